@@ -1,0 +1,137 @@
+using NodaTime;
+
+namespace Ondermijning.Api.Cases;
+
+public sealed class StageDto
+{
+    public string Id { get; init; } = "";
+    public string Label { get; init; } = "";
+    public string Kind { get; init; } = "";
+    /// <summary>LWO, ATOM or MOT for a table stage.</summary>
+    public string? Table { get; init; }
+}
+
+public sealed class SeverityDto
+{
+    public string Id { get; init; } = "";
+    public string Label { get; init; } = "";
+}
+
+public sealed class ReporterDto
+{
+    public bool Anonymous { get; init; }
+    public string? Name { get; init; }
+    public string? Contact { get; init; }
+}
+
+public sealed class CaseSummaryDto
+{
+    public Guid Id { get; init; }
+    public string Municipality { get; init; } = "";
+    public string Workflow { get; init; } = "";
+    public int DefinitionVersion { get; init; }
+    public StageDto Stage { get; init; } = new();
+    public Instant StageEnteredAt { get; init; }
+    public SeverityDto Severity { get; init; } = new();
+    public string SourceChannel { get; init; } = "";
+    public string? Branch { get; init; }
+    public Instant ReceivedAt { get; init; }
+    public int Revision { get; init; }
+}
+
+public sealed class PersonDto
+{
+    public string Name { get; init; } = "";
+    public LocalDate? BirthDate { get; init; }
+    public string? Role { get; init; }
+}
+
+public sealed class CompanyDto
+{
+    public string Name { get; init; } = "";
+    public string? KvkNumber { get; init; }
+    public string? Place { get; init; }
+}
+
+public sealed class AddressDto
+{
+    public string Postcode { get; init; } = "";
+    public int HouseNumber { get; init; }
+    public string? HouseNumberAddition { get; init; }
+    public string? Street { get; init; }
+    public string? City { get; init; }
+}
+
+public sealed class ActorDto
+{
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Organisation { get; init; } = "";
+}
+
+public sealed class HistoryEntryDto
+{
+    public int Sequence { get; init; }
+    public string Kind { get; init; } = "";
+    public Instant At { get; init; }
+    public ActorDto Actor { get; init; } = new();
+    public string? FromStage { get; init; }
+    public string ToStage { get; init; } = "";
+    public string? Trigger { get; init; }
+    public string? Reason { get; init; }
+    public int DefinitionVersion { get; init; }
+    public int? FromDefinitionVersion { get; init; }
+    public IReadOnlyDictionary<string, string> Information { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed class RequiredInformationDto
+{
+    public string Key { get; init; } = "";
+    public string Label { get; init; } = "";
+}
+
+/// <summary>A step that leads out of the case's current stage, with what it still needs.</summary>
+public sealed class AvailableStepDto
+{
+    public string Trigger { get; init; } = "";
+    public string Label { get; init; } = "";
+    public StageDto To { get; init; } = new();
+    public bool ReasonRequired { get; init; }
+    public IReadOnlyList<RequiredInformationDto> RequiredInformation { get; init; } = [];
+    public string? MinimumSeverity { get; init; }
+    public IReadOnlyList<string> Roles { get; init; } = [];
+    /// <summary>True when the case and the current user meet the standing conditions (severity, role).</summary>
+    public bool AllowedNow { get; init; }
+    public IReadOnlyList<string> BlockedBy { get; init; } = [];
+}
+
+public sealed class CaseDetailDto
+{
+    public Guid Id { get; init; }
+    public string Municipality { get; init; } = "";
+    public string Workflow { get; init; } = "";
+    public int DefinitionVersion { get; init; }
+    public StageDto Stage { get; init; } = new();
+    public Instant StageEnteredAt { get; init; }
+    public SeverityDto Severity { get; init; } = new();
+    public string SourceChannel { get; init; } = "";
+    public ReporterDto Reporter { get; init; } = new();
+    public string Description { get; init; } = "";
+    public string? Branch { get; init; }
+    public IReadOnlyList<string> PhenomenonTags { get; init; } = [];
+    public Instant ReceivedAt { get; init; }
+    public int Revision { get; init; }
+    public IReadOnlyList<PersonDto> Persons { get; init; } = [];
+    public IReadOnlyList<CompanyDto> Companies { get; init; } = [];
+    public IReadOnlyList<AddressDto> Addresses { get; init; } = [];
+    public IReadOnlyList<HistoryEntryDto> History { get; init; } = [];
+    public IReadOnlyList<AvailableStepDto> AvailableSteps { get; init; } = [];
+}
+
+public sealed class CasePageDto
+{
+    public IReadOnlyList<CaseSummaryDto> Items { get; init; } = [];
+    public int Page { get; init; }
+    public int PageSize { get; init; }
+    public int TotalCount { get; init; }
+}

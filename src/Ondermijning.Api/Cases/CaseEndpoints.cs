@@ -1,0 +1,116 @@
+using AutoMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime.Text;
+using Ondermijning.Api.Identity;
+using Ondermijning.Api.Mapping;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Api.Cases;
+
+public sealed record FireTriggerRequest(string? Trigger, string? Reason = null, Dictionary<string, string>? Information = null, int? ExpectedRevision = null);
+
+public sealed record CaseListQuery(string? Stage, string? Municipality, string? Workflow, int? Version,
+    string? ReceivedFrom, string? ReceivedTo, int? Page, int? PageSize);
+
+/// <summary>Builds case responses: mapping plus the steps the current user may take.</summary>
+public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQueries queries)
+{
+    public CaseDetailDto Detail(Case @case, Actor actor) =>
+        mapper.Map<CaseDetailDto>(@case, o =>
+        {
+            o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition);
+            o.Items[ApiMappingProfile.StepsItem] = queries.AvailableSteps(@case, actor);
+        });
+
+    public CaseSummaryDto Summary(Case @case) =>
+        mapper.Map<CaseSummaryDto>(@case, o => o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition));
+}
+
+public static class CaseEndpoints
+{
+    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/cases").WithTags("Cases");
+        group.MapGet("/", List).WithSummary("List cases, filtered and paged, newest first.").ProducesValidationProblem();
+        group.MapGet("/{id}", Get).WithSummary("One case with its history and the steps available now.").ProducesProblem(404);
+        group.MapPost("/{id}/transitions", Fire)
+            .WithSummary("Take a step (fire a trigger) on a case.")
+            .ProducesValidationProblem()
+            .ProducesProblem(404).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+        return api;
+    }
+
+    private static async Task<Ok<CasePageDto>> List([AsParameters] CaseListQuery query, CaseQueries queries, CaseResponder responder,
+        CancellationToken cancellationToken)
+    {
+        var page = await queries.ListAsync(ToFilter(query), cancellationToken);
+        return TypedResults.Ok(new CasePageDto
+        {
+            Items = page.Items.Select(responder.Summary).ToList(),
+            Page = page.PageNumber,
+            PageSize = page.PageSize,
+            TotalCount = page.TotalCount,
+        });
+    }
+
+    private static async Task<Ok<CaseDetailDto>> Get(string id, CaseQueries queries, CaseResponder responder, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var @case = await queries.GetAsync(ParseId(id), cancellationToken);
+        return TypedResults.Ok(responder.Detail(@case, http.User.ToActor()));
+    }
+
+    private static async Task<Ok<CaseDetailDto>> Fire(string id, FireTriggerRequest request, FireTrigger handler, CaseQueries queries,
+        CaseResponder responder, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caseId = ParseId(id);
+        if (string.IsNullOrWhiteSpace(request.Trigger))
+            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["trigger"] = ["Say which step to take."] });
+
+        var actor = http.User.ToActor();
+        await handler.HandleAsync(caseId,
+            new TriggerRequest(new TriggerId(request.Trigger.Trim()), request.Reason, request.Information ?? []),
+            request.ExpectedRevision, actor, cancellationToken);
+        return TypedResults.Ok(responder.Detail(await queries.GetAsync(caseId, cancellationToken), actor));
+    }
+
+    internal static CaseId ParseId(string id) => CaseId.TryParse(id, out var caseId)
+        ? caseId
+        : throw new EngineProblem(ProblemKind.NotFound, "Case not found", $"'{id}' is not a case id.");
+
+    private static CaseFilter ToFilter(CaseListQuery query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        MunicipalityCode? municipality = null;
+        if (query.Municipality is not null)
+        {
+            if (MunicipalityCode.TryParse(query.Municipality, out var code)) municipality = code;
+            else errors["municipality"] = ["Give a CBS municipality code such as GM0935."];
+        }
+        var from = Date(query.ReceivedFrom, "receivedFrom", errors);
+        var to = Date(query.ReceivedTo, "receivedTo", errors);
+        if (from > to) errors["receivedTo"] = ["The end of the period lies before its start."];
+        var page = query.Page ?? 1;
+        if (page < 1) errors["page"] = ["Pages are numbered from 1."];
+        var size = query.PageSize ?? 25;
+        if (size is < 1 or > CaseQueries.MaxPageSize) errors["pageSize"] = [$"A page holds 1 to {CaseQueries.MaxPageSize} cases."];
+        if (errors.Count > 0) throw EngineProblem.Validation(errors);
+
+        return new CaseFilter(
+            string.IsNullOrWhiteSpace(query.Stage) ? null : new StageId(query.Stage.Trim()),
+            municipality,
+            string.IsNullOrWhiteSpace(query.Workflow) ? null : new WorkflowId(query.Workflow.Trim()),
+            query.Version, from, to, page, size);
+    }
+
+    private static NodaTime.LocalDate? Date(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
+        if (parsed.Success) return parsed.Value;
+        errors[field] = ["Write the date as YYYY-MM-DD."];
+        return null;
+    }
+}

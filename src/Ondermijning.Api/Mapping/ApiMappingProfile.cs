@@ -1,0 +1,100 @@
+using AutoMapper;
+using NodaTime.Text;
+using Ondermijning.Api.Cases;
+using Ondermijning.Api.Workflows;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Api.Mapping;
+
+/// <summary>
+/// The one place where engine types become API shapes. Labels come from the case's own definition
+/// version, which the caller passes as <see cref="DefinitionItem"/>;
+/// a case's available steps depend on the user and come in as <see cref="StepsItem"/>.
+/// </summary>
+public sealed class ApiMappingProfile : Profile
+{
+    public const string DefinitionItem = "definition";
+    public const string StepsItem = "availableSteps";
+
+    public ApiMappingProfile()
+    {
+        CreateMap<CaseId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<StageId, string>().ConvertUsing(id => id.Value);
+        CreateMap<StageId?, string?>().ConvertUsing(id => id.HasValue ? id.Value.Value : null);
+        CreateMap<TriggerId, string>().ConvertUsing(id => id.Value);
+        CreateMap<TriggerId?, string?>().ConvertUsing(id => id.HasValue ? id.Value.Value : null);
+        CreateMap<WorkflowId, string>().ConvertUsing(id => id.Value);
+        CreateMap<MunicipalityCode, string>().ConvertUsing(code => code.Value);
+        CreateMap<Role, string>().ConvertUsing(role => role.Value);
+        CreateMap<Severity?, string?>().ConvertUsing(s => s.HasValue ? s.Value.Value : null);
+
+        CreateMap<StageDefinition, StageDto>()
+            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
+            .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null));
+        CreateMap<SeverityLevel, SeverityDto>();
+        CreateMap<RequiredInformation, RequiredInformationDto>();
+
+        CreateMap<Case, CaseSummaryDto>()
+            .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))
+            .ForMember(d => d.Severity, o => o.MapFrom((src, _, _, ctx) => SeverityOf(Definition(ctx), src)))
+            .ForMember(d => d.SourceChannel, o => o.MapFrom(s => Kebab(s.SourceChannel.ToString())));
+
+        CreateMap<Case, CaseDetailDto>()
+            .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))
+            .ForMember(d => d.Severity, o => o.MapFrom((src, _, _, ctx) => SeverityOf(Definition(ctx), src)))
+            .ForMember(d => d.SourceChannel, o => o.MapFrom(s => Kebab(s.SourceChannel.ToString())))
+            .ForMember(d => d.Reporter, o => o.MapFrom(s => new ReporterDto { Anonymous = s.ReporterAnonymous, Name = s.ReporterName, Contact = s.ReporterContact }))
+            .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]));
+
+        CreateMap<CasePerson, PersonDto>();
+        CreateMap<CaseCompany, CompanyDto>();
+        CreateMap<CaseAddress, AddressDto>();
+        CreateMap<CaseHistoryEntry, HistoryEntryDto>()
+            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
+            .ForMember(d => d.Actor, o => o.MapFrom(s => new ActorDto { Id = s.ActorId, Name = s.ActorName, Organisation = s.ActorOrganisation }));
+
+        CreateMap<AvailableStep, AvailableStepDto>()
+            .ForMember(d => d.Trigger, o => o.MapFrom(s => s.Transition.Trigger))
+            .ForMember(d => d.Label, o => o.MapFrom(s => s.Transition.Label))
+            .ForMember(d => d.To, o => o.MapFrom(s => s.Target))
+            .ForMember(d => d.ReasonRequired, o => o.MapFrom(s => s.Transition.Guards.ReasonRequired))
+            .ForMember(d => d.RequiredInformation, o => o.MapFrom(s => s.Transition.Guards.RequiredInformation))
+            .ForMember(d => d.MinimumSeverity, o => o.MapFrom(s => s.Transition.Guards.MinimumSeverity))
+            .ForMember(d => d.Roles, o => o.MapFrom(s => s.Transition.Guards.Roles))
+            .ForMember(d => d.AllowedNow, o => o.MapFrom(s => s.BlockedBy.Count == 0))
+            .ForMember(d => d.BlockedBy, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Message)));
+
+        CreateMap<WorkflowDefinition, WorkflowVersionSummaryDto>()
+            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Key.Workflow))
+            .ForMember(d => d.Version, o => o.MapFrom(s => s.Key.Version));
+        CreateMap<WorkflowDefinition, WorkflowDefinitionDto>()
+            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Key.Workflow))
+            .ForMember(d => d.Version, o => o.MapFrom(s => s.Key.Version));
+        CreateMap<StageDefinition, StageDefinitionDto>()
+            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
+            .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null))
+            .ForMember(d => d.Deadline, o => o.MapFrom(s => s.Deadline == null ? null : PeriodPattern.NormalizingIso.Format(s.Deadline)));
+        CreateMap<TransitionDefinition, TransitionDto>()
+            .ForMember(d => d.MinimumSeverity, o => o.MapFrom(s => s.Guards.MinimumSeverity))
+            .ForMember(d => d.ReasonRequired, o => o.MapFrom(s => s.Guards.ReasonRequired))
+            .ForMember(d => d.RequiredInformation, o => o.MapFrom(s => s.Guards.RequiredInformation))
+            .ForMember(d => d.Roles, o => o.MapFrom(s => s.Guards.Roles));
+
+        CreateMap<MigrationResult, MigrationResultDto>()
+            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.From.Workflow))
+            .ForMember(d => d.FromVersion, o => o.MapFrom(s => s.From.Version))
+            .ForMember(d => d.ToVersion, o => o.MapFrom(s => s.To.Version));
+    }
+
+    private static WorkflowDefinition Definition(ResolutionContext context) =>
+        (WorkflowDefinition)context.Items[DefinitionItem];
+
+    private static SeverityDto SeverityOf(WorkflowDefinition definition, Case @case) =>
+        new() { Id = @case.Severity.Value, Label = definition.SeverityLabel(@case.Severity) };
+
+    /// <summary>PascalCase enum names as the API spells them: MeldMisdaadAnoniem → meld-misdaad-anoniem.</summary>
+    public static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Ondermijning.Engine.Common;
+
+namespace Ondermijning.Api.Problems;
+
+/// <summary>
+/// The one place where refusals become RFC 9457 problems. Engine refusals keep their own words;
+/// unreadable requests get a message that says what to fix.
+/// </summary>
+public sealed class ProblemHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            EngineProblem e => FromEngine(e),
+            BadHttpRequestException { InnerException: JsonException json } => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request could not be read",
+                Detail = $"The request body is not valid JSON or has a value of the wrong type{Where(json)}. Check the request and send it again.",
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read",
+                Detail = bad.Message,
+            },
+            _ => null,
+        };
+        if (problem is null) return false;
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string Where(JsonException json) =>
+        json.Path is { Length: > 1 } path ? $" (at '{path.TrimStart('$', '.')}', line {json.LineNumber + 1})" : "";
+
+    private static ProblemDetails FromEngine(EngineProblem e)
+    {
+        var status = e.Kind switch
+        {
+            ProblemKind.Invalid => StatusCodes.Status400BadRequest,
+            ProblemKind.NotFound => StatusCodes.Status404NotFound,
+            ProblemKind.Conflict => StatusCodes.Status409Conflict,
+            ProblemKind.RuleViolation => StatusCodes.Status422UnprocessableEntity,
+            ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var problem = e.Errors.Count > 0
+            ? new ValidationProblemDetails(e.Errors.ToDictionary(kv => kv.Key, kv => kv.Value))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = e.Title;
+        problem.Detail = e.Detail;
+        return problem;
+    }
+}

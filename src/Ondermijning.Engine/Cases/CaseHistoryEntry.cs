@@ -1,0 +1,73 @@
+using System.Text.Json;
+using NodaTime;
+using Ondermijning.Engine.Common;
+
+namespace Ondermijning.Engine.Cases;
+
+public enum HistoryKind { Registered, Transition, Migration }
+
+/// <summary>One line of a case's append-only history. Never updated once written.</summary>
+public sealed class CaseHistoryEntry
+{
+    private CaseHistoryEntry() { }
+
+    public long Id { get; private set; }
+    public CaseId CaseId { get; private set; }
+    /// <summary>The case revision this entry produced; unique per case, so no change is recorded twice.</summary>
+    public int Sequence { get; internal set; }
+    public HistoryKind Kind { get; private set; }
+    public Instant At { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    public string ActorOrganisation { get; private set; } = "";
+    public StageId? FromStage { get; private set; }
+    public StageId ToStage { get; private set; }
+    public TriggerId? Trigger { get; private set; }
+    public string? Reason { get; private set; }
+    public WorkflowId Workflow { get; private set; }
+    /// <summary>The definition version the case is on after this entry.</summary>
+    public int DefinitionVersion { get; private set; }
+    /// <summary>For a migration: the version the case came from.</summary>
+    public int? FromDefinitionVersion { get; private set; }
+    public string InformationJson { get; private set; } = "{}";
+
+    public IReadOnlyDictionary<string, string> Information =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(InformationJson) ?? [];
+
+    private static CaseHistoryEntry Create(CaseId caseId, HistoryKind kind, Instant at, Actor actor, StageId? from, StageId to,
+        DefinitionKey definition) => new()
+    {
+        CaseId = caseId,
+        Kind = kind,
+        At = at,
+        ActorId = actor.UserId,
+        ActorName = actor.DisplayName,
+        ActorOrganisation = actor.Organisation,
+        FromStage = from,
+        ToStage = to,
+        Workflow = definition.Workflow,
+        DefinitionVersion = definition.Version,
+    };
+
+    internal static CaseHistoryEntry Registered(CaseId caseId, Instant at, Actor actor, StageId start, DefinitionKey definition) =>
+        Create(caseId, HistoryKind.Registered, at, actor, null, start, definition);
+
+    internal static CaseHistoryEntry Transition(CaseId caseId, Instant at, Actor actor, StageId from, StageId to, TriggerId trigger,
+        string? reason, IReadOnlyDictionary<string, string> information, DefinitionKey definition)
+    {
+        var entry = Create(caseId, HistoryKind.Transition, at, actor, from, to, definition);
+        entry.Trigger = trigger;
+        entry.Reason = reason;
+        entry.InformationJson = JsonSerializer.Serialize(information);
+        return entry;
+    }
+
+    internal static CaseHistoryEntry Migration(CaseId caseId, Instant at, Actor actor, StageId from, StageId to,
+        DefinitionKey fromDefinition, DefinitionKey toDefinition, string reason)
+    {
+        var entry = Create(caseId, HistoryKind.Migration, at, actor, from, to, toDefinition);
+        entry.FromDefinitionVersion = fromDefinition.Version;
+        entry.Reason = reason;
+        return entry;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine.Cases;
+
+public sealed record CaseFilter(
+    StageId? Stage = null,
+    MunicipalityCode? Municipality = null,
+    WorkflowId? Workflow = null,
+    int? DefinitionVersion = null,
+    LocalDate? ReceivedFrom = null,
+    LocalDate? ReceivedTo = null,
+    int Page = 1,
+    int PageSize = 25);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
+
+/// <summary>A step the user could take now, and what it still needs.</summary>
+public sealed record AvailableStep(TransitionDefinition Transition, StageDefinition Target, IReadOnlyList<UnmetRequirement> BlockedBy);
+
+public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalog)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<Page<Case>> ListAsync(CaseFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
+        if (filter.Municipality is { } municipality) query = query.Where(c => c.Municipality == municipality);
+        if (filter.Workflow is { } workflow) query = query.Where(c => c.Workflow == workflow);
+        if (filter.DefinitionVersion is { } version) query = query.Where(c => c.DefinitionVersion == version);
+        if (filter.ReceivedFrom is { } from)
+        {
+            var start = from.AtStartOfDayInZone(Amsterdam.Zone).ToInstant();
+            query = query.Where(c => c.ReceivedAt >= start);
+        }
+        if (filter.ReceivedTo is { } to)
+        {
+            var end = to.PlusDays(1).AtStartOfDayInZone(Amsterdam.Zone).ToInstant();
+            query = query.Where(c => c.ReceivedAt < end);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .ToListAsync(cancellationToken);
+        return new Page<Case>(items, filter.Page, filter.PageSize, total);
+    }
+
+    public async Task<Case> GetAsync(CaseId id, CancellationToken cancellationToken = default)
+    {
+        var @case = await db.Cases.AsNoTracking()
+            .Include(c => c.History.OrderBy(h => h.Sequence))
+            .Include(c => c.Persons)
+            .Include(c => c.Companies)
+            .Include(c => c.Addresses)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return @case ?? throw CaseProblems.NotFound(id);
+    }
+
+    public IReadOnlyList<AvailableStep> AvailableSteps(Case @case, Actor actor)
+    {
+        var definition = catalog.Get(@case.Definition);
+        return definition.TransitionsFrom(@case.Stage)
+            .Select(t => new AvailableStep(t, definition.Stage(t.To), CaseStateMachine.StandingRequirements(definition, t, @case.Severity, actor)))
+            .ToList();
+    }
+}
+

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine.Cases;
+
+/// <summary>Takes one step on a case: the only way a case's stage changes in the ordinary course.</summary>
+public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+{
+    public async Task<Case> HandleAsync(CaseId caseId, TriggerRequest request, int? expectedRevision, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw CaseProblems.NotFound(caseId);
+
+        if (expectedRevision is { } expected && expected != @case.Revision)
+            throw CaseProblems.ChangedMeanwhile(@case.Revision, expected);
+
+        var definition = catalog.Get(@case.Definition);
+        if (!definition.DefinesTrigger(request.Trigger))
+            throw EngineProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["trigger"] = [$"'{request.Trigger}' is not a step in workflow {definition.Key}."],
+            });
+
+        var transition = definition.TransitionsFrom(@case.Stage).SingleOrDefault(t => t.Trigger == request.Trigger);
+        if (transition is null)
+        {
+            var possible = definition.TransitionsFrom(@case.Stage).Select(t => $"'{t.Trigger}'").ToList();
+            throw new EngineProblem(ProblemKind.Conflict, "This step is not possible at the case's current stage",
+                $"The case is at stage '{definition.Stage(@case.Stage).Label}', where '{request.Trigger}' cannot be taken. " +
+                (possible.Count == 0 ? "The case is closed." : $"Possible now: {string.Join(", ", possible)}."));
+        }
+
+        var standing = CaseStateMachine.StandingRequirements(definition, transition, @case.Severity, actor);
+        if (standing.Any(u => u.Field == "role"))
+            throw new EngineProblem(ProblemKind.Forbidden, "You may not take this step", standing.First(u => u.Field == "role").Message);
+
+        var unmet = standing.Concat(CaseStateMachine.InputRequirements(transition, request)).ToList();
+        if (unmet.Count > 0)
+            throw new EngineProblem(ProblemKind.RuleViolation, $"'{transition.Label}' cannot be taken yet",
+                "The workflow requires more before this step can be taken; see 'errors'.",
+                unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray()));
+
+        var to = CaseStateMachine.Fire(definition, @case.Stage, request.Trigger, () => unmet.Count == 0);
+        @case.MoveTo(to, request.Trigger, request.Reason?.Trim(), request.Information, clock.GetCurrentInstant(), actor);
+
+        await db.SaveCaseChangesAsync(cancellationToken);
+        return @case;
+    }
+}
+
+internal static class CaseProblems
+{
+    public static EngineProblem NotFound(CaseId id) =>
+        new(ProblemKind.NotFound, "Case not found", $"There is no case with id {id}.");
+
+    public static EngineProblem ChangedMeanwhile(int actual, int expected) =>
+        new(ProblemKind.Conflict, "The case was changed by someone else",
+            $"You were looking at revision {expected}, but the case is now at revision {actual}. Reload the case and try again.");
+
+    public static EngineProblem ConcurrentChange() =>
+        new(ProblemKind.Conflict, "The case was changed by someone else",
+            "Someone else changed this case at the same moment; your change was not saved. Reload the case and try again.");
+}

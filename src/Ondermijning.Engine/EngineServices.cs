@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine;
+
+public static class EngineServices
+{
+    /// <param name="contentRoot">Where a relative data-file path is resolved. A relative workflows path is resolved
+    /// against the application folder, because the definitions ship with the binaries.</param>
+    public static IServiceCollection AddOndermijningEngine(this IServiceCollection services, string contentRoot)
+    {
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value;
+            var folder = Path.GetFullPath(options.Path, AppContext.BaseDirectory);
+            return new WorkflowCatalog(DefinitionLoader.LoadFolder(folder), new WorkflowId(options.DefaultWorkflow));
+        });
+
+        services.AddDbContext<OndermijningDbContext, SqliteOndermijningDbContext>((sp, db) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            db.UseSqlite(SqliteConnectionString(Path.GetFullPath(storage.SqlitePath, contentRoot)));
+        });
+
+        services.AddScoped<RegisterSignal>();
+        services.AddScoped<FireTrigger>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<MigrateCases>();
+        services.AddScoped<DefinitionPublication>();
+        return services;
+    }
+
+    public static string SqliteConnectionString(string file) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString();
+
+    /// <summary>
+    /// Everything that must hold before the service takes a request: valid definitions, an up-to-date
+    /// schema, and no definition in use that changed. Any failure stops start-up with the reason.
+    /// </summary>
+    public static async Task InitialiseEngineAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        _ = services.GetRequiredService<WorkflowCatalog>();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (Path.GetDirectoryName(file) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            // WAL keeps readers off the writers' backs; it is a property of the file and persists.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DefinitionPublication>().RecordAndVerifyAsync(cancellationToken);
+    }
+}

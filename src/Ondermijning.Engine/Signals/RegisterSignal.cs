@@ -1,0 +1,29 @@
+using NodaTime;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine.Signals;
+
+/// <summary>Turns a signal into a case on the newest workflow version that applies today.</summary>
+public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+{
+    public async Task<Case> HandleAsync(SignalDetails signal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
+
+        var severity = signal.Severity ?? definition.LowestSeverity;
+        if (!definition.HasSeverity(severity))
+            throw EngineProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["severity"] = [$"'{severity}' is not a severity level. Choose one of: {string.Join(", ", definition.SeverityLevels.Select(l => l.Id))}."],
+            });
+
+        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage.Id, severity, now, actor);
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(cancellationToken);
+        return @case;
+    }
+}

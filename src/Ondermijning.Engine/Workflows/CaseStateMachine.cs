@@ -1,0 +1,60 @@
+using Ondermijning.Engine.Common;
+using Stateless;
+
+namespace Ondermijning.Engine.Workflows;
+
+/// <summary>What a user supplies when taking a step.</summary>
+public sealed record TriggerRequest(TriggerId Trigger, string? Reason, IReadOnlyDictionary<string, string> Information);
+
+/// <summary>Why a step cannot be taken right now, per field, in words for the user.</summary>
+public sealed record UnmetRequirement(string Field, string Message);
+
+/// <summary>
+/// The runtime: a Stateless machine configured from one definition version, over one case's stage.
+/// Guards are evaluated here so that the API can list, before anything is fired, what each step still needs.
+/// </summary>
+public static class CaseStateMachine
+{
+    /// <summary>Requirements of <paramref name="transition"/> that the case and the acting user meet or not, regardless of what is typed in.</summary>
+    public static IReadOnlyList<UnmetRequirement> StandingRequirements(WorkflowDefinition definition, TransitionDefinition transition,
+        Severity severity, Actor actor)
+    {
+        var unmet = new List<UnmetRequirement>();
+        var guards = transition.Guards;
+        if (guards.MinimumSeverity is { } minimum && definition.Rank(severity) < definition.Rank(minimum))
+            unmet.Add(new("severity", $"The severity must be at least '{definition.SeverityLabel(minimum)}'; it is '{definition.SeverityLabel(severity)}'."));
+        if (guards.Roles.Count > 0 && !guards.Roles.Any(actor.HasRole))
+            unmet.Add(new("role", $"Only a user with the role {string.Join(" or ", guards.Roles)} may do this."));
+        return unmet;
+    }
+
+    /// <summary>What the request itself lacks: a reason, required information.</summary>
+    public static IReadOnlyList<UnmetRequirement> InputRequirements(TransitionDefinition transition, TriggerRequest request)
+    {
+        var unmet = new List<UnmetRequirement>();
+        if (transition.Guards.ReasonRequired && string.IsNullOrWhiteSpace(request.Reason))
+            unmet.Add(new("reason", $"A reason is required for '{transition.Label}'."));
+        foreach (var required in transition.Guards.RequiredInformation)
+            if (!request.Information.TryGetValue(required.Key, out var value) || string.IsNullOrWhiteSpace(value))
+                unmet.Add(new($"information.{required.Key}", $"'{required.Label}' is required for '{transition.Label}'."));
+        return unmet;
+    }
+
+    /// <summary>
+    /// Fires the trigger on a machine whose state is <paramref name="current"/>; returns the new stage.
+    /// The caller has established that the trigger exists from this stage and its guards hold.
+    /// </summary>
+    public static StageId Fire(WorkflowDefinition definition, StageId current, TriggerId trigger, Func<bool> guardsHold)
+    {
+        var stage = current;
+        var machine = new StateMachine<StageId, TriggerId>(() => stage, s => stage = s);
+        foreach (var group in definition.Transitions.GroupBy(t => t.From))
+        {
+            var configuration = machine.Configure(group.Key);
+            foreach (var transition in group)
+                configuration.PermitIf(transition.Trigger, transition.To, guardsHold, transition.Label);
+        }
+        machine.Fire(trigger);
+        return stage;
+    }
+}

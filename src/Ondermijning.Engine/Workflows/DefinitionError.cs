@@ -1,0 +1,20 @@
+namespace Ondermijning.Engine.Workflows;
+
+/// <summary>One thing wrong with a definition file, located well enough to fix it in an editor.</summary>
+public sealed record DefinitionError(string File, string Path, int? Line, string Problem)
+{
+    public override string ToString() => Line is { } line
+        ? $"{File}:{line}: {Path}: {Problem}"
+        : $"{File}: {Path}: {Problem}";
+}
+
+public sealed class WorkflowDefinitionException(IReadOnlyList<DefinitionError> errors)
+    : Exception(Describe(errors))
+{
+    public IReadOnlyList<DefinitionError> Errors { get; } = errors;
+
+    private static string Describe(IReadOnlyList<DefinitionError> errors) =>
+        $"The workflow definitions are not valid ({errors.Count} problem{(errors.Count == 1 ? "" : "s")}); " +
+        "the service will not start until they are fixed:" + Environment.NewLine +
+        string.Join(Environment.NewLine, errors.Select(e => "  " + e));
+}

@@ -1,0 +1,378 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+using Ondermijning.Engine.Common;
+
+namespace Ondermijning.Engine.Workflows;
+
+/// <summary>
+/// Reads every <c>*.json</c> under the workflows folder (except the schema) and validates each one
+/// completely, collecting all problems rather than stopping at the first, so an author fixes a file
+/// in one pass.
+/// </summary>
+public static class DefinitionLoader
+{
+    public const string SchemaFileName = "workflow-definition.schema.json";
+
+    public static IReadOnlyList<WorkflowDefinition> LoadFolder(string root)
+    {
+        if (!Directory.Exists(root))
+            throw new WorkflowDefinitionException([new DefinitionError(root, "$", null, "the workflows folder does not exist")]);
+
+        var displayBase = Path.GetDirectoryName(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar)) ?? root;
+        var errors = new List<DefinitionError>();
+        var definitions = new List<WorkflowDefinition>();
+        var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
+            .Where(f => !string.Equals(Path.GetFileName(f), SchemaFileName, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+
+        foreach (var file in files)
+        {
+            var display = Path.GetRelativePath(displayBase, file).Replace('\\', '/');
+            var definition = Parse(File.ReadAllBytes(file), display, errors);
+            if (definition is not null) definitions.Add(definition);
+        }
+
+        foreach (var duplicate in definitions.GroupBy(d => d.Key).Where(g => g.Count() > 1))
+        {
+            var first = duplicate.First();
+            foreach (var other in duplicate.Skip(1))
+                errors.Add(new DefinitionError(other.SourceFile, "$.version", null,
+                    $"{duplicate.Key} is also defined in {first.SourceFile}; every version of a workflow must have its own number"));
+        }
+
+        if (errors.Count > 0) throw new WorkflowDefinitionException(errors);
+        if (definitions.Count == 0)
+            throw new WorkflowDefinitionException([new DefinitionError(root, "$", null, "the folder holds no workflow definitions")]);
+        return definitions;
+    }
+
+    /// <summary>Parses one file; returns null and adds to <paramref name="errors"/> when it is not valid.</summary>
+    public static WorkflowDefinition? Parse(byte[] utf8, string file, List<DefinitionError> errors)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new DefinitionError(file, e.Path ?? "$", (int?)e.LineNumber + 1,
+                $"the file is not valid JSON ({TrimJsonMessage(e.Message)})"));
+            return null;
+        }
+
+        using (document)
+        {
+            var reader = new Reader(file, JsonLineMap.Build(utf8), errors);
+            return reader.Definition(document.RootElement, CanonicalHash(utf8));
+        }
+    }
+
+    private static string TrimJsonMessage(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+    }
+
+    /// <summary>Whitespace and line endings do not change the hash; any change of content does.</summary>
+    private static string CanonicalHash(byte[] utf8)
+    {
+        var canonical = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!
+            .ToJsonString();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private sealed class Reader(string file, JsonLineMap lines, List<DefinitionError> errors)
+    {
+        private int _errorsAtStart;
+
+        private void Error(string path, string problem) =>
+            errors.Add(new DefinitionError(file, path, lines.LineOf(path), problem));
+
+        public WorkflowDefinition? Definition(JsonElement root, string hash)
+        {
+            _errorsAtStart = errors.Count;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Error("$", "a workflow definition must be a JSON object");
+                return null;
+            }
+
+            var id = RequiredString(root, "$", "id");
+            var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 1
+                ? n
+                : Fail<int>("$.version", "'version' must be a whole number of 1 or more");
+            var title = RequiredString(root, "$", "title");
+            var appliesFrom = Date(root, "$", "appliesFrom");
+            var severities = Severities(root);
+            var stages = Stages(root);
+            var transitions = Transitions(root, stages, severities);
+            CheckGraph(stages, transitions);
+
+            if (errors.Count > _errorsAtStart) return null;
+            return new WorkflowDefinition(new DefinitionKey(new WorkflowId(id!), version), title!, appliesFrom!.Value,
+                severities, stages, transitions.Select(t => t.Transition).ToList(), hash, file);
+        }
+
+        private T? Fail<T>(string path, string problem)
+        {
+            Error(path, problem);
+            return default;
+        }
+
+        private string? RequiredString(JsonElement obj, string path, string name)
+        {
+            if (obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+                return value.GetString();
+            Error($"{path}.{name}", $"'{name}' is required and must be a non-empty text");
+            return null;
+        }
+
+        private string? OptionalString(JsonElement obj, string path, string name)
+        {
+            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind == JsonValueKind.String) return value.GetString();
+            Error($"{path}.{name}", $"'{name}' must be a text");
+            return null;
+        }
+
+        private LocalDate? Date(JsonElement obj, string path, string name)
+        {
+            var text = RequiredString(obj, path, name);
+            if (text is null) return null;
+            var result = LocalDatePattern.Iso.Parse(text);
+            if (result.Success) return result.Value;
+            Error($"{path}.{name}", $"'{text}' is not a date in the form YYYY-MM-DD");
+            return null;
+        }
+
+        private IEnumerable<(JsonElement Element, string Path)> Array(JsonElement obj, string name, bool required)
+        {
+            if (!obj.TryGetProperty(name, out var array))
+            {
+                if (required) Error($"$.{name}", $"'{name}' is required and must be a list");
+                yield break;
+            }
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Error($"$.{name}", $"'{name}' must be a list");
+                yield break;
+            }
+            var index = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var path = $"$.{name}[{index++}]";
+                if (element.ValueKind == JsonValueKind.Object) yield return (element, path);
+                else Error(path, "each entry must be a JSON object");
+            }
+        }
+
+        private List<SeverityLevel> Severities(JsonElement root)
+        {
+            var levels = new List<SeverityLevel>();
+            foreach (var (element, path) in Array(root, "severityLevels", required: true))
+            {
+                var id = RequiredString(element, path, "id");
+                var label = RequiredString(element, path, "label");
+                if (id is null || label is null) continue;
+                if (levels.Any(l => l.Id.Value == id)) Error($"{path}.id", $"severity level '{id}' is listed twice");
+                else levels.Add(new SeverityLevel(new Severity(id), label));
+            }
+            if (levels.Count == 0 && errors.Count == _errorsAtStart)
+                Error("$.severityLevels", "at least one severity level is needed, listed from lowest to highest");
+            return levels;
+        }
+
+        private List<StageDefinition> Stages(JsonElement root)
+        {
+            var stages = new List<StageDefinition>();
+            foreach (var (element, path) in Array(root, "stages", required: true))
+            {
+                var id = RequiredString(element, path, "id");
+                var label = RequiredString(element, path, "label");
+                var kindText = RequiredString(element, path, "kind");
+                StageKind? kind = kindText switch
+                {
+                    "start" => StageKind.Start,
+                    "work" => StageKind.Work,
+                    "table" => StageKind.Table,
+                    "final" => StageKind.Final,
+                    null => null,
+                    _ => Fail<StageKind?>($"{path}.kind", $"'{kindText}' is not a stage kind; use start, work, table or final"),
+                };
+
+                var tableText = OptionalString(element, path, "table");
+                ChainTable? table = tableText switch
+                {
+                    null => null,
+                    "LWO" => ChainTable.Lwo,
+                    "ATOM" => ChainTable.Atom,
+                    "MOT" => ChainTable.Mot,
+                    _ => Fail<ChainTable?>($"{path}.table", $"'{tableText}' is not a table; use LWO, ATOM or MOT"),
+                };
+                if (kind == StageKind.Table && table is null && tableText is null)
+                    Error($"{path}.table", "a stage of kind 'table' must say which table: LWO, ATOM or MOT");
+                if (kind is not null and not StageKind.Table && tableText is not null)
+                    Error($"{path}.table", "only a stage of kind 'table' sits at a table");
+
+                Period? deadline = null;
+                var deadlineText = OptionalString(element, path, "deadline");
+                if (deadlineText is not null)
+                {
+                    var parsed = PeriodPattern.NormalizingIso.Parse(deadlineText);
+                    if (parsed.Success && !parsed.Value.Equals(Period.Zero) && IsPositive(parsed.Value)) deadline = parsed.Value;
+                    else Error($"{path}.deadline", $"'{deadlineText}' is not a positive ISO-8601 duration such as P14D, P6W or P3M");
+                }
+                if (kind == StageKind.Final && deadlineText is not null)
+                    Error($"{path}.deadline", "a final stage cannot have a deadline");
+
+                if (id is null || label is null || kind is null) continue;
+                if (stages.Any(s => s.Id.Value == id)) Error($"{path}.id", $"stage '{id}' is listed twice");
+                else stages.Add(new StageDefinition(new StageId(id), label, kind.Value, table, deadline));
+            }
+
+            var starts = stages.Count(s => s.Kind == StageKind.Start);
+            if (starts != 1 && stages.Count > 0)
+                Error("$.stages", $"exactly one stage must be of kind 'start'; found {starts}");
+            return stages;
+        }
+
+        private static bool IsPositive(Period p) =>
+            p.Years >= 0 && p.Months >= 0 && p.Weeks >= 0 && p.Days >= 0 && p.Hours >= 0 && p.Minutes >= 0 && p.Seconds >= 0;
+
+        private List<(TransitionDefinition Transition, string Path)> Transitions(JsonElement root,
+            List<StageDefinition> stages, List<SeverityLevel> severities)
+        {
+            var transitions = new List<(TransitionDefinition, string)>();
+            var stageIds = stages.Select(s => s.Id.Value).ToHashSet();
+            var stageKinds = stages.ToDictionary(s => s.Id.Value, s => s.Kind);
+            var seen = new Dictionary<(string From, string Trigger), string>();
+
+            foreach (var (element, path) in Array(root, "transitions", required: true))
+            {
+                var from = RequiredString(element, path, "from");
+                var to = RequiredString(element, path, "to");
+                var trigger = RequiredString(element, path, "trigger");
+                var label = RequiredString(element, path, "label");
+
+                if (from is not null && !stageIds.Contains(from))
+                    Error($"{path}.from", $"unknown stage '{from}'; the stages are: {string.Join(", ", stageIds)}");
+                if (to is not null && !stageIds.Contains(to))
+                    Error($"{path}.to", $"unknown stage '{to}'; the stages are: {string.Join(", ", stageIds)}");
+                if (from is not null && stageKinds.GetValueOrDefault(from) == StageKind.Final)
+                    Error($"{path}.from", $"stage '{from}' is final; a final stage cannot be left");
+                if (to is not null && stageKinds.TryGetValue(to, out var toKind) && toKind == StageKind.Start)
+                    Error($"{path}.to", $"stage '{to}' is the start stage; no transition may lead back to it");
+
+                if (from is not null && trigger is not null)
+                {
+                    if (seen.TryGetValue((from, trigger), out var earlier))
+                        Error($"{path}.trigger", $"trigger '{trigger}' is already used from stage '{from}' at {earlier}; a trigger must lead from one stage to one place");
+                    else seen[(from, trigger)] = path;
+                }
+
+                var guards = Guards(element, path, severities);
+                if (from is null || to is null || trigger is null || label is null || guards is null) continue;
+                transitions.Add((new TransitionDefinition(new StageId(from), new StageId(to), new TriggerId(trigger), label, guards), path));
+            }
+            return transitions;
+        }
+
+        private TransitionGuards? Guards(JsonElement transition, string transitionPath, List<SeverityLevel> severities)
+        {
+            if (!transition.TryGetProperty("guards", out var guards) || guards.ValueKind == JsonValueKind.Null)
+                return TransitionGuards.None;
+            var path = $"{transitionPath}.guards";
+            if (guards.ValueKind != JsonValueKind.Object)
+                return Fail<TransitionGuards>(path, "'guards' must be a JSON object");
+
+            var ok = true;
+            Severity? minimum = null;
+            var minimumText = OptionalString(guards, path, "minimumSeverity");
+            if (minimumText is not null)
+            {
+                if (severities.Any(s => s.Id.Value == minimumText)) minimum = new Severity(minimumText);
+                else
+                {
+                    Error($"{path}.minimumSeverity", $"unknown severity '{minimumText}'; the levels are: {string.Join(", ", severities.Select(s => s.Id))}");
+                    ok = false;
+                }
+            }
+
+            var reasonRequired = false;
+            if (guards.TryGetProperty("reasonRequired", out var reason))
+            {
+                if (reason.ValueKind is JsonValueKind.True or JsonValueKind.False) reasonRequired = reason.GetBoolean();
+                else { Error($"{path}.reasonRequired", "'reasonRequired' must be true or false"); ok = false; }
+            }
+
+            var required = new List<RequiredInformation>();
+            if (guards.TryGetProperty("requiredInformation", out var info))
+            {
+                if (info.ValueKind != JsonValueKind.Array) { Error($"{path}.requiredInformation", "'requiredInformation' must be a list"); ok = false; }
+                else
+                {
+                    var index = 0;
+                    foreach (var item in info.EnumerateArray())
+                    {
+                        var itemPath = $"{path}.requiredInformation[{index++}]";
+                        if (item.ValueKind != JsonValueKind.Object) { Error(itemPath, "each entry must be an object with 'key' and 'label'"); ok = false; continue; }
+                        var key = RequiredString(item, itemPath, "key");
+                        var label = RequiredString(item, itemPath, "label");
+                        if (key is null || label is null) { ok = false; continue; }
+                        if (required.Any(r => r.Key == key)) { Error($"{itemPath}.key", $"'{key}' is listed twice"); ok = false; }
+                        else required.Add(new RequiredInformation(key, label));
+                    }
+                }
+            }
+
+            var roles = new HashSet<Role>();
+            if (guards.TryGetProperty("roles", out var roleArray))
+            {
+                if (roleArray.ValueKind != JsonValueKind.Array) { Error($"{path}.roles", "'roles' must be a list"); ok = false; }
+                else
+                {
+                    var index = 0;
+                    foreach (var role in roleArray.EnumerateArray())
+                    {
+                        var rolePath = $"{path}.roles[{index++}]";
+                        var name = role.ValueKind == JsonValueKind.String ? role.GetString() : null;
+                        if (name is not null && Role.All.Contains(new Role(name))) roles.Add(new Role(name));
+                        else
+                        {
+                            Error(rolePath, $"unknown role '{name ?? role.ToString()}'; the roles are: {string.Join(", ", Role.All)}");
+                            ok = false;
+                        }
+                    }
+                }
+            }
+
+            return ok ? new TransitionGuards(minimum, reasonRequired, required, roles) : null;
+        }
+
+        private void CheckGraph(List<StageDefinition> stages, List<(TransitionDefinition Transition, string Path)> transitions)
+        {
+            if (errors.Count > _errorsAtStart || stages.Count == 0) return;
+
+            var start = stages.Single(s => s.Kind == StageKind.Start).Id;
+            var reached = new HashSet<StageId> { start };
+            var queue = new Queue<StageId>([start]);
+            while (queue.TryDequeue(out var stage))
+                foreach (var (t, _) in transitions.Where(x => x.Transition.From == stage))
+                    if (reached.Add(t.To)) queue.Enqueue(t.To);
+
+            for (var i = 0; i < stages.Count; i++)
+            {
+                var stage = stages[i];
+                if (!reached.Contains(stage.Id))
+                    Error($"$.stages[{i}]", $"stage '{stage.Id}' cannot be reached from the start stage '{start}'");
+                if (stage.Kind != StageKind.Final && transitions.All(t => t.Transition.From != stage.Id))
+                    Error($"$.stages[{i}]", $"stage '{stage.Id}' is not final but has no transition out of it; cases would get stuck there");
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Ondermijning.Engine.Workflows;
+
+public sealed class WorkflowOptions
+{
+    public const string Section = "Workflows";
+
+    /// <summary>The folder holding the definitions; a relative path is resolved against the application folder,
+    /// where the build copies the repository's <c>workflows/</c>.</summary>
+    public string Path { get; set; } = "workflows";
+
+    /// <summary>The workflow new signals start on.</summary>
+    public string DefaultWorkflow { get; set; } = "ondermijning";
+}
