@@ -15,10 +15,11 @@ public sealed class DevelopmentIdentityOptions
 
     /// <summary>On by default only in the Development environment.</summary>
     public bool? Enabled { get; set; }
-    public string UserId { get; set; } = "dev-oov-regisseur";
-    public string Name { get; set; } = "Demo OOV-regisseur";
-    public string Organisation { get; set; } = "Gemeente";
-    public string[] Roles { get; set; } = ["oov-regisseur"];
+    // Defaults live in appsettings.json: the configuration binder appends to, rather than replaces, initialised lists.
+    public string UserId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Organisation { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
 }
 
 public sealed class DevelopmentIdentityHandler(

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ondermijning.Api.Tests.Infrastructure;
+
+/// <summary>Small helpers that keep tests about behaviour rather than HTTP plumbing.</summary>
+public static class ApiClient
+{
+    public static object Signal(string municipality = "GM0935", string? severity = null, string channel = "meld-misdaad-anoniem",
+        string description = "Veel bezoekers met korte bezoekjes bij een kapsalon", string? branch = "kappers") => new
+    {
+        municipality,
+        sourceChannel = channel,
+        description,
+        severity,
+        branch,
+        phenomenonTags = new[] { "drugshandel" },
+        companies = new[] { new { name = "Kapsalon De Schaar", kvkNumber = "12345678", place = "Maastricht" } },
+        addresses = new[] { new { postcode = "6211AB", houseNumber = 12, street = "Grote Straat", city = "Maastricht" } },
+        persons = new[] { new { name = "J. Jansen", birthDate = "1980-04-01", role = "eigenaar" } },
+    };
+
+    public static async Task<JsonObject> RegisterAsync(this HttpClient client, object? signal = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/signals", signal ?? Signal());
+        await response.ShouldHaveStatus(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static Task<HttpResponseMessage> FireAsync(this HttpClient client, string caseId, string trigger, string? reason = null,
+        IDictionary<string, string>? information = null, int? expectedRevision = null) =>
+        client.PostAsJsonAsync($"/api/cases/{caseId}/transitions", new { trigger, reason, information, expectedRevision });
+
+    public static async Task<JsonObject> FireOkAsync(this HttpClient client, string caseId, string trigger, string? reason = null,
+        IDictionary<string, string>? information = null)
+    {
+        var response = await client.FireAsync(caseId, trigger, reason, information);
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<JsonObject> GetCaseAsync(this HttpClient client, string caseId)
+    {
+        var response = await client.GetAsync($"/api/cases/{caseId}");
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task ShouldHaveStatus(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+            throw new Xunit.Sdk.XunitException(
+                $"Expected {(int)expected} {expected} but got {(int)response.StatusCode} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Reads an RFC 9457 problem and checks the media type and status that say it is one.</summary>
+    public static async Task<JsonObject> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        await response.ShouldHaveStatus(expected);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        problem["status"]!.GetValue<int>().Should().Be((int)expected);
+        problem["title"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+        return problem;
+    }
+
+    public static string Str(this JsonNode node, string path)
+    {
+        JsonNode? current = node;
+        foreach (var part in path.Split('.')) current = current?[part];
+        return current?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException($"No text at '{path}' in {node.ToJsonString()}");
+    }
+
+    public static int Int(this JsonNode node, string path)
+    {
+        JsonNode? current = node;
+        foreach (var part in path.Split('.')) current = current?[part];
+        return current?.GetValue<int>() ?? throw new Xunit.Sdk.XunitException($"No number at '{path}' in {node.ToJsonString()}");
+    }
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
