@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ondermijning.Engine.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> c)
+    {
+        c.ToTable("cases");
+        c.HasKey(x => x.Id);
+        c.Property(x => x.Revision).IsConcurrencyToken();
+        c.Property(x => x.SourceChannel).HasConversion<string>().HasMaxLength(32);
+        c.Property(x => x.Description).HasMaxLength(8000);
+        c.Property(x => x.ReporterName).HasMaxLength(200);
+        c.Property(x => x.ReporterContact).HasMaxLength(200);
+        c.Property(x => x.Branch).HasMaxLength(100);
+        c.Ignore(x => x.Definition);
+        c.HasMany(x => x.History).WithOne().HasForeignKey(h => h.CaseId);
+        c.HasMany(x => x.Persons).WithOne().HasForeignKey(p => p.CaseId);
+        c.HasMany(x => x.Companies).WithOne().HasForeignKey(p => p.CaseId);
+        c.HasMany(x => x.Addresses).WithOne().HasForeignKey(p => p.CaseId);
+        c.HasIndex(x => new { x.Municipality, x.Stage });
+        c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
+        c.HasIndex(x => x.ReceivedAt);
+    }
+}
+
+internal sealed class CaseHistoryConfiguration : IEntityTypeConfiguration<CaseHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseHistoryEntry> h)
+    {
+        h.ToTable("case_history");
+        h.HasKey(x => x.Id);
+        h.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        h.Property(x => x.Reason).HasMaxLength(4000);
+        h.Property(x => x.ActorId).HasMaxLength(200);
+        h.Property(x => x.ActorName).HasMaxLength(200);
+        h.Property(x => x.ActorOrganisation).HasMaxLength(200);
+        h.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
+        h.Ignore(x => x.Information);
+    }
+}
+
+internal sealed class SubjectConfiguration : IEntityTypeConfiguration<CasePerson>, IEntityTypeConfiguration<CaseCompany>, IEntityTypeConfiguration<CaseAddress>
+{
+    public void Configure(EntityTypeBuilder<CasePerson> p)
+    {
+        p.ToTable("case_persons");
+        p.Property(x => x.Name).HasMaxLength(200);
+        p.Property(x => x.Role).HasMaxLength(100);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseCompany> p)
+    {
+        p.ToTable("case_companies");
+        p.Property(x => x.Name).HasMaxLength(200);
+        p.Property(x => x.KvkNumber).HasMaxLength(8);
+        p.Property(x => x.Place).HasMaxLength(100);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseAddress> p)
+    {
+        p.ToTable("case_addresses");
+        p.Property(x => x.Postcode).HasMaxLength(6);
+        p.Property(x => x.HouseNumberAddition).HasMaxLength(10);
+        p.Property(x => x.Street).HasMaxLength(200);
+        p.Property(x => x.City).HasMaxLength(100);
+    }
+}
