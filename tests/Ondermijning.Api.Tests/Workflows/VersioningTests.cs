@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Testing;
+using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Api.Tests.Workflows;
+
+public class VersioningTests
+{
+    private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "workflows");
+    private static readonly FakeClock March2025 = new(Instant.FromUtc(2025, 3, 3, 9, 0));
+
+    /// <summary>A workflows folder as it was before v2 was published.</summary>
+    private static string FolderWithOnlyV1()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
+        Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
+        File.Copy(Path.Combine(Shipped, "ondermijning", "v1.json"), Path.Combine(folder, "ondermijning", "v1.json"));
+        return folder;
+    }
+
+    private static string[] Triggers(JsonObject @case) => @case["availableSteps"]!.AsArray().Select(s => s!.Str("trigger")).ToArray();
+
+    [Fact]
+    public async Task Publishing_v2_leaves_running_v1_cases_on_v1_and_a_migration_moves_them_with_a_complete_mapping()
+    {
+        var database = ApiFactory.NewDatabasePath();
+        string atLwo, atEnrichment;
+        await using (var beforeV2 = new ApiFactory(database, FolderWithOnlyV1(), March2025))
+        {
+            var client = beforeV2.CreateClient();
+            atLwo = (await client.RegisterAsync()).Str("id");
+            await client.FireOkAsync(atLwo, "start-verrijking");
+            await client.FireOkAsync(atLwo, "bevestigd-naar-lwo");
+            atEnrichment = (await client.RegisterAsync()).Str("id");
+            await client.FireOkAsync(atEnrichment, "start-verrijking");
+        }
+
+        await using var afterV2 = new ApiFactory(database, Shipped, March2025);
+        var api = afterV2.CreateClient();
+
+        var running = await api.GetCaseAsync(atLwo);
+        running.Int("definitionVersion").Should().Be(1);
+        Triggers(running).Should().NotContain("vraag-bibob-advies", "v1 has no Bibob-advice step");
+        (await api.RegisterAsync()).Int("definitionVersion").Should().Be(2, "new cases start on the newest version that applies");
+
+        var migrated = await api.PostAsJsonAsync("/api/workflows/ondermijning/migrations", new
+        {
+            fromVersion = 1, toVersion = 2, caseId = atLwo,
+            stageMapping = new Dictionary<string, string> { ["lwo"] = "lwo" },
+            reason = "Bibob-advies beschikbaar voor lopende zaken",
+        });
+        await migrated.ShouldHaveStatus(HttpStatusCode.OK);
+        (await migrated.Content.ReadFromJsonAsync<JsonObject>())!["migratedCases"]!.AsArray().Select(n => n!.GetValue<string>())
+            .Should().Equal(atLwo);
+
+        var moved = await api.GetCaseAsync(atLwo);
+        moved.Int("definitionVersion").Should().Be(2);
+        moved.Str("stage.id").Should().Be("lwo");
+        Triggers(moved).Should().Contain("vraag-bibob-advies");
+        var entry = moved["history"]!.AsArray().Last()!;
+        entry.Str("kind").Should().Be("migration");
+        entry.Int("fromDefinitionVersion").Should().Be(1);
+        entry.Int("definitionVersion").Should().Be(2);
+        entry.Str("reason").Should().Be("Bibob-advies beschikbaar voor lopende zaken");
+
+        (await api.GetCaseAsync(atEnrichment)).Int("definitionVersion").Should().Be(1, "only the named case moved");
+    }
+
+    [Fact]
+    public async Task A_migration_whose_mapping_misses_a_stage_of_the_selected_cases_is_refused_and_changes_nothing()
+    {
+        var database = ApiFactory.NewDatabasePath();
+        string id;
+        await using (var beforeV2 = new ApiFactory(database, FolderWithOnlyV1(), March2025))
+        {
+            var client = beforeV2.CreateClient();
+            id = (await client.RegisterAsync()).Str("id");
+            await client.FireOkAsync(id, "start-verrijking");
+        }
+        await using var afterV2 = new ApiFactory(database, Shipped, March2025);
+        var api = afterV2.CreateClient();
+
+        var response = await api.PostAsJsonAsync("/api/workflows/ondermijning/migrations", new
+        {
+            fromVersion = 1, toVersion = 2, caseId = id,
+            stageMapping = new Dictionary<string, string> { ["lwo"] = "lwo" },
+            reason = "Overgang naar v2",
+        });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        problem.Str("title").Should().Be("The stage mapping is incomplete");
+        problem.Str("detail").Should().Contain("'verrijking'");
+        problem["errors"]!["stageMapping.verrijking"]!.AsArray().Should().ContainSingle();
+        var unchanged = await api.GetCaseAsync(id);
+        unchanged.Int("definitionVersion").Should().Be(1);
+        unchanged["history"]!.AsArray().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_mapping_that_names_unknown_stages_is_refused()
+    {
+        await using var factory = new ApiFactory(clock: March2025);
+        var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/workflows/ondermijning/migrations", new
+        {
+            fromVersion = 1, toVersion = 2, stage = "lwo",
+            stageMapping = new Dictionary<string, string> { ["lwoo"] = "lwo", ["lwo"] = "nergens" },
+            reason = "Overgang",
+        });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        problem["errors"]!["stageMapping.lwoo"]![0]!.GetValue<string>().Should().Be("'lwoo' is not a stage of ondermijning v1.");
+        problem["errors"]!["stageMapping.lwo"]![0]!.GetValue<string>().Should().Be("'nergens' is not a stage of ondermijning v2.");
+    }
+
+    [Fact]
+    public async Task All_cases_at_one_stage_move_together()
+    {
+        var database = ApiFactory.NewDatabasePath();
+        var ids = new List<string>();
+        await using (var beforeV2 = new ApiFactory(database, FolderWithOnlyV1(), March2025))
+        {
+            var client = beforeV2.CreateClient();
+            for (var i = 0; i < 3; i++) ids.Add((await client.RegisterAsync()).Str("id"));
+            await client.FireOkAsync(ids[2], "start-verrijking");
+        }
+        await using var afterV2 = new ApiFactory(database, Shipped, March2025);
+        var api = afterV2.CreateClient();
+
+        var response = await api.PostAsJsonAsync("/api/workflows/ondermijning/migrations", new
+        {
+            fromVersion = 1, toVersion = 2, stage = "ontvangen",
+            stageMapping = new Dictionary<string, string> { ["ontvangen"] = "ontvangen" },
+            reason = "Alle nieuwe signalen op v2",
+        });
+
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["migratedCases"]!.AsArray().Select(n => n!.GetValue<string>())
+            .Should().BeEquivalentTo(ids.Take(2));
+        (await api.GetCaseAsync(ids[2])).Int("definitionVersion").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_service_refuses_to_start_when_a_version_in_use_was_changed()
+    {
+        var workflows = FolderWithOnlyV1();
+        var database = ApiFactory.NewDatabasePath();
+        await using (var first = new ApiFactory(database, workflows, March2025))
+            await first.CreateClient().RegisterAsync();
+
+        var file = Path.Combine(workflows, "ondermijning", "v1.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Weging in de LWO", "Weging in de LWO (gewijzigd)"));
+
+        await using var second = new ApiFactory(database, workflows, March2025);
+        var start = () => second.CreateClient();
+
+        start.Should().Throw<WorkflowDefinitionException>().Which.Message.Should()
+            .Contain("workflows/ondermijning/v1.json").And.Contain("changed after 1 case(s) started on ondermijning v1")
+            .And.Contain("publish the change as version 2");
+    }
+
+    [Fact]
+    public async Task A_version_nobody_uses_yet_may_still_be_corrected()
+    {
+        var workflows = FolderWithOnlyV1();
+        var database = ApiFactory.NewDatabasePath();
+        await using (var first = new ApiFactory(database, workflows, March2025))
+            (await first.CreateClient().GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var file = Path.Combine(workflows, "ondermijning", "v1.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Weging in de LWO", "Weging in de LWO (verbeterd)"));
+
+        await using var second = new ApiFactory(database, workflows, March2025);
+        var definition = await second.CreateClient().GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/1");
+        definition!["stages"]!.AsArray().Select(s => s!.Str("label")).Should().Contain("Weging in de LWO (verbeterd)");
+    }
+}
