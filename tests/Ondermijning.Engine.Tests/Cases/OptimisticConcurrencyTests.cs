@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Signals;
+
+namespace Ondermijning.Engine.Tests.Cases;
+
+/// <summary>The mechanism under the 409: two contexts that read the same revision cannot both write.</summary>
+public class OptimisticConcurrencyTests
+{
+    private static readonly Actor Regisseur = new("oov-1", "OOV", "Gemeente", new HashSet<Role> { Role.OovRegisseur });
+    private static readonly Instant Now = Instant.FromUtc(2024, 6, 3, 8, 0);
+
+    private static SqliteOndermijningDbContext Open(string file) =>
+        new(new DbContextOptionsBuilder<SqliteOndermijningDbContext>().UseSqlite(EngineServices.SqliteConnectionString(file)).Options);
+
+    [Fact]
+    public async Task The_second_writer_of_the_same_revision_loses_and_writes_nothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var definition = new DefinitionKey(new WorkflowId("ondermijning"), 1);
+        var signal = new SignalDetails(MunicipalityCode.Parse("GM0935"), SourceChannel.Professional, ReporterDetails.AnonymousReporter,
+            "Signaal", null, [], [], [], [], null);
+        CaseId id;
+        await using (var setup = Open(file))
+        {
+            await setup.Database.MigrateAsync();
+            var @case = Case.Register(CaseId.New(), signal, definition, new StageId("lwo"), new Severity("laag"), Now, Regisseur);
+            setup.Cases.Add(@case);
+            await setup.SaveChangesAsync();
+            id = @case.Id;
+        }
+
+        await using var first = Open(file);
+        await using var second = Open(file);
+        var a = await first.Cases.SingleAsync(c => c.Id == id);
+        var b = await second.Cases.SingleAsync(c => c.Id == id);
+        a.MoveTo(new StageId("politie"), new TriggerId("naar-politie"), null, new Dictionary<string, string>(), Now, Regisseur);
+        b.MoveTo(new StageId("atom"), new TriggerId("naar-atom"), null, new Dictionary<string, string>(), Now, Regisseur);
+
+        await first.SaveCaseChangesAsync(CancellationToken.None);
+        var lose = () => second.SaveCaseChangesAsync(CancellationToken.None);
+
+        (await lose.Should().ThrowAsync<EngineProblem>()).Which.Kind.Should().Be(ProblemKind.Conflict);
+        await using var check = Open(file);
+        (await check.Cases.SingleAsync(c => c.Id == id)).Stage.Should().Be(new StageId("politie"));
+        (await check.CaseHistory.CountAsync(h => h.CaseId == id)).Should().Be(2);
+    }
+}
