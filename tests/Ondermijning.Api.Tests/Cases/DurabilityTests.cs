@@ -1,0 +1,45 @@
+using Ondermijning.Api.Tests.Infrastructure;
+
+namespace Ondermijning.Api.Tests.Cases;
+
+public class DurabilityTests
+{
+    [Fact]
+    public async Task A_case_moved_to_the_LWO_survives_SIGKILL_with_its_whole_history()
+    {
+        var database = ApiFactory.NewDatabasePath();
+        string id;
+        await using (var service = await ServiceProcess.StartAsync(database))
+        {
+            var client = service.CreateClient();
+            id = (await client.RegisterAsync()).Str("id");
+            await client.FireOkAsync(id, "start-verrijking");
+            await client.FireOkAsync(id, "bevestigd-naar-lwo");
+            await service.KillAsync();
+        }
+
+        await using var restarted = await ServiceProcess.StartAsync(database);
+        var @case = await restarted.CreateClient().GetCaseAsync(id);
+
+        @case.Str("stage.id").Should().Be("lwo");
+        @case["history"]!.AsArray().Select(h => h!.Str("toStage")).Should().Equal("ontvangen", "verrijking", "lwo");
+        @case["companies"]![0]!.Str("name").Should().Be("Kapsalon De Schaar");
+    }
+
+    [Fact]
+    public async Task The_service_refuses_to_start_on_an_invalid_definition_and_says_why()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows", "ondermijning");
+        Directory.CreateDirectory(folder);
+        var v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v1.json"));
+        File.WriteAllText(Path.Combine(folder, "v1.json"), v1.Replace("\"to\": \"politie\"", "\"to\": \"polite\""));
+
+        var start = () => ServiceProcess.StartAsync(ApiFactory.NewDatabasePath(),
+            new Dictionary<string, string> { ["Workflows__Path"] = Path.GetDirectoryName(folder)! });
+
+        var failure = await start.Should().ThrowAsync<InvalidOperationException>();
+        failure.Which.Message.Should().Contain("The service exited with code")
+            .And.Contain("workflows/ondermijning/v1.json:")
+            .And.Contain(".to: unknown stage 'polite'");
+    }
+}
