@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -29,6 +31,9 @@ public static class EngineServices
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             db.UseSqlite(SqliteConnectionString(Path.GetFullPath(storage.SqlitePath, contentRoot)));
+            // A lost concurrency race is an ordinary 409 for the user, not an error for the operator;
+            // genuine failures still surface through the host's exception handling.
+            db.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
         });
 
         services.AddScoped<RegisterSignal>();
