@@ -40,6 +40,7 @@ if (developmentIdentity)
     authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentIdentityHandler>(DevelopmentIdentityHandler.SchemeName, null);
 builder.Services.AddAuthorization();
 
+builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/"));
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
 builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
 
@@ -55,15 +56,24 @@ catch (WorkflowDefinitionException e)
     throw;
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/fout");
+    pages.UseStatusCodePagesWithReExecute("/fout/{0}");
+});
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/api-reference");
 app.MapHealthChecks("/health");
-app.MapGet("/", () => Results.Redirect("/api-reference")).ExcludeFromDescription();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapSignalEndpoints();

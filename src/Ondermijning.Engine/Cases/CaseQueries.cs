@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Cases;
@@ -14,7 +15,11 @@ public sealed record CaseFilter(
     LocalDate? ReceivedFrom = null,
     LocalDate? ReceivedTo = null,
     int Page = 1,
-    int PageSize = 25);
+    int PageSize = 25,
+    SourceChannel? SourceChannel = null,
+    string? Branch = null,
+    Severity? Severity = null,
+    bool OpenOnly = false);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 
@@ -32,6 +37,14 @@ public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalo
         if (filter.Municipality is { } municipality) query = query.Where(c => c.Municipality == municipality);
         if (filter.Workflow is { } workflow) query = query.Where(c => c.Workflow == workflow);
         if (filter.DefinitionVersion is { } version) query = query.Where(c => c.DefinitionVersion == version);
+        if (filter.SourceChannel is { } channel) query = query.Where(c => c.SourceChannel == channel);
+        if (filter.Branch is { } branch) query = query.Where(c => c.Branch == branch);
+        if (filter.Severity is { } severity) query = query.Where(c => c.Severity == severity);
+        if (filter.OpenOnly)
+        {
+            var finalStages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Kind == StageKind.Final).Select(s => s.Id).Distinct().ToList();
+            query = query.Where(c => !finalStages.Contains(c.Stage));
+        }
         if (filter.ReceivedFrom is { } from)
         {
             var start = from.AtStartOfDayInZone(Amsterdam.Zone).ToInstant();
@@ -62,6 +75,13 @@ public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalo
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return @case ?? throw CaseProblems.NotFound(id);
     }
+
+    /// <summary>How many cases run on each definition version (closed ones included: they stay pinned to it).</summary>
+    public async Task<IReadOnlyDictionary<DefinitionKey, int>> CountPerVersionAsync(CancellationToken cancellationToken = default) =>
+        (await db.Cases.GroupBy(c => new { c.Workflow, c.DefinitionVersion })
+            .Select(g => new { g.Key.Workflow, g.Key.DefinitionVersion, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(x => new DefinitionKey(x.Workflow, x.DefinitionVersion), x => x.Count);
 
     public IReadOnlyList<AvailableStep> AvailableSteps(Case @case, Actor actor)
     {

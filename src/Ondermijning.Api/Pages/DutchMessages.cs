@@ -1,0 +1,54 @@
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Api.Pages;
+
+/// <summary>
+/// The pages speak Dutch; the engine's refusals carry field keys, from which the pages write their own
+/// messages, next to the field they concern.
+/// </summary>
+public static class DutchMessages
+{
+    public static string ForProblem(EngineProblem problem) => problem.Kind switch
+    {
+        ProblemKind.Conflict => "De zaak is intussen door iemand anders gewijzigd, of deze stap kan in de huidige fase niet meer. Bekijk de zaak opnieuw en probeer het nog eens.",
+        ProblemKind.Forbidden => "U mag deze stap niet zetten met uw rol.",
+        ProblemKind.NotFound => "Deze zaak bestaat niet (meer).",
+        _ => "Niet alles is goed ingevuld. Zie de meldingen bij de velden.",
+    };
+
+    public static string ForStepField(string field, TransitionDefinition? transition, WorkflowDefinition definition)
+    {
+        if (field == "reason") return "Geef een reden op.";
+        if (field == "severity" && transition?.Guards.MinimumSeverity is { } minimum)
+            return $"Hiervoor moet de zwaarte minimaal ‘{definition.SeverityLabel(minimum)}’ zijn.";
+        if (field.StartsWith("information.", StringComparison.Ordinal))
+        {
+            var key = field["information.".Length..];
+            var label = transition?.Guards.RequiredInformation.FirstOrDefault(r => r.Key == key)?.Label ?? key;
+            return $"‘{label}’ is verplicht.";
+        }
+        return "Deze stap kan nu niet worden gezet.";
+    }
+
+    private static readonly Dictionary<string, string> SignalFields = new()
+    {
+        ["municipality"] = "Kies de gemeente.",
+        ["sourceChannel"] = "Kies hoe het signaal binnenkwam.",
+        ["description"] = "Beschrijf het signaal (maximaal 8000 tekens).",
+        ["reporter.name"] = "Vul de naam van de melder in, of kies ‘anoniem’.",
+        ["reporter"] = "Een anonieme melder heeft geen naam of contactgegevens.",
+        ["severity"] = "Kies een zwaarte uit de lijst.",
+    };
+
+    public static string ForSignalField(string field)
+    {
+        if (SignalFields.TryGetValue(field, out var message)) return message;
+        if (field.EndsWith(".kvkNumber", StringComparison.Ordinal)) return "Een KvK-nummer bestaat uit 8 cijfers.";
+        if (field.EndsWith(".postcode", StringComparison.Ordinal)) return "Schrijf de postcode als vier cijfers en twee letters, bijvoorbeeld 6211 AB.";
+        if (field.EndsWith(".houseNumber", StringComparison.Ordinal)) return "Vul een huisnummer in.";
+        if (field.EndsWith(".birthDate", StringComparison.Ordinal)) return "Vul een geldige geboortedatum in (niet in de toekomst).";
+        if (field.EndsWith(".name", StringComparison.Ordinal)) return "Vul de naam in.";
+        return "Controleer dit veld.";
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using NodaTime.Text;
+using Ondermijning.Api.Identity;
+using Ondermijning.Api.Signals;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Api.Pages;
+
+/// <summary>The work board: open cases in columns per stage, with the steps this user may take.</summary>
+public sealed class IndexModel(CaseQueries queries, WorkflowCatalog catalog, IClock clock) : PageModel
+{
+    public const int BoardLimit = 500;
+
+    public sealed record Column(StageDefinition Stage, IReadOnlyList<Card> Cards);
+    public sealed record Card(Case Case, string SeverityLabel, IReadOnlyList<AvailableStep> Steps);
+
+    public string? Kanaal { get; set; }
+    public string? Branche { get; set; }
+    public string? Zwaarte { get; set; }
+    public string? Van { get; set; }
+    public string? Tot { get; set; }
+    public int? Versie { get; set; }
+
+    public IReadOnlyList<Column> Columns { get; private set; } = [];
+    public int Total { get; private set; }
+    public WorkflowDefinition Newest { get; private set; } = null!;
+    public LocalDate Today { get; private set; }
+
+    public async Task OnGetAsync(string? kanaal, string? branche, string? zwaarte, string? van, string? tot, int? versie,
+        CancellationToken cancellationToken)
+    {
+        (Kanaal, Branche, Zwaarte, Van, Tot, Versie) = (kanaal, branche, zwaarte, van, tot, versie);
+        Today = clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
+        Newest = catalog.NewestApplying(catalog.DefaultWorkflow, Today);
+
+        var filter = new CaseFilter(
+            DefinitionVersion: versie,
+            ReceivedFrom: ParseDate(van),
+            ReceivedTo: ParseDate(tot),
+            PageSize: BoardLimit,
+            SourceChannel: kanaal is not null && RegisterSignalRequest.Channels.TryGetValue(kanaal, out var channel) ? channel : null,
+            Branch: string.IsNullOrWhiteSpace(branche) ? null : branche.Trim(),
+            Severity: string.IsNullOrWhiteSpace(zwaarte) ? null : new Severity(zwaarte),
+            OpenOnly: true);
+        var page = await queries.ListAsync(filter, cancellationToken);
+        Total = page.TotalCount;
+
+        var actor = User.ToActor();
+        var stages = Newest.Stages.Where(s => s.Kind != StageKind.Final).ToList();
+        foreach (var stage in page.Items.Select(c => catalog.Get(c.Definition).Stage(c.Stage)))
+            if (stages.All(s => s.Id != stage.Id)) stages.Add(stage);
+
+        Columns = stages.Select(stage => new Column(stage, page.Items
+                .Where(c => c.Stage == stage.Id)
+                .Select(c => new Card(c, catalog.Get(c.Definition).SeverityLabel(c.Severity),
+                    queries.AvailableSteps(c, actor).Where(s => s.BlockedBy.Count == 0).ToList()))
+                .ToList()))
+            .ToList();
+    }
+
+    private static LocalDate? ParseDate(string? text) =>
+        text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } result ? result.Value : null;
+
+    public static string ChannelLabel(SourceChannel channel) => channel switch
+    {
+        SourceChannel.MeldMisdaadAnoniem => "Meld Misdaad Anoniem",
+        SourceChannel.MeldingGemeente => "Melding gemeente",
+        SourceChannel.MeldingPolitie => "Melding politie",
+        SourceChannel.Bewonersgesprek => "Bewonersgesprek (ONDERSCHAT)",
+        SourceChannel.Professional => "Professional",
+        _ => channel.ToString(),
+    };
+
+    public static string Short(CaseId id) => id.Value.ToString("N")[^8..].ToUpperInvariant();
+
+    public string Date(Instant instant) => instant.InZone(Amsterdam.Zone).Date.ToString("d MMM yyyy", new System.Globalization.CultureInfo("nl-NL"));
+}
