@@ -37,6 +37,9 @@ public static class CaseStateMachine
         foreach (var required in transition.Guards.RequiredInformation)
             if (!request.Information.TryGetValue(required.Key, out var value) || string.IsNullOrWhiteSpace(value))
                 unmet.Add(new($"information.{required.Key}", $"'{required.Label}' is required for '{transition.Label}'."));
+        // The history keeps only what the step asks for, so nothing unrelated is recorded under it.
+        foreach (var key in request.Information.Keys.Where(k => transition.Guards.RequiredInformation.All(r => r.Key != k)))
+            unmet.Add(new($"information.{key}", $"'{transition.Label}' does not ask for '{key}'."));
         return unmet;
     }
 

@@ -133,6 +133,17 @@ public class ErrorTests : IClassFixture<ErrorTests.Service>
     }
 
     [Fact]
+    public async Task Information_a_step_does_not_ask_for_is_refused()
+    {
+        var id = (await _client.RegisterAsync()).Str("id");
+
+        var response = await _client.FireAsync(id, "start-verrijking", information: new Dictionary<string, string> { ["bsn"] = "123456789" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        problem["errors"]!["information.bsn"]![0]!.GetValue<string>().Should().Be("'Verrijking starten' does not ask for 'bsn'.");
+    }
+
+    [Fact]
     public async Task A_case_below_the_minimum_severity_cannot_go_to_the_MOT()
     {
         var id = await CaseAtLwo(severity: "gemiddeld");

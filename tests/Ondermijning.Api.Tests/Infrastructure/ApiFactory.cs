@@ -1,4 +1,8 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +32,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public IReadOnlyList<string> Roles { get; init; } = ["oov-regisseur"];
     public string UserId { get; init; } = "test-oov";
     public string Organisation { get; init; } = "Gemeente";
+
+    /// <summary>Serves on a real loopback port, for a real browser.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First());
+    }
 
     public static string NewDatabasePath()
     {

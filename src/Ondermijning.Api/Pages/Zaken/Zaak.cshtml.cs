@@ -23,7 +23,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostStapAsync(string id, string trigger, string? reden, Dictionary<string, string>? informatie,
+    public async Task<IActionResult> OnPostStapAsync(string id, string trigger, string? reden, [FromForm(Name = "informatie")] Dictionary<string, string>? informatie,
         int revisie, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId)) return NotFound();
@@ -65,6 +65,10 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             return false;
         }
     }
+
+    public string InformationLabel(string? trigger, string key) =>
+        Definition.Transitions.FirstOrDefault(t => t.Trigger.Value == trigger)?.Guards.RequiredInformation
+            .FirstOrDefault(r => r.Key == key)?.Label ?? key;
 
     public string StageLabel(string? stage) =>
         stage is null ? "" : Definition.FindStage(new StageId(stage))?.Label ?? stage;

@@ -1,0 +1,116 @@
+using Microsoft.Playwright;
+using Ondermijning.Api.Tests.Infrastructure;
+
+namespace Ondermijning.Api.Tests.Web;
+
+[Collection(BrowserCollection.Name)]
+public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
+{
+    private readonly ApiFactory _service = new();
+    private IPage _page = null!;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        _address = _service.StartOnLoopback();
+        _page = await browser.Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _page.CloseAsync();
+        await _service.DisposeAsync();
+    }
+
+    private Task Open(string path) => _page.GotoAsync(new Uri(_address, path).ToString());
+
+    private async Task TakeStep(string label, string? reason = null, string? meetingDate = null)
+    {
+        var step = _page.Locator("details.step", new PageLocatorOptions { Has = _page.GetByText(label, new PageGetByTextOptions { Exact = true }) });
+        if (await step.GetAttributeAsync("open") is null) await step.Locator("summary").ClickAsync();
+        if (meetingDate is not null) await step.GetByLabel("Datum van het", new LocatorGetByLabelOptions { Exact = false }).FillAsync(meetingDate);
+        if (reason is not null) await step.GetByLabel("Reden").FillAsync(reason);
+        await step.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = label }).ClickAsync();
+        await _page.GetByRole(AriaRole.Status).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task An_OOV_adviser_registers_a_signal_and_takes_it_through_enrichment_and_the_LWO_to_the_MOT()
+    {
+        await Open("/signalen/nieuw");
+        await _page.GetByLabel("Hoe kwam het signaal binnen?").SelectOptionAsync("meld-misdaad-anoniem");
+        await _page.GetByLabel("Omschrijving").FillAsync("Veel kort bezoek bij een kapsalon, vermoedelijk drugshandel");
+        await _page.GetByLabel("Branche (optioneel)").FillAsync("kappers");
+        await _page.GetByLabel("Zwaarte").SelectOptionAsync("hoog");
+        await _page.Locator("#bedrijf-naam").FillAsync("Kapsalon De Schaar");
+        await _page.GetByLabel("KvK-nummer").FillAsync("12345678");
+        await _page.GetByLabel("Postcode").FillAsync("6211 AB");
+        await _page.GetByLabel("Huisnummer").FillAsync("12");
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Signaal registreren" }).ClickAsync();
+
+        await _page.GetByRole(AriaRole.Status).WaitForAsync();
+        (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Contain("geregistreerd");
+        var caseUrl = _page.Url;
+
+        await TakeStep("Verrijking starten");
+        await TakeStep("Bevestigd: agenderen voor de LWO");
+
+        // A step without its required reason is refused next to the field, in Dutch, and nothing moves.
+        var toMot = _page.Locator("#stap-naar-mot");
+        await toMot.Locator("summary").ClickAsync();
+        await toMot.Locator("textarea").EvaluateAsync("t => t.removeAttribute('required')");
+        await toMot.Locator("input[type=date]").EvaluateAsync("i => i.removeAttribute('required')");
+        await toMot.GetByRole(AriaRole.Button).ClickAsync();
+        (await _page.Locator("#stap-naar-mot .field-error").AllTextContentsAsync()).Should().Contain("Geef een reden op.");
+        (await _page.Locator("dl.facts").TextContentAsync()).Should().Contain("Weging in de LWO");
+
+        await TakeStep("Doorzetten naar de MOT", reason: "Concrete aanwijzingen voor georganiseerde criminaliteit", meetingDate: "2024-06-03");
+        (await _page.Locator("dl.facts").TextContentAsync()).Should().Contain("Bespreking in de MOT");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zaak"), FullPage = true });
+
+        await Open("/");
+        (await _page.Locator("section.column", new PageLocatorOptions { Has = _page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Bespreking in de MOT" }) })
+            .TextContentAsync()).Should().Contain("Zaak ").And.Contain("kappers");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("werkvoorraad"), FullPage = true });
+
+        await _page.GotoAsync(caseUrl);
+        var history = await _page.Locator("ol.timeline").TextContentAsync();
+        history.Should().Contain("Concrete aanwijzingen voor georganiseerde criminaliteit").And.Contain("Datum van het LWO-overleg: 2024-06-03");
+        history.Should().NotContain("RequestVerificationToken", "only the information a step asks for is recorded");
+    }
+
+    [Fact]
+    public async Task The_new_signal_form_can_be_reached_filled_in_and_submitted_with_the_keyboard_alone()
+    {
+        await Open("/");
+        await _page.Keyboard.PressAsync("Tab");
+        (await _page.EvaluateAsync<string>("document.activeElement.textContent")).Should().Be("Naar de inhoud");
+
+        // Tab through the main menu to "Nieuw signaal" and follow it.
+        for (var i = 0; i < 10 && await _page.EvaluateAsync<string>("document.activeElement.textContent") != "Nieuw signaal"; i++)
+            await _page.Keyboard.PressAsync("Tab");
+        await _page.Keyboard.PressAsync("Enter");
+        await _page.WaitForURLAsync("**/signalen/nieuw");
+
+        await _page.Keyboard.PressAsync("Tab"); // skip link
+        for (var i = 0; i < 10 && await _page.EvaluateAsync<string>("document.activeElement.id") != "gemeente"; i++)
+            await _page.Keyboard.PressAsync("Tab");
+        await _page.Keyboard.PressAsync("Tab");
+        (await _page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("bron");
+        await _page.Keyboard.PressAsync("ArrowDown");
+        await _page.Keyboard.PressAsync("Tab");
+        (await _page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("omschrijving");
+        await _page.Keyboard.TypeAsync("Melding via het toetsenbord");
+        await _page.Keyboard.PressAsync("Tab");
+        await _page.Keyboard.TypeAsync("horeca");
+
+        // Onwards to the submit button: every field on the way is reachable.
+        for (var i = 0; i < 40 && await _page.EvaluateAsync<string>("document.activeElement.tagName") != "BUTTON"; i++)
+            await _page.Keyboard.PressAsync("Tab");
+        await _page.Keyboard.PressAsync("Enter");
+
+        await _page.WaitForURLAsync("**/zaken/*");
+        (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Contain("geregistreerd");
+        (await _page.Locator("main").TextContentAsync()).Should().Contain("Melding via het toetsenbord").And.Contain("horeca");
+    }
+}
