@@ -113,4 +113,37 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Contain("geregistreerd");
         (await _page.Locator("main").TextContentAsync()).Should().Contain("Melding via het toetsenbord").And.Contain("horeca");
     }
+
+    [Fact]
+    public async Task The_LWO_agenda_records_the_outcomes_of_several_cases_in_one_sitting()
+    {
+        using var api = new HttpClient { BaseAddress = _address };
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = (await api.RegisterAsync(ApiClient.Signal(description: $"Signaal {i}"))).Str("id");
+            await api.FireOkAsync(id, "start-verrijking");
+            await api.FireOkAsync(id, "bevestigd-naar-lwo");
+            ids.Add(id);
+        }
+
+        await Open("/tafels/lwo");
+        (await _page.Locator("tbody tr").CountAsync()).Should().Be(3);
+        await _page.GetByLabel("Datum van het overleg").FillAsync("2024-06-05");
+        await _page.Locator("#stap-0").SelectOptionAsync("naar-politie");
+        await _page.Locator("#stap-1").SelectOptionAsync("naar-atom");
+        await _page.Locator("#stap-2").SelectOptionAsync("geen-vervolg"); // needs a reason, which is left out
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
+
+        (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Be("2 besluiten vastgelegd; 1 nog niet, zie hieronder.");
+        (await _page.Locator("tbody tr").CountAsync()).Should().Be(1);
+        (await _page.Locator(".field-error").TextContentAsync()).Should().Be("Geef een reden op.");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("agenda-lwo"), FullPage = true });
+
+        var stages = new List<string>();
+        foreach (var id in ids) stages.Add((await api.GetCaseAsync(id)).Str("stage.id"));
+        stages.Should().Equal("politie", "atom", "lwo");
+        var decision = (await api.GetCaseAsync(ids[0]))["history"]!.AsArray().Last()!;
+        decision["information"]!["vergaderdatum"]!.GetValue<string>().Should().Be("2024-06-05");
+    }
 }
