@@ -57,6 +57,7 @@ public static class EnrichmentServices
     {
         if (response.Headers.RetryAfter is not { } retryAfter) return null;
         if (retryAfter.Delta is { } delta) return delta;
+        // An HTTP-date is the register's wall clock, so it is compared with the real one, not the engine's IClock.
         return retryAfter.Date is { } date ? Max(date - DateTimeOffset.UtcNow, TimeSpan.Zero) : null;
     }
 
