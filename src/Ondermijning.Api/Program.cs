@@ -4,12 +4,14 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Ondermijning.Api;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Workflows;
 using Scalar.AspNetCore;
@@ -18,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.Configure<EnrichmentOptions>(builder.Configuration.GetSection(EnrichmentOptions.Section));
 builder.Services.Configure<DevelopmentIdentityOptions>(builder.Configuration.GetSection(DevelopmentIdentityOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
 
@@ -79,6 +82,7 @@ var api = app.MapGroup("/api").RequireAuthorization();
 api.MapSignalEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
+api.MapEnrichmentEndpoints();
 
 app.Run();
 

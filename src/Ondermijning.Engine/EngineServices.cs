@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
@@ -41,6 +42,7 @@ public static class EngineServices
         services.AddScoped<CaseQueries>();
         services.AddScoped<MigrateCases>();
         services.AddScoped<DefinitionPublication>();
+        services.AddEnrichment();
         return services;
     }
 

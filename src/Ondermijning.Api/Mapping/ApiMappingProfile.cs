@@ -1,9 +1,12 @@
 using AutoMapper;
 using NodaTime.Text;
+using System.Text.Json.Nodes;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Mapping;
@@ -86,7 +89,46 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.Workflow, o => o.MapFrom(s => s.From.Workflow))
             .ForMember(d => d.FromVersion, o => o.MapFrom(s => s.From.Version))
             .ForMember(d => d.ToVersion, o => o.MapFrom(s => s.To.Version));
+
+        EnrichmentMaps();
     }
+
+    /// <summary>Enrichment: findings keep their provenance together, enums are spelled in kebab case.</summary>
+    private void EnrichmentMaps()
+    {
+        CreateMap<FindingId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<ProviderStatus, ProviderStatusDto>()
+            .ForMember(d => d.Provider, o => o.MapFrom(s => Kebab(s.Provider.ToString())));
+        CreateMap<EnrichmentFinding, FindingDto>()
+            .ForMember(d => d.Source, o => o.MapFrom(s => Kebab(s.Source.ToString())))
+            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
+            .ForMember(d => d.Status, o => o.MapFrom(s => Kebab(s.Status.ToString())))
+            .ForMember(d => d.Facts, o => o.MapFrom(s => ParseFacts(s.FactsJson)))
+            .ForMember(d => d.Provenance, o => o.MapFrom(s => new FindingProvenanceDto
+            {
+                Register = Kebab(s.Source.ToString()),
+                SourceOrganisation = s.SourceOrganisation,
+                RequestUrl = s.RequestUrl,
+                ResponseStatus = s.ResponseStatus,
+                RetrievedAt = s.RetrievedAt,
+                RecordedBy = new RecordedByDto { Id = s.RecordedById, Name = s.RecordedByName },
+                RunId = s.RunId.HasValue ? s.RunId.Value.Value : null,
+                RawResponse = s.RawResponse,
+            }));
+        CreateMap<EnrichmentResult, EnrichmentRunDto>()
+            .ForMember(d => d.RunId, o => o.MapFrom(s => s.Run.Id.Value))
+            .ForMember(d => d.StartedAt, o => o.MapFrom(s => s.Run.StartedAt))
+            .ForMember(d => d.FinishedAt, o => o.MapFrom(s => s.Run.FinishedAt))
+            .ForMember(d => d.SkippedProviders, o => o.MapFrom(s => s.Skipped));
+        CreateMap<Observation, ObservationDto>();
+        CreateMap<EnrichmentProposal, ProposalDto>()
+            .ForMember(d => d.Proposal, o => o.MapFrom(s => Kebab(s.Verdict.ToString())));
+        CreateMap<EnrichmentDecision, EnrichmentDecisionDto>()
+            .ForMember(d => d.Proposal, o => o.MapFrom(s => Kebab(s.Proposal.ToString())))
+            .ForMember(d => d.DecidedBy, o => o.MapFrom(s => new RecordedByDto { Id = s.DecidedById, Name = s.DecidedByName }));
+    }
+
+    private static JsonNode? ParseFacts(string json) => JsonNode.Parse(json);
 
     private static WorkflowDefinition Definition(ResolutionContext context) =>
         (WorkflowDefinition)context.Items[DefinitionItem];

@@ -32,6 +32,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public IReadOnlyList<string> Roles { get; init; } = ["oov-regisseur"];
     public string UserId { get; init; } = "test-oov";
     public string Organisation { get; init; } = "Gemeente";
+    /// <summary>Further configuration, for example the enrichment registers' addresses and keys.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Serves on a real loopback port, for a real browser.</summary>
     public Uri StartOnLoopback()
@@ -58,6 +60,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Identity:Development:Name", $"Test {UserId}");
         builder.UseSetting("Identity:Development:Organisation", Organisation);
         for (var i = 0; i < Roles.Count; i++) builder.UseSetting($"Identity:Development:Roles:{i}", Roles[i]);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();

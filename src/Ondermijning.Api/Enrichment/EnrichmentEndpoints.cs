@@ -1,0 +1,77 @@
+using AutoMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using Ondermijning.Api.Cases;
+using Ondermijning.Api.Identity;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
+
+namespace Ondermijning.Api.Enrichment;
+
+public static class EnrichmentEndpoints
+{
+    public static RouteGroupBuilder MapEnrichmentEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/enrichment/providers", Providers).WithTags("Enrichment")
+            .WithSummary("The registers the enrichment asks, whether each is switched on, and why.");
+
+        var cases = api.MapGroup("/cases").WithTags("Enrichment");
+        cases.MapPost("/{id}/enrichment", Run)
+            .WithSummary("Ask the registers (KvK, BAG) about the case's companies and addresses now; every answer becomes a finding.")
+            .ProducesProblem(403).ProducesProblem(404);
+        cases.MapGet("/{id}/findings", Findings)
+            .WithSummary("All open-source findings of the case with their provenance, newest first.").ProducesProblem(404);
+        cases.MapPost("/{id}/findings", AddFinding)
+            .WithSummary("Add an open-source finding found by hand (internet, social media, news, land-registry extract).")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        cases.MapGet("/{id}/enrichment/proposal", Proposal)
+            .WithSummary("What the registers say against the signal, and the proposal (confirmed or not-confirmed) that follows.")
+            .ProducesProblem(404);
+        cases.MapPost("/{id}/enrichment/decision", Decide)
+            .WithSummary("The OOV decision on the open sources: records the findings it rests on and takes the matching step.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        cases.MapGet("/{id}/enrichment/decisions", Decisions)
+            .WithSummary("The enrichment decisions taken on the case, oldest first.").ProducesProblem(404);
+        return api;
+    }
+
+    private static Ok<List<ProviderStatusDto>> Providers(EnrichmentProviders providers, IMapper mapper) =>
+        TypedResults.Ok(mapper.Map<List<ProviderStatusDto>>(providers.All));
+
+    private static async Task<Ok<EnrichmentRunDto>> Run(string id, EnrichCase enrich, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var result = await enrich.RunAsync(CaseEndpoints.ParseId(id), http.User.ToActor(), cancellationToken);
+        return TypedResults.Ok(mapper.Map<EnrichmentRunDto>(result));
+    }
+
+    private static async Task<Ok<List<FindingDto>>> Findings(string id, EnrichmentQueries queries, IMapper mapper,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<List<FindingDto>>(await queries.FindingsAsync(CaseEndpoints.ParseId(id), cancellationToken)));
+
+    private static async Task<Created<FindingDto>> AddFinding(string id, ManualFindingRequest request, AddManualFinding handler,
+        IMapper mapper, IClock clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caseId = CaseEndpoints.ParseId(id);
+        var details = request.ToDetails(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
+        var finding = await handler.HandleAsync(caseId, details, http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/cases/{caseId}/findings", mapper.Map<FindingDto>(finding));
+    }
+
+    private static async Task<Ok<ProposalDto>> Proposal(string id, EnrichmentQueries queries, IMapper mapper,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<ProposalDto>(await queries.ProposeAsync(CaseEndpoints.ParseId(id), cancellationToken)));
+
+    private static async Task<Ok<CaseDetailDto>> Decide(string id, EnrichmentDecisionRequest request, DecideEnrichment handler,
+        Engine.Cases.CaseQueries queries, CaseResponder responder, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caseId = CaseEndpoints.ParseId(id);
+        var actor = http.User.ToActor();
+        await handler.HandleAsync(caseId, request.ToVerdict(), actor, cancellationToken);
+        return TypedResults.Ok(responder.Detail(await queries.GetAsync(caseId, cancellationToken), actor));
+    }
+
+    private static async Task<Ok<List<EnrichmentDecisionDto>>> Decisions(string id, EnrichmentQueries queries, IMapper mapper,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<List<EnrichmentDecisionDto>>(await queries.DecisionsAsync(CaseEndpoints.ParseId(id), cancellationToken)));
+}
