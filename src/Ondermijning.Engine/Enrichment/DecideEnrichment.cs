@@ -15,7 +15,6 @@ public sealed record EnrichmentVerdict(bool Confirmed, string? Reason, IReadOnly
 /// </summary>
 public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries queries, FireTrigger fireTrigger, IClock clock)
 {
-    public const string FindingsInformationKey = "verrijkingsbevindingen";
 
     public async Task<Case> HandleAsync(CaseId caseId, EnrichmentVerdict verdict, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -37,10 +36,7 @@ public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries
         var trigger = verdict.Confirmed ? EnrichmentSteps.Confirmed : EnrichmentSteps.NotConfirmed;
         db.Add(EnrichmentDecision.Record(caseId, verdict.Confirmed, verdict.Reason?.Trim(), ids, proposal.Verdict, trigger,
             clock.GetCurrentInstant(), actor));
-        var information = ids.Count == 0
-            ? new Dictionary<string, string>()
-            : new Dictionary<string, string> { [FindingsInformationKey] = string.Join(",", ids) };
-        // FireTrigger checks stage, role and reason, and saves the decision together with the step.
-        return await fireTrigger.HandleAsync(caseId, new TriggerRequest(trigger, verdict.Reason, information), null, actor, cancellationToken);
+        // FireTrigger checks stage, role and reason, and saves the decision (with the findings it rests on) together with the step.
+        return await fireTrigger.HandleAsync(caseId, new TriggerRequest(trigger, verdict.Reason, new Dictionary<string, string>()), null, actor, cancellationToken);
     }
 }

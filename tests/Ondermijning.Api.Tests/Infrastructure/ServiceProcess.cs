@@ -55,7 +55,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The service exited with code {_process.ExitCode}:\n{Output}");
+            if (_process.HasExited)
+            {
+                // Waiting again drains the redirected output, so the message holds what the service said.
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"The service exited with code {_process.ExitCode}:\n{Output}");
+            }
             try
             {
                 if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
