@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
@@ -36,6 +37,7 @@ public static class EngineServices
         services.AddScoped<CaseQueries>();
         services.AddScoped<MigrateCases>();
         services.AddScoped<DefinitionPublication>();
+        services.AddDeadlines();
         return services;
     }
 

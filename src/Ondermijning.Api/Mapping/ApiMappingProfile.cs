@@ -4,6 +4,7 @@ using Ondermijning.Api.Cases;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Mapping;
@@ -48,6 +49,7 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.Reporter, o => o.MapFrom(s => new ReporterDto { Anonymous = s.ReporterAnonymous, Name = s.ReporterName, Contact = s.ReporterContact }))
             .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]));
 
+        CreateMap<CaseEscalation, EscalationDto>();
         CreateMap<CasePerson, PersonDto>();
         CreateMap<CaseCompany, CompanyDto>();
         CreateMap<CaseAddress, AddressDto>();
