@@ -4,7 +4,9 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Ondermijning.Api;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
@@ -20,6 +22,7 @@ builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(Wor
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.Configure<DevelopmentIdentityOptions>(builder.Configuration.GetSection(DevelopmentIdentityOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
+builder.Services.AddEngineJobs(builder.Configuration);
 
 builder.Services.AddAutoMapper(cfg =>
 {
@@ -54,11 +57,13 @@ catch (WorkflowDefinitionException e)
     app.Logger.LogCritical("{Reason}", e.Message);
     throw;
 }
+app.Services.RegisterRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJobsDashboard();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/api-reference");
@@ -69,6 +74,9 @@ var api = app.MapGroup("/api").RequireAuthorization();
 api.MapSignalEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
+api.MapOverdueEndpoints();
+api.MapReportEndpoints();
+api.MapAdminJobEndpoints();
 
 app.Run();
 

@@ -1,6 +1,8 @@
 using AutoMapper;
 using NodaTime.Text;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Deadlines;
+using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
@@ -50,6 +52,13 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]));
 
         CreateMap<CaseEscalation, EscalationDto>();
+        CreateMap<Case, OverdueCaseDto>()
+            .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))
+            .ForMember(d => d.DueAt, o => o.MapFrom(s => s.DueAt!.Value))
+            .ForMember(d => d.EscalatedAt, o => o.MapFrom(s =>
+                s.Escalations.Where(e => e.StageEntrySequence == s.StageEntrySequence).Select(e => (NodaTime.Instant?)e.EscalatedAt).FirstOrDefault()));
+        CreateMap<JobRun, JobRunDto>()
+            .ForMember(d => d.Outcome, o => o.MapFrom(s => Kebab(s.Outcome.ToString())));
         CreateMap<CasePerson, PersonDto>();
         CreateMap<CaseCompany, CompanyDto>();
         CreateMap<CaseAddress, AddressDto>();

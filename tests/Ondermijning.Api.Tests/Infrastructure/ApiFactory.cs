@@ -28,6 +28,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public IReadOnlyList<string> Roles { get; init; } = ["oov-regisseur"];
     public string UserId { get; init; } = "test-oov";
     public string Organisation { get; init; } = "Gemeente";
+    /// <summary>Replaces services after the service's own registrations, e.g. to make a job fail.</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
 
     public static string NewDatabasePath()
     {
@@ -49,6 +51,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
+            ReplaceServices?.Invoke(services);
         });
     }
 }
