@@ -58,6 +58,7 @@ catch (WorkflowDefinitionException e)
     throw;
 }
 app.Services.RegisterRecurringJobs();
+await app.Services.CatchUpReportsAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -35,7 +35,9 @@ public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, Pr
     private Task ProduceAsync(string job, ReportKind kind, CancellationToken cancellationToken) =>
         runs.RecordAsync(job, async ct =>
         {
-            var (period, produced) = await reports.RunAsync(kind, ct);
-            return produced ? $"produced {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}" : $"{period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} already produced";
+            var produced = await reports.RunAsync(kind, ct);
+            return produced.Count == 0
+                ? "nothing to produce"
+                : "produced " + string.Join(", ", produced.Select(p => $"{p.Start:yyyy-MM-dd}..{p.End:yyyy-MM-dd}"));
         }, cancellationToken);
 }

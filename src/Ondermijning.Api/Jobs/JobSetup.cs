@@ -45,6 +45,33 @@ public static class JobSetup
         jobs.AddOrUpdate<EngineJobs>(JobNames.AnnualDraft, j => j.ProduceAnnualDraftAsync(CancellationToken.None), options.AnnualDraftCron, schedule);
     }
 
+    /// <summary>
+    /// Produces at start-up the reports a stopped service missed: the scheduler's memory does not survive a
+    /// restart, our snapshots do, so they say what is missing. A failure is recorded as a failed run and
+    /// does not stop the service; the next scheduled run tries again.
+    /// </summary>
+    public static async Task CatchUpReportsAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<EngineJobs>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<EngineJobs>>();
+        foreach (var (job, run) in new (string, Func<CancellationToken, Task>)[]
+                 {
+                     (JobNames.MonthlyOverview, jobs.ProduceMonthlyOverviewAsync),
+                     (JobNames.AnnualDraft, jobs.ProduceAnnualDraftAsync),
+                 })
+        {
+            try
+            {
+                await run(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Catching up job {Job} at start-up failed; its next scheduled run tries again", job);
+            }
+        }
+    }
+
     public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {

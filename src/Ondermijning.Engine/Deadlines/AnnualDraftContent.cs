@@ -12,7 +12,7 @@ public sealed record AnnualDraft(int Year, int SignalsReceived, IReadOnlyDiction
 public sealed record RouteCount(string From, string To, int Count);
 
 /// <summary>A first draft of the annual figures: how often each stage was entered and each route taken in the year.</summary>
-internal sealed class AnnualDraftContent(OndermijningDbContext db) : IReportContent
+public sealed class AnnualDraftContent(OndermijningDbContext db) : IReportContent
 {
     public ReportKind Kind => ReportKind.AnnualDraft;
 

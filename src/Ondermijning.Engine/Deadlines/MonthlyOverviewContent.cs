@@ -17,7 +17,7 @@ public sealed record MonthlyOverview(
 /// The mayor's monthly overview. Every figure is derived from history as of the month's end, so a snapshot
 /// produced late (after a failure, or by hand) says the same as one produced on the 1st.
 /// </summary>
-internal sealed class MonthlyOverviewContent(OndermijningDbContext db) : IReportContent
+public sealed class MonthlyOverviewContent(OndermijningDbContext db) : IReportContent
 {
     public ReportKind Kind => ReportKind.MonthlyOverview;
 

@@ -6,23 +6,32 @@ using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Engine.Deadlines;
 
-/// <summary>Produces and stores the snapshot of the last complete period of one report kind, once.</summary>
+/// <summary>
+/// Produces and stores the snapshots of one report kind, each period once: the last complete period, and any
+/// period since the latest snapshot that a stopped service missed.
+/// </summary>
 public sealed class ProduceReportSnapshot(OndermijningDbContext db, IEnumerable<IReportContent> contents, IClock clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <returns>The period, and whether this run produced it (false: it was already there).</returns>
-    public async Task<(DateInterval Period, bool Produced)> RunAsync(ReportKind kind, CancellationToken cancellationToken = default)
+    /// <returns>The periods this run produced; empty when they were all there already.</returns>
+    public async Task<IReadOnlyList<DateInterval>> RunAsync(ReportKind kind, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
-        var period = ReportPeriods.Previous(kind, now.InZone(Amsterdam.Zone).Date);
-        if (await db.ReportSnapshots.AnyAsync(s => s.Kind == kind && s.PeriodStart == period.Start, cancellationToken))
-            return (period, false);
+        var previous = ReportPeriods.Previous(kind, now.InZone(Amsterdam.Zone).Date);
+        var latest = await db.ReportSnapshots.Where(s => s.Kind == kind)
+            .OrderByDescending(s => s.PeriodStart).Select(s => s.PeriodStart).Take(1).ToListAsync(cancellationToken);
 
-        var content = await contents.Single(c => c.Kind == kind).ProduceAsync(period, cancellationToken);
-        var produced = await db.InsertOnceAsync(
-            new ReportSnapshot(kind, period, now, JsonSerializer.Serialize(content, Json)), cancellationToken);
-        return (period, produced);
+        var content = contents.Single(c => c.Kind == kind);
+        var produced = new List<DateInterval>();
+        var period = latest.Count == 0 ? previous : ReportPeriods.Following(kind, latest[0]);
+        for (; period.Start <= previous.Start; period = ReportPeriods.Following(kind, period.Start))
+        {
+            var json = JsonSerializer.Serialize(await content.ProduceAsync(period, cancellationToken), Json);
+            if (await db.InsertOnceAsync(new ReportSnapshot(kind, period, now, json), cancellationToken))
+                produced.Add(period);
+        }
+        return produced;
     }
 }
 

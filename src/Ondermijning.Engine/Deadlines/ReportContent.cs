@@ -24,6 +24,14 @@ public static class ReportPeriods
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The period of <paramref name="kind"/> after the one that starts on <paramref name="start"/>.</summary>
+    public static DateInterval Following(ReportKind kind, LocalDate start) => kind switch
+    {
+        ReportKind.MonthlyOverview => Month(start.PlusMonths(1).Year, start.PlusMonths(1).Month),
+        ReportKind.AnnualDraft => new DateInterval(new LocalDate(start.Year + 1, 1, 1), new LocalDate(start.Year + 1, 12, 31)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     public static DateInterval Month(int year, int month)
     {
         var start = new LocalDate(year, month, 1);

@@ -22,10 +22,11 @@ public class MonthlyReportTests
         await factory.TriggerAndWaitAsync(JobNames.Escalation);
 
         (await factory.TriggerAndWaitAsync(JobNames.MonthlyOverview)).Summary.Should().Be("produced 2024-06-01..2024-06-30");
-        (await factory.TriggerAndWaitAsync(JobNames.MonthlyOverview)).Summary.Should().Be("2024-06-01..2024-06-30 already produced");
+        (await factory.TriggerAndWaitAsync(JobNames.MonthlyOverview)).Summary.Should().Be("nothing to produce");
 
         var list = (await client.GetFromJsonAsync<JsonArray>("/api/reports/monthly"))!;
-        var entry = list.Should().ContainSingle().Subject!;
+        list.Select(e => e!.Str("href")).Should().Equal("/api/reports/monthly/2024/6", "/api/reports/monthly/2024/5");
+        var entry = list[0]!;
         entry.Int("year").Should().Be(2024);
         entry.Int("month").Should().Be(6);
         entry.Str("href").Should().Be("/api/reports/monthly/2024/6");
@@ -47,8 +48,22 @@ public class MonthlyReportTests
     {
         await using var factory = new ApiFactory();
 
-        var response = await factory.CreateClient().GetAsync("/api/reports/monthly/2024/5");
+        var response = await factory.CreateClient().GetAsync("/api/reports/monthly/2024/6");
 
-        (await response.ProblemAsync(HttpStatusCode.NotFound)).Str("detail").Should().Contain("2024-05");
+        (await response.ProblemAsync(HttpStatusCode.NotFound)).Str("detail").Should().Contain("2024-06");
+    }
+
+    [Fact]
+    public async Task Overviews_missed_while_the_service_was_down_are_produced_when_it_starts_again()
+    {
+        var path = ApiFactory.NewDatabasePath();
+        await using (var before = new ApiFactory(path))
+            (await before.CreateClient().GetFromJsonAsync<JsonArray>("/api/reports/monthly"))!.Select(e => e!.Str("href"))
+                .Should().Equal("/api/reports/monthly/2024/5");
+
+        await using var after = new ApiFactory(path, clock: new NodaTime.Testing.FakeClock(Instant.FromUtc(2024, 9, 2, 6, 0)));
+        var list = (await after.CreateClient().GetFromJsonAsync<JsonArray>("/api/reports/monthly"))!;
+
+        list.Select(e => $"{e!.Int("year")}-{e!.Int("month")}").Should().Equal("2024-8", "2024-7", "2024-6", "2024-5");
     }
 }
