@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -46,7 +47,9 @@ public sealed class MonthlyOverviewContent(OndermijningDbContext db) : IReportCo
         return new MonthlyOverview(
             YearMonthPattern.Iso.Format(new YearMonth(period.Start.Year, period.Start.Month)),
             byChannel.Sum(x => x.Count),
-            byChannel.OrderBy(x => x.Channel.ToString()).ToDictionary(x => x.Channel.ToString(), x => x.Count),
+            // Spelled as the API spells source channels: meld-misdaad-anoniem.
+            byChannel.Select(x => (Channel: JsonNamingPolicy.KebabCaseLower.ConvertName(x.Channel.ToString()), x.Count))
+                .OrderBy(x => x.Channel).ToDictionary(x => x.Channel, x => x.Count),
             perStage.OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count),
             overdue.Sum(x => x.Count),
             overdue.OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count));

@@ -1,4 +1,5 @@
 using NodaTime;
+using Ondermijning.Engine.Common;
 
 namespace Ondermijning.Engine.Deadlines;
 
@@ -40,6 +41,6 @@ public static class ReportPeriods
 
     /// <summary>The instants that bound the period on the Amsterdam calendar: [start, end).</summary>
     public static (Instant From, Instant To) Instants(DateInterval period) =>
-        (period.Start.AtStartOfDayInZone(Common.Amsterdam.Zone).ToInstant(),
-         period.End.PlusDays(1).AtStartOfDayInZone(Common.Amsterdam.Zone).ToInstant());
+        (period.Start.AtStartOfDayInZone(Amsterdam.Zone).ToInstant(),
+         period.End.PlusDays(1).AtStartOfDayInZone(Amsterdam.Zone).ToInstant());
 }

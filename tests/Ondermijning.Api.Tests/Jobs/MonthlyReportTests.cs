@@ -38,7 +38,7 @@ public class MonthlyReportTests
         var report = JsonNode.Parse(await download.Content.ReadAsStringAsync())!;
         report.Str("month").Should().Be("2024-06");
         report.Int("signalsReceived").Should().Be(3);
-        report["signalsBySourceChannel"]!.ToJsonString().Should().Be("""{"MeldMisdaadAnoniem":2,"Professional":1}""");
+        report["signalsBySourceChannel"]!.ToJsonString().Should().Be("""{"meld-misdaad-anoniem":2,"professional":1}""");
         report["casesPerStageAtMonthEnd"]!.ToJsonString().Should().Be("""{"ontvangen":3}""");
         report.Int("overdueStays").Should().Be(3, "the three June cases were due on 6 June");
     }
