@@ -100,6 +100,13 @@ public sealed class Case
         return entry;
     }
 
+    /// <summary>For a case from before due dates: the stay began with the last entry that changed its stage.</summary>
+    internal void BackfillStay(StageDefinition stage)
+    {
+        StageEntrySequence = History.Where(h => h.FromStage is null || h.FromStage != h.ToStage).Max(h => h.Sequence);
+        DueAt = StageDeadline.DueAt(StageEnteredAt, stage.Deadline);
+    }
+
     private void Enter(StageDefinition stage, Instant now, CaseHistoryEntry entry)
     {
         StageEnteredAt = now;

@@ -6,6 +6,7 @@ public static class DeadlineServices
 {
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {
+        services.AddScoped<BackfillStays>();
         services.AddScoped<EscalateOverdueCases>();
         services.AddScoped<OverdueCases>();
         services.AddScoped<JobRuns>();
