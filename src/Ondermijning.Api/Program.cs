@@ -5,7 +5,9 @@ using NodaTime.Serialization.SystemTextJson;
 using Ondermijning.Api;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Enrichment;
+using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
@@ -23,6 +25,7 @@ builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(Stor
 builder.Services.Configure<EnrichmentOptions>(builder.Configuration.GetSection(EnrichmentOptions.Section));
 builder.Services.Configure<DevelopmentIdentityOptions>(builder.Configuration.GetSection(DevelopmentIdentityOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
+builder.Services.AddEngineJobs(builder.Configuration);
 
 builder.Services.AddAutoMapper(cfg =>
 {
@@ -58,19 +61,25 @@ catch (WorkflowDefinitionException e)
     app.Logger.LogCritical("{Reason}", e.Message);
     throw;
 }
+app.Services.RegisterRecurringJobs();
+await app.Services.CatchUpReportsAsync();
 
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler();
     api.UseStatusCodePages();
 });
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+// People get a Dutch page, not a bare status; machines (the API, the Hangfire dashboard) keep their own answers.
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hangfire"), pages =>
 {
     if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/fout");
     pages.UseStatusCodePagesWithReExecute("/fout/{0}");
 });
+// Routing after the status-code pages, so that a re-executed request finds the error page's endpoint.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJobsDashboard();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/api-reference");
@@ -83,6 +92,9 @@ api.MapSignalEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
 api.MapEnrichmentEndpoints();
+api.MapOverdueEndpoints();
+api.MapReportEndpoints();
+api.MapAdminJobEndpoints();
 
 app.Run();
 

@@ -8,6 +8,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
+using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
@@ -43,6 +44,7 @@ public static class EngineServices
         services.AddScoped<MigrateCases>();
         services.AddScoped<DefinitionPublication>();
         services.AddEnrichment();
+        services.AddDeadlines();
         return services;
     }
 
@@ -51,7 +53,8 @@ public static class EngineServices
 
     /// <summary>
     /// Everything that must hold before the service takes a request: valid definitions, an up-to-date
-    /// schema, and no definition in use that changed. Any failure stops start-up with the reason.
+    /// schema, no definition in use that changed, and a due date for every case that should have one.
+    /// Any failure stops start-up with the reason.
     /// </summary>
     public static async Task InitialiseEngineAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -68,5 +71,6 @@ public static class EngineServices
             // WAL keeps readers off the writers' backs; it is a property of the file and persists.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DefinitionPublication>().RecordAndVerifyAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<BackfillStays>().RunAsync(cancellationToken);
     }
 }

@@ -126,6 +126,19 @@ public sealed class CaseDetailDto
     public IReadOnlyList<AddressDto> Addresses { get; init; } = [];
     public IReadOnlyList<HistoryEntryDto> History { get; init; } = [];
     public IReadOnlyList<AvailableStepDto> AvailableSteps { get; init; } = [];
+    /// <summary>When the current stay in the stage is due; null when the stage has no deadline.</summary>
+    public Instant? DueAt { get; init; }
+    /// <summary>Every stay of this case that outran its deadline, oldest first.</summary>
+    public IReadOnlyList<EscalationDto> Escalations { get; init; } = [];
+}
+
+public sealed class EscalationDto
+{
+    public string Stage { get; init; } = "";
+    /// <summary>The history sequence of the entry that started the overdue stay.</summary>
+    public int StageEntrySequence { get; init; }
+    public Instant DueAt { get; init; }
+    public Instant EscalatedAt { get; init; }
 }
 
 public sealed class CasePageDto

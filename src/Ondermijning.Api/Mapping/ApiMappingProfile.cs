@@ -7,6 +7,9 @@ using Ondermijning.Api.Workflows;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
+using Ondermijning.Api.Deadlines;
+using Ondermijning.Api.Jobs;
+using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Mapping;
@@ -51,6 +54,14 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.Reporter, o => o.MapFrom(s => new ReporterDto { Anonymous = s.ReporterAnonymous, Name = s.ReporterName, Contact = s.ReporterContact }))
             .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]));
 
+        CreateMap<CaseEscalation, EscalationDto>();
+        CreateMap<Case, OverdueCaseDto>()
+            .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))
+            .ForMember(d => d.DueAt, o => o.MapFrom(s => s.DueAt!.Value))
+            .ForMember(d => d.EscalatedAt, o => o.MapFrom(s =>
+                s.Escalations.Where(e => e.StageEntrySequence == s.StageEntrySequence).Select(e => (NodaTime.Instant?)e.EscalatedAt).FirstOrDefault()));
+        CreateMap<JobRun, JobRunDto>()
+            .ForMember(d => d.Outcome, o => o.MapFrom(s => Kebab(s.Outcome.ToString())));
         CreateMap<CasePerson, PersonDto>();
         CreateMap<CaseCompany, CompanyDto>();
         CreateMap<CaseAddress, AddressDto>();

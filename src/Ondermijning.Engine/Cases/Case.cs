@@ -1,6 +1,8 @@
 using NodaTime;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Cases;
 
@@ -19,6 +21,11 @@ public sealed class Case
     public int DefinitionVersion { get; private set; }
     public StageId Stage { get; private set; }
     public Instant StageEnteredAt { get; private set; }
+    /// <summary>The history sequence of the entry that put the case in its current stage: it names the stay,
+    /// so a later stay in the same stage is escalated on its own.</summary>
+    public int StageEntrySequence { get; private set; }
+    /// <summary>When the current stay is due under the stage's deadline; null when the stage has none.</summary>
+    public Instant? DueAt { get; private set; }
     public Severity Severity { get; private set; }
     public SourceChannel SourceChannel { get; private set; }
     public bool ReporterAnonymous { get; private set; }
@@ -34,10 +41,12 @@ public sealed class Case
     public List<CaseCompany> Companies { get; private set; } = [];
     public List<CaseAddress> Addresses { get; private set; } = [];
     public List<CaseHistoryEntry> History { get; private set; } = [];
+    /// <summary>Written by the escalation job, never by the case itself.</summary>
+    public List<CaseEscalation> Escalations { get; private set; } = [];
 
     public DefinitionKey Definition => new(Workflow, DefinitionVersion);
 
-    internal static Case Register(CaseId id, SignalDetails signal, DefinitionKey definition, StageId start,
+    internal static Case Register(CaseId id, SignalDetails signal, DefinitionKey definition, StageDefinition start,
         Severity severity, Instant now, Actor actor)
     {
         var @case = new Case
@@ -46,8 +55,7 @@ public sealed class Case
             Municipality = signal.Municipality,
             Workflow = definition.Workflow,
             DefinitionVersion = definition.Version,
-            Stage = start,
-            StageEnteredAt = now,
+            Stage = start.Id,
             Severity = severity,
             SourceChannel = signal.SourceChannel,
             ReporterAnonymous = signal.Reporter.Anonymous,
@@ -61,27 +69,49 @@ public sealed class Case
             Companies = signal.Companies.Select(c => new CaseCompany(id, c.Name, c.KvkNumber, c.Place)).ToList(),
             Addresses = signal.Addresses.Select(a => new CaseAddress(id, a.Postcode, a.HouseNumber, a.HouseNumberAddition, a.Street, a.City)).ToList(),
         };
-        @case.Append(CaseHistoryEntry.Registered(id, now, actor, start, definition));
+        @case.Enter(start, now, @case.Append(CaseHistoryEntry.Registered(id, now, actor, start.Id, definition)));
         return @case;
     }
 
     /// <summary>Moves the case; the caller (the workflow runtime) has already checked that the move is allowed.</summary>
-    internal CaseHistoryEntry MoveTo(StageId to, TriggerId trigger, string? reason,
+    internal CaseHistoryEntry MoveTo(StageDefinition to, TriggerId trigger, string? reason,
         IReadOnlyDictionary<string, string> information, Instant now, Actor actor)
     {
-        var entry = CaseHistoryEntry.Transition(Id, now, actor, Stage, to, trigger, reason, information, Definition);
-        Stage = to;
-        StageEnteredAt = now;
-        return Append(entry);
+        var entry = Append(CaseHistoryEntry.Transition(Id, now, actor, Stage, to.Id, trigger, reason, information, Definition));
+        Stage = to.Id;
+        Enter(to, now, entry);
+        return entry;
     }
 
-    internal CaseHistoryEntry MigrateTo(DefinitionKey target, StageId to, string reason, Instant now, Actor actor)
+    internal CaseHistoryEntry MigrateTo(DefinitionKey target, StageDefinition to, string reason, Instant now, Actor actor)
     {
-        var entry = CaseHistoryEntry.Migration(Id, now, actor, Stage, to, Definition, target, reason);
-        if (to != Stage) StageEnteredAt = now;
-        Stage = to;
+        var entry = Append(CaseHistoryEntry.Migration(Id, now, actor, Stage, to.Id, Definition, target, reason));
         DefinitionVersion = target.Version;
-        return Append(entry);
+        if (to.Id != Stage)
+        {
+            Stage = to.Id;
+            Enter(to, now, entry);
+        }
+        else
+        {
+            // The stay goes on; only the new version's deadline for it may differ.
+            DueAt = StageDeadline.DueAt(StageEnteredAt, to.Deadline);
+        }
+        return entry;
+    }
+
+    /// <summary>For a case from before due dates: the stay began with the last entry that changed its stage.</summary>
+    internal void BackfillStay(StageDefinition stage)
+    {
+        StageEntrySequence = History.Where(h => h.FromStage is null || h.FromStage != h.ToStage).Max(h => h.Sequence);
+        DueAt = StageDeadline.DueAt(StageEnteredAt, stage.Deadline);
+    }
+
+    private void Enter(StageDefinition stage, Instant now, CaseHistoryEntry entry)
+    {
+        StageEnteredAt = now;
+        StageEntrySequence = entry.Sequence;
+        DueAt = StageDeadline.DueAt(now, stage.Deadline);
     }
 
     private CaseHistoryEntry Append(CaseHistoryEntry entry)

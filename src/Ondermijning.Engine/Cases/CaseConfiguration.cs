@@ -23,6 +23,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Municipality, x.Stage });
         c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
         c.HasIndex(x => x.ReceivedAt);
+        c.HasIndex(x => x.DueAt);
     }
 }
 

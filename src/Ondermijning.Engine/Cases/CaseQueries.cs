@@ -71,6 +71,7 @@ public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalo
             .Include(c => c.Persons)
             .Include(c => c.Companies)
             .Include(c => c.Addresses)
+            .Include(c => c.Escalations.OrderBy(e => e.StageEntrySequence))
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return @case ?? throw CaseProblems.NotFound(id);

@@ -45,7 +45,7 @@ public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalo
                 unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray()));
 
         var to = CaseStateMachine.Fire(definition, @case.Stage, request.Trigger, () => unmet.Count == 0);
-        @case.MoveTo(to, request.Trigger, request.Reason?.Trim(), request.Information, clock.GetCurrentInstant(), actor);
+        @case.MoveTo(definition.Stage(to), request.Trigger, request.Reason?.Trim(), request.Information, clock.GetCurrentInstant(), actor);
 
         await db.SaveCaseChangesAsync(cancellationToken);
         return @case;

@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Persistence;
@@ -20,6 +21,9 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
     public DbSet<CaseCompany> CaseCompanies => Set<CaseCompany>();
     public DbSet<CaseAddress> CaseAddresses => Set<CaseAddress>();
     public DbSet<PublishedWorkflowVersion> WorkflowVersions => Set<PublishedWorkflowVersion>();
+    public DbSet<CaseEscalation> CaseEscalations => Set<CaseEscalation>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
 
     /// <summary>Saves, turning a lost optimistic-concurrency race into a 409-style problem.</summary>
     public async Task SaveCaseChangesAsync(CancellationToken cancellationToken)
@@ -36,6 +40,25 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
         {
             // The unique (case, sequence) index caught a second writer the revision check did not.
             throw CaseProblems.ConcurrentChange();
+        }
+    }
+
+    /// <summary>
+    /// Saves a new row that a unique index allows only once. False when it was already there — written by an
+    /// earlier run or, at the same moment, by another instance — which for an idempotent job means "done".
+    /// </summary>
+    internal async Task<bool> InsertOnceAsync<T>(T entity, CancellationToken cancellationToken) where T : class
+    {
+        var entry = Add(entity);
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            entry.State = EntityState.Detached;
+            return false;
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
                 ["severity"] = [$"'{severity}' is not a severity level. Choose one of: {string.Join(", ", definition.SeverityLevels.Select(l => l.Id))}."],
             });
 
-        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage.Id, severity, now, actor);
+        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage, severity, now, actor);
         db.Cases.Add(@case);
         await db.SaveChangesAsync(cancellationToken);
         return @case;

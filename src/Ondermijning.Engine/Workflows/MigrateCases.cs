@@ -83,7 +83,7 @@ public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catal
 
         var now = clock.GetCurrentInstant();
         foreach (var @case in cases)
-            @case.MigrateTo(target.Key, request.StageMapping[@case.Stage], request.Reason.Trim(), now, actor);
+            @case.MigrateTo(target.Key, target.Stage(request.StageMapping[@case.Stage]), request.Reason.Trim(), now, actor);
         await db.SaveCaseChangesAsync(cancellationToken);
         return new MigrationResult(source.Key, target.Key, cases.Select(c => c.Id).ToList());
     }

@@ -54,6 +54,16 @@ public class ListAndReferenceTests
     }
 
     [Fact]
+    public async Task An_unknown_case_page_answers_404_with_a_Dutch_page()
+    {
+        await using var factory = new ApiFactory();
+        var response = await factory.CreateClient().GetAsync($"/zaken/{Guid.NewGuid()}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Pagina niet gevonden").And.Contain("lang=\"nl\"");
+    }
+
+    [Fact]
     public void The_AutoMapper_configuration_is_valid()
     {
         using var factory = new ApiFactory();

@@ -43,6 +43,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         return new Uri(addresses.First());
     }
+    /// <summary>Replaces services after the service's own registrations, e.g. to make a job fail.</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
 
     public static string NewDatabasePath()
     {
@@ -65,6 +67,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
+            ReplaceServices?.Invoke(services);
         });
     }
 }

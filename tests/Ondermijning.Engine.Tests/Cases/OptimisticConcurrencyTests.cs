@@ -4,6 +4,7 @@ using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Tests.Cases;
 
@@ -12,6 +13,8 @@ public class OptimisticConcurrencyTests
 {
     private static readonly Actor Regisseur = new("oov-1", "OOV", "Gemeente", new HashSet<Role> { Role.OovRegisseur });
     private static readonly Instant Now = Instant.FromUtc(2024, 6, 3, 8, 0);
+
+    private static StageDefinition Stage(string id) => new(new StageId(id), id, StageKind.Work, null, null);
 
     private static SqliteOndermijningDbContext Open(string file) =>
         new(new DbContextOptionsBuilder<SqliteOndermijningDbContext>().UseSqlite(EngineServices.SqliteConnectionString(file)).Options);
@@ -28,7 +31,7 @@ public class OptimisticConcurrencyTests
         await using (var setup = Open(file))
         {
             await setup.Database.MigrateAsync();
-            var @case = Case.Register(CaseId.New(), signal, definition, new StageId("lwo"), new Severity("laag"), Now, Regisseur);
+            var @case = Case.Register(CaseId.New(), signal, definition, Stage("lwo"), new Severity("laag"), Now, Regisseur);
             setup.Cases.Add(@case);
             await setup.SaveChangesAsync();
             id = @case.Id;
@@ -38,8 +41,8 @@ public class OptimisticConcurrencyTests
         await using var second = Open(file);
         var a = await first.Cases.SingleAsync(c => c.Id == id);
         var b = await second.Cases.SingleAsync(c => c.Id == id);
-        a.MoveTo(new StageId("politie"), new TriggerId("naar-politie"), null, new Dictionary<string, string>(), Now, Regisseur);
-        b.MoveTo(new StageId("atom"), new TriggerId("naar-atom"), null, new Dictionary<string, string>(), Now, Regisseur);
+        a.MoveTo(Stage("politie"), new TriggerId("naar-politie"), null, new Dictionary<string, string>(), Now, Regisseur);
+        b.MoveTo(Stage("atom"), new TriggerId("naar-atom"), null, new Dictionary<string, string>(), Now, Regisseur);
 
         await first.SaveCaseChangesAsync(CancellationToken.None);
         var lose = () => second.SaveCaseChangesAsync(CancellationToken.None);

@@ -3,6 +3,7 @@ using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Tests.Enrichment;
 
@@ -20,7 +21,8 @@ public class ProposalRulesTests
             "Kapsalon met veel korte bezoekjes", "kappers", [], [],
             Enumerable.Range(0, companies).Select(i => new CompanySubject($"Bedrijf {i}", $"1234567{i}", city)).ToList(),
             [new AddressSubject("6211AB", 12, null, "Grote Straat", city)], null);
-        return Case.Register(CaseId.New(), signal, new DefinitionKey(new WorkflowId("ondermijning"), 1), new StageId("verrijking"),
+        return Case.Register(CaseId.New(), signal, new DefinitionKey(new WorkflowId("ondermijning"), 1),
+            new StageDefinition(new StageId("verrijking"), "Verrijking", StageKind.Work, null, null),
             new Severity("laag"), SignalReceived, Job);
     }
 

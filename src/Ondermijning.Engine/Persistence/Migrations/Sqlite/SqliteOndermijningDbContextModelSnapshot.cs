@@ -34,6 +34,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Municipality")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -79,12 +82,17 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.Property<long>("StageEnteredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("StageEntrySequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Workflow")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("ReceivedAt");
 
@@ -262,6 +270,112 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("case_persons", (string)null);
+                });
+
+            modelBuilder.Entity("Ondermijning.Engine.Deadlines.CaseEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StageEntrySequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("CaseId", "StageEntrySequence")
+                        .IsUnique();
+
+                    b.ToTable("case_escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Ondermijning.Engine.Deadlines.JobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobName", "Outcome");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Ondermijning.Engine.Deadlines.ReportSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodEnd")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodStart")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProducedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("report_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Ondermijning.Engine.Enrichment.EnrichmentDecision", b =>
@@ -492,6 +606,15 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Deadlines.CaseEscalation", b =>
+                {
+                    b.HasOne("Ondermijning.Engine.Cases.Case", null)
+                        .WithMany("Escalations")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Enrichment.EnrichmentDecision", b =>
                 {
                     b.HasOne("Ondermijning.Engine.Cases.Case", null)
@@ -528,6 +651,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.Navigation("Addresses");
 
                     b.Navigation("Companies");
+
+                    b.Navigation("Escalations");
 
                     b.Navigation("History");
 

@@ -1,0 +1,49 @@
+using Hangfire;
+using Ondermijning.Engine.Deadlines;
+using Ondermijning.Engine.Enrichment;
+
+namespace Ondermijning.Api.Jobs;
+
+public static class JobNames
+{
+    public const string Escalation = "escalation";
+    public const string MonthlyOverview = "monthly-overview";
+    public const string AnnualDraft = "annual-draft";
+    public const string Enrichment = "enrichment";
+
+    public static readonly IReadOnlyList<string> All = [Escalation, MonthlyOverview, AnnualDraft, Enrichment];
+}
+
+/// <summary>
+/// The recurring jobs. Each is a thin shell around one engine service that finds its work in the database and
+/// is safe to run twice, because Hangfire runs a job at least once. A failure is recorded with its reason,
+/// then rethrown so Hangfire shows it and retries with growing delays.
+/// </summary>
+[AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, ProduceReportSnapshot reports, EnrichNewSignals enrichment)
+{
+    [JobDisplayName("Escalate overdue cases")]
+    public Task EscalateOverdueCasesAsync(CancellationToken cancellationToken) =>
+        runs.RecordAsync(JobNames.Escalation, async ct => $"{await escalation.RunAsync(ct)} case(s) escalated", cancellationToken);
+
+    [JobDisplayName("Enrich new signals from the open registers")]
+    public Task EnrichNewSignalsAsync(CancellationToken cancellationToken) =>
+        runs.RecordAsync(JobNames.Enrichment, async ct => $"{await enrichment.RunAsync(ct)} case(s) enriched", cancellationToken);
+
+    [JobDisplayName("Produce the monthly overview")]
+    public Task ProduceMonthlyOverviewAsync(CancellationToken cancellationToken) =>
+        ProduceAsync(JobNames.MonthlyOverview, ReportKind.MonthlyOverview, cancellationToken);
+
+    [JobDisplayName("Produce the annual draft")]
+    public Task ProduceAnnualDraftAsync(CancellationToken cancellationToken) =>
+        ProduceAsync(JobNames.AnnualDraft, ReportKind.AnnualDraft, cancellationToken);
+
+    private Task ProduceAsync(string job, ReportKind kind, CancellationToken cancellationToken) =>
+        runs.RecordAsync(job, async ct =>
+        {
+            var produced = await reports.RunAsync(kind, ct);
+            return produced.Count == 0
+                ? "nothing to produce"
+                : "produced " + string.Join(", ", produced.Select(p => $"{p.Start:yyyy-MM-dd}..{p.End:yyyy-MM-dd}"));
+        }, cancellationToken);
+}

@@ -1,0 +1,83 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
+using Ondermijning.Engine.Common;
+
+namespace Ondermijning.Api.Jobs;
+
+public static class JobSetup
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddEngineJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+
+        // Hangfire's defaults are process-wide (JobStorage.Current, JobActivator.Current). Registered per service
+        // provider instead, two hosts in one process never run each other's jobs against each other's database.
+        services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<IOptions<JobsOptions>>().Value.Storage switch
+        {
+            JobStorageKind.InMemory => new InMemoryStorage(),
+            var other => throw new InvalidOperationException($"Jobs:Storage '{other}' is not supported."),
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
+        services.AddScoped<EngineJobs>();
+        return services;
+    }
+
+    /// <summary>
+    /// (Re)registers the recurring jobs at every start-up: the scheduler's storage may be empty after a restart,
+    /// and the jobs derive their work from our database, so nothing is lost by starting afresh.
+    /// </summary>
+    public static void RegisterRecurringJobs(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(Amsterdam.Zone.Id) };
+        jobs.AddOrUpdate<EngineJobs>(JobNames.Escalation, j => j.EscalateOverdueCasesAsync(CancellationToken.None), options.EscalationCron, schedule);
+        jobs.AddOrUpdate<EngineJobs>(JobNames.MonthlyOverview, j => j.ProduceMonthlyOverviewAsync(CancellationToken.None), options.MonthlyOverviewCron, schedule);
+        jobs.AddOrUpdate<EngineJobs>(JobNames.AnnualDraft, j => j.ProduceAnnualDraftAsync(CancellationToken.None), options.AnnualDraftCron, schedule);
+        jobs.AddOrUpdate<EngineJobs>(JobNames.Enrichment, j => j.EnrichNewSignalsAsync(CancellationToken.None), options.EnrichmentCron, schedule);
+    }
+
+    /// <summary>
+    /// Produces at start-up the reports a stopped service missed: the scheduler's memory does not survive a
+    /// restart, our snapshots do, so they say what is missing. A failure is recorded as a failed run and
+    /// does not stop the service; the next scheduled run tries again.
+    /// </summary>
+    public static async Task CatchUpReportsAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<EngineJobs>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<EngineJobs>>();
+        foreach (var (job, run) in new (string, Func<CancellationToken, Task>)[]
+                 {
+                     (JobNames.MonthlyOverview, jobs.ProduceMonthlyOverviewAsync),
+                     (JobNames.AnnualDraft, jobs.ProduceAnnualDraftAsync),
+                 })
+        {
+            try
+            {
+                await run(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Catching up job {Job} at start-up failed; its next scheduled run tries again", job);
+            }
+        }
+    }
+
+    public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app) =>
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            AsyncAuthorization = [new AdministratorsOnlyDashboardFilter()],
+            DashboardTitle = "Ondermijning — achtergrondtaken",
+            DisplayStorageConnectionString = false,
+        });
+}

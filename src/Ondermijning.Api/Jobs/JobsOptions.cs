@@ -1,0 +1,24 @@
+namespace Ondermijning.Api.Jobs;
+
+/// <summary>Where Hangfire keeps its queue. Only the scheduler's bookkeeping lives there; every durable fact is in our database.</summary>
+public enum JobStorageKind
+{
+    /// <summary>In the process: nothing to install, and losing it on a restart loses nothing that matters.</summary>
+    InMemory,
+}
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    public JobStorageKind Storage { get; set; } = JobStorageKind.InMemory;
+
+    /// <summary>Hangfire workers in this process; the jobs are few and short.</summary>
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Cron expressions, evaluated in Europe/Amsterdam.</summary>
+    public string EscalationCron { get; set; } = "*/15 * * * *";
+    public string MonthlyOverviewCron { get; set; } = "0 1 1 * *";
+    public string AnnualDraftCron { get; set; } = "0 1 2 1 *";
+    public string EnrichmentCron { get; set; } = "*/5 * * * *";
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+
+namespace Ondermijning.Engine.Deadlines;
+
+/// <summary>
+/// Produces and stores the snapshots of one report kind, each period once: the last complete period, and any
+/// period since the latest snapshot that a stopped service missed.
+/// </summary>
+public sealed class ProduceReportSnapshot(OndermijningDbContext db, IEnumerable<IReportContent> contents, IClock clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <returns>The periods this run produced; empty when they were all there already.</returns>
+    public async Task<IReadOnlyList<DateInterval>> RunAsync(ReportKind kind, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var previous = ReportPeriods.Previous(kind, now.InZone(Amsterdam.Zone).Date);
+        var latest = await db.ReportSnapshots.Where(s => s.Kind == kind)
+            .OrderByDescending(s => s.PeriodStart).Select(s => s.PeriodStart).Take(1).ToListAsync(cancellationToken);
+
+        var content = contents.Single(c => c.Kind == kind);
+        var produced = new List<DateInterval>();
+        var period = latest.Count == 0 ? previous : ReportPeriods.Following(kind, latest[0]);
+        for (; period.Start <= previous.Start; period = ReportPeriods.Following(kind, period.Start))
+        {
+            var json = JsonSerializer.Serialize(await content.ProduceAsync(period, cancellationToken), Json);
+            if (await db.InsertOnceAsync(new ReportSnapshot(kind, period, now, json), cancellationToken))
+                produced.Add(period);
+        }
+        return produced;
+    }
+}
+
+public sealed class ReportQueries(OndermijningDbContext db)
+{
+    public async Task<IReadOnlyList<ReportSnapshot>> ListAsync(ReportKind kind, CancellationToken cancellationToken = default) =>
+        await db.ReportSnapshots.AsNoTracking()
+            .Where(s => s.Kind == kind)
+            .OrderByDescending(s => s.PeriodStart)
+            .ToListAsync(cancellationToken);
+
+    public async Task<ReportSnapshot> GetMonthlyAsync(int year, int month, CancellationToken cancellationToken = default)
+    {
+        if (month is < 1 or > 12 || year is < 1900 or > 9999)
+            throw new EngineProblem(ProblemKind.NotFound, "Report not found", $"{year}-{month:00} is not a month.");
+        var start = new LocalDate(year, month, 1);
+        return await db.ReportSnapshots.AsNoTracking()
+                   .SingleOrDefaultAsync(s => s.Kind == ReportKind.MonthlyOverview && s.PeriodStart == start, cancellationToken)
+               ?? throw new EngineProblem(ProblemKind.NotFound, "Report not found",
+                   $"There is no monthly overview for {start:yyyy-MM} yet. It is produced on the 1st of the following month.");
+    }
+}
