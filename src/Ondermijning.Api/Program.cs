@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -18,7 +17,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-builder.Services.Configure<DevelopmentIdentityOptions>(builder.Configuration.GetSection(DevelopmentIdentityOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
 
 builder.Services.AddAutoMapper(cfg =>
@@ -34,11 +32,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandler>();
 
-var developmentIdentity = builder.Configuration.GetValue<bool?>($"{DevelopmentIdentityOptions.Section}:Enabled") ?? builder.Environment.IsDevelopment();
-var authentication = builder.Services.AddAuthentication(DevelopmentIdentityHandler.SchemeName);
-if (developmentIdentity)
-    authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentIdentityHandler>(DevelopmentIdentityHandler.SchemeName, null);
-builder.Services.AddAuthorization();
+builder.AddOndermijningSignIn();
 
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
 builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");

@@ -43,9 +43,9 @@ public static class CaseEndpoints
     }
 
     private static async Task<Ok<CasePageDto>> List([AsParameters] CaseListQuery query, CaseQueries queries, CaseResponder responder,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
-        var page = await queries.ListAsync(ToFilter(query), cancellationToken);
+        var page = await queries.ListAsync(ToFilter(query), http.User.ToActor(), cancellationToken);
         return TypedResults.Ok(new CasePageDto
         {
             Items = page.Items.Select(responder.Summary).ToList(),
@@ -58,8 +58,9 @@ public static class CaseEndpoints
     private static async Task<Ok<CaseDetailDto>> Get(string id, CaseQueries queries, CaseResponder responder, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var @case = await queries.GetAsync(ParseId(id), cancellationToken);
-        return TypedResults.Ok(responder.Detail(@case, http.User.ToActor()));
+        var actor = http.User.ToActor();
+        var @case = await queries.GetAsync(ParseId(id), actor, cancellationToken);
+        return TypedResults.Ok(responder.Detail(@case, actor));
     }
 
     private static async Task<Ok<CaseDetailDto>> Fire(string id, FireTriggerRequest request, FireTrigger handler, CaseQueries queries,
@@ -73,7 +74,7 @@ public static class CaseEndpoints
         await handler.HandleAsync(caseId,
             new TriggerRequest(new TriggerId(request.Trigger.Trim()), request.Reason, request.Information ?? []),
             request.ExpectedRevision, actor, cancellationToken);
-        return TypedResults.Ok(responder.Detail(await queries.GetAsync(caseId, cancellationToken), actor));
+        return TypedResults.Ok(responder.Detail(await queries.GetAsync(caseId, actor, cancellationToken), actor));
     }
 
     internal static CaseId ParseId(string id) => CaseId.TryParse(id, out var caseId)

@@ -42,7 +42,7 @@ public sealed class CaseHistoryEntry
         At = at,
         ActorId = actor.UserId,
         ActorName = actor.DisplayName,
-        ActorOrganisation = actor.Organisation,
+        ActorOrganisation = actor.Organisation.Value,
         FromStage = from,
         ToStage = to,
         Workflow = definition.Workflow,

@@ -11,6 +11,10 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
 {
     public async Task<Case> HandleAsync(SignalDetails signal, Actor actor, CancellationToken cancellationToken = default)
     {
+        if (!actor.WorksFor(signal.Municipality))
+            throw new EngineProblem(ProblemKind.Forbidden, "You do not work for this municipality",
+                $"You may register signals only for the municipalities you work for ({string.Join(", ", actor.Municipalities)}), not for {signal.Municipality}.");
+
         var now = clock.GetCurrentInstant();
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
 

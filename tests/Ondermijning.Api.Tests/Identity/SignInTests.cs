@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Ondermijning.Api.Tests.Infrastructure;
+
+namespace Ondermijning.Api.Tests.Identity;
+
+public class SignInTests
+{
+    [Fact]
+    public void Production_without_an_identity_provider_refuses_to_start_and_says_what_to_configure()
+    {
+        using var factory = new ApiFactory { Environment = "Production", WithIdentityProvider = false };
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>()
+            .WithMessage("No identity provider is configured*Identity:Jwt:Authority*Identity:Jwt:Audience*");
+    }
+
+    [Fact]
+    public async Task Requests_without_a_valid_token_are_refused()
+    {
+        await using var factory = new ApiFactory();
+
+        (await factory.CreateAnonymousClient().GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var forged = factory.CreateAnonymousClient();
+        var token = TestTokens.For("u", "gemeente", ["oov-regisseur"]);
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token[..^4] + "AAAA");
+        (await forged.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var stranger = factory.CreateClientFor("u", "interpol", ["tafeldeelnemer"]);
+        (await stranger.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Users_only_see_cases_of_the_municipalities_they_work_for()
+    {
+        await using var factory = new ApiFactory { Municipalities = ["GM0935", "GM0917"] };
+        var oov = factory.CreateClient();
+        var maastricht = await oov.RegisterAsync(ApiClient.Signal(municipality: "GM0935"));
+        await oov.RegisterAsync(ApiClient.Signal(municipality: "GM0917"));
+
+        var colleague = factory.CreateClientFor("elders", "gemeente", ["oov-regisseur"], ["GM0917"]);
+
+        (await colleague.GetAsync($"/api/cases/{maastricht.Str("id")}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var list = await colleague.GetStringAsync("/api/cases");
+        list.Should().NotContain(maastricht.Str("id")).And.Contain("GM0917");
+        var refused = await colleague.PostAsync("/api/signals", System.Net.Http.Json.JsonContent.Create(ApiClient.Signal(municipality: "GM0935")));
+        await refused.ProblemAsync(HttpStatusCode.Forbidden);
+    }
+}
