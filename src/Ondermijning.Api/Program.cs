@@ -5,18 +5,23 @@ using Ondermijning.Api;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Mapping;
+using Ondermijning.Api.Privacy;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet Ondermijning.Api.dll verify-access-log` checks the access log's hash chain and exits: 0 intact, 1 broken.
+var verifyAccessLog = args.FirstOrDefault() == "verify-access-log";
+var builder = WebApplication.CreateBuilder(verifyAccessLog ? args[1..] : args);
 
 builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
 
 builder.Services.AddAutoMapper(cfg =>
@@ -32,7 +37,9 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandler>();
 
-builder.AddOndermijningSignIn();
+// The verification runs on the server's own console and needs no sign-in.
+if (!verifyAccessLog) builder.AddOndermijningSignIn();
+builder.AddReceiptLookupLimits();
 
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
 builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
@@ -49,10 +56,19 @@ catch (WorkflowDefinitionException e)
     throw;
 }
 
+if (verifyAccessLog)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var verification = await scope.ServiceProvider.GetRequiredService<AccessLog>().VerifyAsync();
+    Console.WriteLine(verification.Message);
+    return verification.Intact ? 0 : 1;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/api-reference");
@@ -63,7 +79,11 @@ var api = app.MapGroup("/api").RequireAuthorization();
 api.MapSignalEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
+api.MapInformationEndpoints();
+api.MapReceiptEndpoints();
+api.MapAdminEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

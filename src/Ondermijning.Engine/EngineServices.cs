@@ -6,6 +6,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
@@ -36,6 +37,13 @@ public static class EngineServices
         services.AddScoped<CaseQueries>();
         services.AddScoped<MigrateCases>();
         services.AddScoped<DefinitionPublication>();
+        services.AddSingleton<TableSeating>();
+        services.AddSingleton<InformationAccess>();
+        services.AddScoped<AccessLog>();
+        services.AddScoped<CaseInformation>();
+        services.AddScoped<RaiseSeverity>();
+        services.AddScoped<RetentionPurge>();
+        services.AddScoped<Receipts>();
         return services;
     }
 
@@ -49,6 +57,7 @@ public static class EngineServices
     public static async Task InitialiseEngineAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         _ = services.GetRequiredService<WorkflowCatalog>();
+        _ = services.GetRequiredService<TableSeating>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
         if (db.Database.IsSqlite())

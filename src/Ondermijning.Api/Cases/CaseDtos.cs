@@ -1,4 +1,5 @@
 using NodaTime;
+using Ondermijning.Api.Privacy;
 
 namespace Ondermijning.Api.Cases;
 
@@ -105,7 +106,7 @@ public sealed class AvailableStepDto
     public IReadOnlyList<string> BlockedBy { get; init; } = [];
 }
 
-public sealed class CaseDetailDto
+public class CaseDetailDto
 {
     public Guid Id { get; init; }
     public string Municipality { get; init; } = "";
@@ -126,6 +127,16 @@ public sealed class CaseDetailDto
     public IReadOnlyList<AddressDto> Addresses { get; init; } = [];
     public IReadOnlyList<HistoryEntryDto> History { get; init; } = [];
     public IReadOnlyList<AvailableStepDto> AvailableSteps { get; init; } = [];
+    /// <summary>The information items this user may read.</summary>
+    public IReadOnlyList<InformationItemDto> Items { get; init; } = [];
+    /// <summary>How many items exist that this user may not read; nothing else about them leaves the server.</summary>
+    public int WithheldItemCount { get; init; }
+}
+
+/// <summary>The answer to registering a signal: the case, and the reporter's receipt code, which is never shown again.</summary>
+public sealed class RegisteredSignalDto : CaseDetailDto
+{
+    public string ReceiptCode { get; init; } = "";
 }
 
 public sealed class CasePageDto
