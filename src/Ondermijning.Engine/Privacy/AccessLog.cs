@@ -55,7 +55,7 @@ public sealed class AccessLog(OndermijningDbContext db, IClock clock)
         await foreach (var record in db.AccessLog.AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (record.Sequence != expected)
-                return Broken(expected - 1, record.Sequence, record.Sequence > expected
+                return Broken(expected - 1, Math.Min(expected, record.Sequence), record.Sequence > expected
                     ? $"record {expected}{(record.Sequence > expected + 1 ? $" to {record.Sequence - 1}" : "")} is missing: the log jumps from record {expected - 1} to record {record.Sequence}, so records were removed"
                     : $"record {record.Sequence} is out of place after record {expected - 1}, so a record was inserted");
             if (record.PreviousHash != previousHash)
