@@ -39,6 +39,7 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
                         .Where(c => c.Workflow == definition.Key.Workflow && c.DefinitionVersion == definition.Key.Version
                                     && c.Stage == stage.Id && c.PersonalDataErasedAt == null && c.StageEnteredAt <= cutoff)
                         .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses)
+                        .OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id)
                         .AsSplitQuery()
                         .Take(BatchSize)
                         .ToListAsync(cancellationToken);

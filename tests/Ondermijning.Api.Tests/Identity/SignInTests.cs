@@ -49,4 +49,25 @@ public class SignInTests
         var refused = await colleague.PostAsync("/api/signals", System.Net.Http.Json.JsonContent.Create(ApiClient.Signal(municipality: "GM0935")));
         await refused.ProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task The_development_sign_in_picks_a_demo_user_per_request_and_defaults_to_the_OOV_regisseur()
+    {
+        await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["Identity:Development:Enabled"] = "true" } };
+        var browser = factory.CreateAnonymousClient();
+        var caseId = (await browser.RegisterAsync()).Str("id");
+
+        var history = (await browser.GetCaseAsync(caseId))["history"]![0]!;
+        history.Str("actor.id").Should().Be("demo-oov");
+        history.Str("actor.organisation").Should().Be("gemeente");
+
+        browser.DefaultRequestHeaders.Add("X-Demo-User", "demo-politie");
+        var refused = await browser.FireAsync(caseId, "start-verrijking");
+        await refused.ProblemAsync(HttpStatusCode.Forbidden);
+
+        browser.DefaultRequestHeaders.Remove("X-Demo-User");
+        browser.DefaultRequestHeaders.Add("X-Demo-User", "nobody");
+        (await browser.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await factory.CreateAnonymousClient().GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
