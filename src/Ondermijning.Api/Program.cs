@@ -34,7 +34,7 @@ builder.Services.AddScoped<CaseResponder>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandler.Explain);
 builder.Services.AddExceptionHandler<ProblemHandler>();
 
 // The verification runs on the server's own console and needs no sign-in.

@@ -22,7 +22,8 @@ public class SignInTests
     {
         await using var factory = new ApiFactory();
 
-        (await factory.CreateAnonymousClient().GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var anonymous = await (await factory.CreateAnonymousClient().GetAsync("/api/cases")).ProblemAsync(HttpStatusCode.Unauthorized);
+        anonymous.Str("title").Should().Be("Sign-in required");
 
         var forged = factory.CreateAnonymousClient();
         var token = TestTokens.For("u", "gemeente", ["oov-regisseur"]);
