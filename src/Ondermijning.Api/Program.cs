@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -9,21 +8,25 @@ using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Mapping;
+using Ondermijning.Api.Privacy;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine;
 using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet Ondermijning.Api.dll verify-access-log` checks the access log's hash chain and exits: 0 intact, 1 broken.
+var verifyAccessLog = args.FirstOrDefault() == "verify-access-log";
+var builder = WebApplication.CreateBuilder(verifyAccessLog ? args[1..] : args);
 
 builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.Configure<EnrichmentOptions>(builder.Configuration.GetSection(EnrichmentOptions.Section));
-builder.Services.Configure<DevelopmentIdentityOptions>(builder.Configuration.GetSection(DevelopmentIdentityOptions.Section));
+builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
 builder.Services.AddEngineJobs(builder.Configuration);
 
@@ -37,16 +40,19 @@ builder.Services.AddScoped<CaseResponder>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandler.Explain);
 builder.Services.AddExceptionHandler<ProblemHandler>();
 
-var developmentIdentity = builder.Configuration.GetValue<bool?>($"{DevelopmentIdentityOptions.Section}:Enabled") ?? builder.Environment.IsDevelopment();
-var authentication = builder.Services.AddAuthentication(DevelopmentIdentityHandler.SchemeName);
-if (developmentIdentity)
-    authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentIdentityHandler>(DevelopmentIdentityHandler.SchemeName, null);
-builder.Services.AddAuthorization();
+// The verification runs on the server's own console and needs no sign-in.
+if (!verifyAccessLog) builder.AddOndermijningSignIn();
+builder.AddReceiptLookupLimits();
 
-builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/"));
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/", SignIn.PagesPolicy);
+    o.Conventions.AllowAnonymousToPage("/Inloggen");
+    o.Conventions.AllowAnonymousToPage("/Fout");
+});
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
 builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
 
@@ -64,6 +70,14 @@ catch (WorkflowDefinitionException e)
 app.Services.RegisterRecurringJobs();
 await app.Services.CatchUpReportsAsync();
 
+if (verifyAccessLog)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var verification = await scope.ServiceProvider.GetRequiredService<AccessLog>().VerifyAsync();
+    Console.WriteLine(verification.Message);
+    return verification.Intact ? 0 : 1;
+}
+
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler();
@@ -79,6 +93,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.S
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseJobsDashboard();
 
 app.MapOpenApi();
@@ -95,7 +110,11 @@ api.MapEnrichmentEndpoints();
 api.MapOverdueEndpoints();
 api.MapReportEndpoints();
 api.MapAdminJobEndpoints();
+api.MapInformationEndpoints();
+api.MapReceiptEndpoints();
+api.MapAdminEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

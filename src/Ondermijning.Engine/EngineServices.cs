@@ -10,6 +10,7 @@ using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
@@ -45,6 +46,13 @@ public static class EngineServices
         services.AddScoped<DefinitionPublication>();
         services.AddEnrichment();
         services.AddDeadlines();
+        services.AddSingleton<TableSeating>();
+        services.AddSingleton<InformationAccess>();
+        services.AddScoped<AccessLog>();
+        services.AddScoped<CaseInformation>();
+        services.AddScoped<RaiseSeverity>();
+        services.AddScoped<RetentionPurge>();
+        services.AddScoped<Receipts>();
         return services;
     }
 
@@ -59,6 +67,7 @@ public static class EngineServices
     public static async Task InitialiseEngineAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         _ = services.GetRequiredService<WorkflowCatalog>();
+        _ = services.GetRequiredService<TableSeating>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
         if (db.Database.IsSqlite())

@@ -1,4 +1,5 @@
 using NodaTime;
+using Ondermijning.Api.Privacy;
 
 namespace Ondermijning.Api.Cases;
 
@@ -105,7 +106,7 @@ public sealed class AvailableStepDto
     public IReadOnlyList<string> BlockedBy { get; init; } = [];
 }
 
-public sealed class CaseDetailDto
+public class CaseDetailDto
 {
     public Guid Id { get; init; }
     public string Municipality { get; init; } = "";
@@ -130,6 +131,10 @@ public sealed class CaseDetailDto
     public Instant? DueAt { get; init; }
     /// <summary>Every stay of this case that outran its deadline, oldest first.</summary>
     public IReadOnlyList<EscalationDto> Escalations { get; init; } = [];
+    /// <summary>The information items this user may read.</summary>
+    public IReadOnlyList<InformationItemDto> Items { get; init; } = [];
+    /// <summary>How many items exist that this user may not read; nothing else about them leaves the server.</summary>
+    public int WithheldItemCount { get; init; }
 }
 
 public sealed class EscalationDto
@@ -139,6 +144,12 @@ public sealed class EscalationDto
     public int StageEntrySequence { get; init; }
     public Instant DueAt { get; init; }
     public Instant EscalatedAt { get; init; }
+}
+
+/// <summary>The answer to registering a signal: the case, and the reporter's receipt code, which is never shown again.</summary>
+public sealed class RegisteredSignalDto : CaseDetailDto
+{
+    public string ReceiptCode { get; init; } = "";
 }
 
 public sealed class CasePageDto

@@ -5,6 +5,7 @@ using Ondermijning.Api.Identity;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Cases;
@@ -15,14 +16,24 @@ public sealed record CaseListQuery(string? Stage, string? Municipality, string? 
     string? ReceivedFrom, string? ReceivedTo, int? Page, int? PageSize);
 
 /// <summary>Builds case responses: mapping plus the steps the current user may take.</summary>
-public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQueries queries)
+public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQueries queries, CaseInformation information)
 {
-    public CaseDetailDto Detail(Case @case, Actor actor) =>
-        mapper.Map<CaseDetailDto>(@case, o =>
+    /// <summary>The case as this user may see it; reading its gated items is logged as <paramref name="action"/>.</summary>
+    public Task<CaseDetailDto> DetailAsync(Case @case, Actor actor, AccessAction action, CancellationToken cancellationToken) =>
+        DetailAsync<CaseDetailDto>(@case, actor, action, cancellationToken);
+
+    public async Task<TDetail> DetailAsync<TDetail>(Case @case, Actor actor, AccessAction action, CancellationToken cancellationToken,
+        Action<IMappingOperationOptions>? more = null) where TDetail : CaseDetailDto
+    {
+        var visible = await information.ReadAsync(@case, actor, action, cancellationToken);
+        return mapper.Map<TDetail>(@case, o =>
         {
             o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition);
             o.Items[ApiMappingProfile.StepsItem] = queries.AvailableSteps(@case, actor);
+            o.Items[ApiMappingProfile.InformationItem] = visible;
+            more?.Invoke(o);
         });
+    }
 
     public CaseSummaryDto Summary(Case @case) =>
         mapper.Map<CaseSummaryDto>(@case, o => o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition));
@@ -43,9 +54,9 @@ public static class CaseEndpoints
     }
 
     private static async Task<Ok<CasePageDto>> List([AsParameters] CaseListQuery query, CaseQueries queries, CaseResponder responder,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
-        var page = await queries.ListAsync(ToFilter(query), cancellationToken);
+        var page = await queries.ListAsync(ToFilter(query), http.User.ToActor(), cancellationToken);
         return TypedResults.Ok(new CasePageDto
         {
             Items = page.Items.Select(responder.Summary).ToList(),
@@ -58,8 +69,9 @@ public static class CaseEndpoints
     private static async Task<Ok<CaseDetailDto>> Get(string id, CaseQueries queries, CaseResponder responder, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var @case = await queries.GetAsync(ParseId(id), cancellationToken);
-        return TypedResults.Ok(responder.Detail(@case, http.User.ToActor()));
+        var actor = http.User.ToActor();
+        var @case = await queries.GetAsync(ParseId(id), actor, cancellationToken);
+        return TypedResults.Ok(await responder.DetailAsync(@case, actor, AccessAction.Read, cancellationToken));
     }
 
     private static async Task<Ok<CaseDetailDto>> Fire(string id, FireTriggerRequest request, FireTrigger handler, CaseQueries queries,
@@ -73,7 +85,7 @@ public static class CaseEndpoints
         await handler.HandleAsync(caseId,
             new TriggerRequest(new TriggerId(request.Trigger.Trim()), request.Reason, request.Information ?? []),
             request.ExpectedRevision, actor, cancellationToken);
-        return TypedResults.Ok(responder.Detail(await queries.GetAsync(caseId, cancellationToken), actor));
+        return TypedResults.Ok(await responder.DetailAsync(await queries.GetAsync(caseId, actor, cancellationToken), actor, AccessAction.Read, cancellationToken));
     }
 
     internal static CaseId ParseId(string id) => CaseId.TryParse(id, out var caseId)

@@ -1,3 +1,4 @@
+using Ondermijning.Engine.Privacy;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -68,7 +69,7 @@ public static class EnrichmentEndpoints
         var caseId = CaseEndpoints.ParseId(id);
         var actor = http.User.ToActor();
         await handler.HandleAsync(caseId, request.ToVerdict(), actor, cancellationToken);
-        return TypedResults.Ok(responder.Detail(await queries.GetAsync(caseId, cancellationToken), actor));
+        return TypedResults.Ok(await responder.DetailAsync(await queries.GetAsync(caseId, actor, cancellationToken), actor, AccessAction.Read, cancellationToken));
     }
 
     private static async Task<Ok<List<EnrichmentDecisionDto>>> Decisions(string id, EnrichmentQueries queries, IMapper mapper,

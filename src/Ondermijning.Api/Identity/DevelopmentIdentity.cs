@@ -6,42 +6,31 @@ using Microsoft.Extensions.Options;
 namespace Ondermijning.Api.Identity;
 
 /// <summary>
-/// The user the embedded default acts as until a real identity provider is configured. It produces the
-/// same claims a real provider would, so everything downstream works on claims alone.
+/// The embedded default until a real identity provider is configured: demo users from each organisation, chosen per
+/// request with the <c>X-Demo-User</c> header. It produces the same claims a real provider's token becomes.
 /// </summary>
-public sealed class DevelopmentIdentityOptions
-{
-    public const string Section = "Identity:Development";
-
-    /// <summary>On by default only in the Development environment.</summary>
-    public bool? Enabled { get; set; }
-    // Defaults live in appsettings.json: the configuration binder appends to, rather than replaces, initialised lists.
-    public string UserId { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string Organisation { get; set; } = "";
-    public List<string> Roles { get; set; } = [];
-}
-
 public sealed class DevelopmentIdentityHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<DevelopmentIdentityOptions> identity)
+    IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Development";
+    public const string UserHeader = "X-Demo-User";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var user = identity.Value;
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.UserId),
-            new(ClaimTypes.Name, user.Name),
-            new(ActorClaims.Organisation, user.Organisation),
-        };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        var development = identity.Value.Development;
+        var wanted = Request.Headers[UserHeader].FirstOrDefault() ?? development.DefaultUser;
+        var user = development.Users.FirstOrDefault(u => u.UserId == wanted);
+        if (user is null)
+            return Task.FromResult(AuthenticateResult.Fail(
+                $"There is no demo user '{wanted}'; choose one of: {string.Join(", ", development.Users.Select(u => u.UserId))}."));
+
+        var (built, refusal) = ActorClaims.Build(SchemeName, user.UserId, user.Name, user.Organisation, user.Roles, user.Municipalities);
+        return Task.FromResult(built is null
+            ? AuthenticateResult.Fail(refusal!)
+            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(built), SchemeName)));
     }
 }

@@ -10,6 +10,10 @@ using Ondermijning.Engine.Enrichment;
 using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Jobs;
 using Ondermijning.Engine.Deadlines;
+using Ondermijning.Api.Privacy;
+using Ondermijning.Api.Signals;
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Mapping;
@@ -17,12 +21,16 @@ namespace Ondermijning.Api.Mapping;
 /// <summary>
 /// The one place where engine types become API shapes. Labels come from the case's own definition
 /// version, which the caller passes as <see cref="DefinitionItem"/>;
-/// a case's available steps depend on the user and come in as <see cref="StepsItem"/>.
+/// a case's available steps depend on the user and come in as <see cref="StepsItem"/>, the information items the user
+/// may read as <see cref="InformationItem"/> (never the case's own item list, so nothing ungated can slip through),
+/// and a new signal's receipt code as <see cref="ReceiptItem"/>.
 /// </summary>
 public sealed class ApiMappingProfile : Profile
 {
     public const string DefinitionItem = "definition";
     public const string StepsItem = "availableSteps";
+    public const string InformationItem = "information";
+    public const string ReceiptItem = "receipt";
 
     public ApiMappingProfile()
     {
@@ -35,6 +43,11 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<MunicipalityCode, string>().ConvertUsing(code => code.Value);
         CreateMap<Role, string>().ConvertUsing(role => role.Value);
         CreateMap<Severity?, string?>().ConvertUsing(s => s.HasValue ? s.Value.Value : null);
+        CreateMap<Severity, string>().ConvertUsing(s => s.Value);
+        CreateMap<OrganisationId, string>().ConvertUsing(o => o.Value);
+        CreateMap<InformationItemId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<InformationItemId?, Guid?>().ConvertUsing(id => id.HasValue ? id.Value.Value : null);
+        CreateMap<CaseId?, Guid?>().ConvertUsing(id => id.HasValue ? id.Value.Value : null);
 
         CreateMap<StageDefinition, StageDto>()
             .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
@@ -52,7 +65,29 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.Severity, o => o.MapFrom((src, _, _, ctx) => SeverityOf(Definition(ctx), src)))
             .ForMember(d => d.SourceChannel, o => o.MapFrom(s => Kebab(s.SourceChannel.ToString())))
             .ForMember(d => d.Reporter, o => o.MapFrom(s => new ReporterDto { Anonymous = s.ReporterAnonymous, Name = s.ReporterName, Contact = s.ReporterContact }))
-            .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]));
+            .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]))
+            .ForMember(d => d.Items, o => o.MapFrom((_, _, _, ctx) => Visible(ctx).Items))
+            .ForMember(d => d.WithheldItemCount, o => o.MapFrom((_, _, _, ctx) => Visible(ctx).WithheldCount));
+        CreateMap<Case, RegisteredSignalDto>()
+            .IncludeBase<Case, CaseDetailDto>()
+            .ForMember(d => d.ReceiptCode, o => o.MapFrom((_, _, _, ctx) => ((ReceiptCode)ctx.Items[ReceiptItem]).Value));
+
+        CreateMap<InformationItem, InformationItemDto>()
+            .ForMember(d => d.Category, o => o.MapFrom(s => InformationTerms.Name(s.Category)))
+            .ForMember(d => d.Confidentiality, o => o.MapFrom(s => InformationTerms.Name(s.Confidentiality)))
+            .ForMember(d => d.AddedBy, o => o.MapFrom(s => s.AddedByUserId));
+        CreateMap<VisibleInformation, InformationItemListDto>()
+            .ForMember(d => d.WithheldItemCount, o => o.MapFrom(s => s.WithheldCount));
+        CreateMap<SearchHit, ItemSearchHitDto>()
+            .ForMember(d => d.CaseId, o => o.MapFrom(s => s.Case.Id))
+            .ForMember(d => d.Municipality, o => o.MapFrom(s => s.Case.Municipality));
+        CreateMap<AccessLogRecord, AccessLogRecordDto>()
+            .ForMember(d => d.Action, o => o.MapFrom(s => Kebab(s.Action.ToString())));
+        CreateMap<AccessLogVerification, AccessLogVerificationDto>();
+        CreateMap<RetentionResult, RetentionResultDto>();
+        CreateMap<ReceiptView, ReceiptDto>()
+            .ForMember(d => d.Status, o => o.MapFrom(s => s.Status == ReceiptStatus.Ontvangen ? "ontvangen"
+                : s.Status == ReceiptStatus.Afgehandeld ? "afgehandeld" : "in behandeling"));
 
         CreateMap<CaseEscalation, EscalationDto>();
         CreateMap<Case, OverdueCaseDto>()
@@ -143,6 +178,9 @@ public sealed class ApiMappingProfile : Profile
 
     private static WorkflowDefinition Definition(ResolutionContext context) =>
         (WorkflowDefinition)context.Items[DefinitionItem];
+
+    private static VisibleInformation Visible(ResolutionContext context) =>
+        (VisibleInformation)context.Items[InformationItem];
 
     private static SeverityDto SeverityOf(WorkflowDefinition definition, Case @case) =>
         new() { Id = @case.Severity.Value, Label = definition.SeverityLabel(@case.Severity) };

@@ -46,10 +46,10 @@ public sealed class IndexModel(CaseQueries queries, WorkflowCatalog catalog, ICl
             Branch: string.IsNullOrWhiteSpace(branche) ? null : branche.Trim(),
             Severity: string.IsNullOrWhiteSpace(zwaarte) ? null : new Severity(zwaarte),
             OpenOnly: true);
-        var page = await queries.ListAsync(filter, cancellationToken);
+        var actor = User.ToActor();
+        var page = await queries.ListAsync(filter, actor, cancellationToken);
         Total = page.TotalCount;
 
-        var actor = User.ToActor();
         var stages = Newest.Stages.Where(s => s.Kind != StageKind.Final).ToList();
         foreach (var stage in page.Items.Select(c => catalog.Get(c.Definition).Stage(c.Stage)))
             if (stages.All(s => s.Id != stage.Id)) stages.Add(stage);

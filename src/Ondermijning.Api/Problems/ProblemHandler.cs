@@ -36,6 +36,25 @@ public sealed class ProblemHandler(IProblemDetailsService problems) : IException
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>
+    /// Refusals that come from the framework rather than the engine (sign-in, role policies, unknown routes) get words
+    /// a policy adviser understands too.
+    /// </summary>
+    public static void Explain(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Detail is not null) return;
+        (problem.Title, problem.Detail) = problem.Status switch
+        {
+            StatusCodes.Status401Unauthorized => ("Sign-in required",
+                "You are not signed in, or your sign-in has expired or is not accepted. Sign in again through your organisation's identity provider."),
+            StatusCodes.Status403Forbidden => ("You may not do this",
+                "Your role does not allow this. Ask an administrator (beheerder) if you think you need it."),
+            StatusCodes.Status404NotFound => ("Not found", "There is nothing at this address. Check the address and try again."),
+            _ => (problem.Title, problem.Detail),
+        };
+    }
+
     private static string Where(JsonException json) =>
         json.Path is { Length: > 1 } path ? $" (at '{path.TrimStart('$', '.')}', line {json.LineNumber + 1})" : "";
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 
 namespace Ondermijning.Api.Signals;
@@ -18,12 +20,14 @@ public static class SignalEndpoints
         return api;
     }
 
-    private static async Task<Created<CaseDetailDto>> Register(RegisterSignalRequest request, RegisterSignal handler,
+    private static async Task<Created<RegisteredSignalDto>> Register(RegisterSignalRequest request, RegisterSignal handler,
         CaseResponder responder, IClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         var signal = request.ToSignal(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
         var actor = http.User.ToActor();
-        var @case = await handler.HandleAsync(signal, actor, cancellationToken);
-        return TypedResults.Created($"/api/cases/{@case.Id}", responder.Detail(@case, actor));
+        var registered = await handler.HandleAsync(signal, actor, cancellationToken);
+        var detail = await responder.DetailAsync<RegisteredSignalDto>(registered.Case, actor, AccessAction.Read, cancellationToken,
+            o => o.Items[ApiMappingProfile.ReceiptItem] = registered.Receipt);
+        return TypedResults.Created($"/api/cases/{registered.Case.Id}", detail);
     }
 }

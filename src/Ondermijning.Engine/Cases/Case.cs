@@ -36,6 +36,8 @@ public sealed class Case
     public List<string> PhenomenonTags { get; private set; } = [];
     public Instant ReceivedAt { get; private set; }
     public int Revision { get; private set; }
+    /// <summary>When retention erased the personal data; the non-personal facts stay for the statistics.</summary>
+    public Instant? PersonalDataErasedAt { get; private set; }
 
     public List<CasePerson> Persons { get; private set; } = [];
     public List<CaseCompany> Companies { get; private set; } = [];
@@ -113,6 +115,32 @@ public sealed class Case
         StageEntrySequence = entry.Sequence;
         DueAt = StageDeadline.DueAt(now, stage.Deadline);
     }
+
+    internal CaseHistoryEntry RaiseSeverity(Severity to, string reason, Instant now, Actor actor)
+    {
+        var entry = CaseHistoryEntry.SeverityChange(Id, now, actor, Stage, Definition, Severity, to, reason);
+        Severity = to;
+        return Append(entry);
+    }
+
+    /// <summary>
+    /// Erases what identifies people: names, birth dates, addresses, the reporter and the free-text description.
+    /// Company names and KvK numbers go too, because a sole trader's company is a person. Dates, stages, the route
+    /// through the chain, municipality, branch, city and tags stay: the statistics need them and they identify nobody.
+    /// </summary>
+    internal CaseHistoryEntry ErasePersonalData(string reason, Instant now, Actor actor)
+    {
+        ReporterName = null;
+        ReporterContact = null;
+        Description = ErasedText;
+        foreach (var person in Persons) person.Erase();
+        foreach (var company in Companies) company.Erase();
+        foreach (var address in Addresses) address.Erase();
+        PersonalDataErasedAt = now;
+        return Append(CaseHistoryEntry.Erasure(Id, now, actor, Stage, Definition, reason));
+    }
+
+    public const string ErasedText = "[verwijderd na bewaartermijn]";
 
     private CaseHistoryEntry Append(CaseHistoryEntry entry)
     {

@@ -4,7 +4,16 @@ using Ondermijning.Engine.Common;
 
 namespace Ondermijning.Engine.Cases;
 
-public enum HistoryKind { Registered, Transition, Migration }
+public enum HistoryKind
+{
+    Registered,
+    Transition,
+    Migration,
+    /// <summary>The severity went up, with the reason; it decides what information may be shared.</summary>
+    SeverityRaised,
+    /// <summary>Retention erased the case's personal data.</summary>
+    Erased,
+}
 
 /// <summary>One line of a case's append-only history. Never updated once written.</summary>
 public sealed class CaseHistoryEntry
@@ -42,7 +51,7 @@ public sealed class CaseHistoryEntry
         At = at,
         ActorId = actor.UserId,
         ActorName = actor.DisplayName,
-        ActorOrganisation = actor.Organisation,
+        ActorOrganisation = actor.Organisation.Value,
         FromStage = from,
         ToStage = to,
         Workflow = definition.Workflow,
@@ -59,6 +68,22 @@ public sealed class CaseHistoryEntry
         entry.Trigger = trigger;
         entry.Reason = reason;
         entry.InformationJson = JsonSerializer.Serialize(information);
+        return entry;
+    }
+
+    internal static CaseHistoryEntry SeverityChange(CaseId caseId, Instant at, Actor actor, StageId stage, DefinitionKey definition,
+        Severity from, Severity to, string reason)
+    {
+        var entry = Create(caseId, HistoryKind.SeverityRaised, at, actor, stage, stage, definition);
+        entry.Reason = reason;
+        entry.InformationJson = JsonSerializer.Serialize(new Dictionary<string, string> { ["from"] = from.Value, ["to"] = to.Value });
+        return entry;
+    }
+
+    internal static CaseHistoryEntry Erasure(CaseId caseId, Instant at, Actor actor, StageId stage, DefinitionKey definition, string reason)
+    {
+        var entry = Create(caseId, HistoryKind.Erased, at, actor, stage, stage, definition);
+        entry.Reason = reason;
         return entry;
     }
 

@@ -26,13 +26,23 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 /// <summary>A step the user could take now, and what it still needs.</summary>
 public sealed record AvailableStep(TransitionDefinition Transition, StageDefinition Target, IReadOnlyList<UnmetRequirement> BlockedBy);
 
+public static class CaseVisibility
+{
+    /// <summary>Users work for one or more municipalities and see only those municipalities' cases.</summary>
+    public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, Actor viewer)
+    {
+        var municipalities = viewer.Municipalities.ToList();
+        return cases.Where(c => municipalities.Contains(c.Municipality));
+    }
+}
+
 public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalog)
 {
     public const int MaxPageSize = 200;
 
-    public async Task<Page<Case>> ListAsync(CaseFilter filter, CancellationToken cancellationToken = default)
+    public async Task<Page<Case>> ListAsync(CaseFilter filter, Actor viewer, CancellationToken cancellationToken = default)
     {
-        var query = db.Cases.AsNoTracking();
+        var query = db.Cases.AsNoTracking().VisibleTo(viewer);
         if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
         if (filter.Municipality is { } municipality) query = query.Where(c => c.Municipality == municipality);
         if (filter.Workflow is { } workflow) query = query.Where(c => c.Workflow == workflow);
@@ -64,7 +74,8 @@ public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalo
         return new Page<Case>(items, filter.Page, filter.PageSize, total);
     }
 
-    public async Task<Case> GetAsync(CaseId id, CancellationToken cancellationToken = default)
+    /// <summary>A case of another municipality is reported as not found, so its existence is not given away.</summary>
+    public async Task<Case> GetAsync(CaseId id, Actor viewer, CancellationToken cancellationToken = default)
     {
         var @case = await db.Cases.AsNoTracking()
             .Include(c => c.History.OrderBy(h => h.Sequence))
@@ -74,7 +85,7 @@ public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalo
             .Include(c => c.Escalations.OrderBy(e => e.StageEntrySequence))
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return @case ?? throw CaseProblems.NotFound(id);
+        return @case is not null && viewer.WorksFor(@case.Municipality) ? @case : throw CaseProblems.NotFound(id);
     }
 
     /// <summary>How many cases run on each definition version (closed ones included: they stay pinned to it).</summary>

@@ -12,7 +12,7 @@ public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalo
     public async Task<Case> HandleAsync(CaseId caseId, TriggerRequest request, int? expectedRevision, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+        var @case = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw CaseProblems.NotFound(caseId);
 
         if (expectedRevision is { } expected && expected != @case.Revision)

@@ -20,6 +20,12 @@ public sealed class CasePerson
     public string Name { get; private set; } = "";
     public LocalDate? BirthDate { get; private set; }
     public string? Role { get; private set; }
+
+    internal void Erase()
+    {
+        Name = Case.ErasedText;
+        BirthDate = null;
+    }
 }
 
 public sealed class CaseCompany
@@ -39,6 +45,12 @@ public sealed class CaseCompany
     /// <summary>The 8-digit Chamber of Commerce (KvK) number, when known.</summary>
     public string? KvkNumber { get; private set; }
     public string? Place { get; private set; }
+
+    internal void Erase()
+    {
+        Name = Case.ErasedText;
+        KvkNumber = null;
+    }
 }
 
 public sealed class CaseAddress
@@ -61,4 +73,13 @@ public sealed class CaseAddress
     public string? HouseNumberAddition { get; private set; }
     public string? Street { get; private set; }
     public string? City { get; private set; }
+
+    /// <summary>The city stays: it places the case on the map without pointing at a house.</summary>
+    internal void Erase()
+    {
+        Postcode = "";
+        HouseNumber = 0;
+        HouseNumberAddition = null;
+        Street = null;
+    }
 }

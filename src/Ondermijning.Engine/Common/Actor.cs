@@ -1,8 +1,12 @@
+using Ondermijning.Engine.Privacy;
+
 namespace Ondermijning.Engine.Common;
 
-/// <summary>The person acting on a case, as the host authenticated them.</summary>
-public sealed record Actor(string UserId, string DisplayName, string Organisation, IReadOnlySet<Role> Roles)
+/// <summary>The person acting on a case, as the host authenticated them: their organisation, roles and the municipalities they work for.</summary>
+public sealed record Actor(string UserId, string DisplayName, OrganisationId Organisation, IReadOnlySet<Role> Roles,
+    IReadOnlySet<MunicipalityCode> Municipalities)
 {
     public bool HasRole(Role role) => Roles.Contains(role);
-    public override string ToString() => $"{DisplayName} ({Organisation})";
+    public bool WorksFor(MunicipalityCode municipality) => Municipalities.Contains(municipality);
+    public override string ToString() => $"{DisplayName} ({Organisations.NameOf(Organisation)})";
 }

@@ -1,3 +1,4 @@
+using Ondermijning.Engine.Privacy;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Cases;
@@ -15,7 +16,7 @@ public sealed record EnrichmentResult(EnrichmentRun Run, IReadOnlyList<Enrichmen
 public sealed class EnrichCase(OndermijningDbContext db, KvkClient kvk, BagClient bag, EnrichmentProviders providers, IClock clock)
 {
     /// <summary>Who the pipeline acts as when no user asked for it (the scheduled run over new signals).</summary>
-    public static readonly Actor Job = new("job:verrijking", "Automatische verrijking", "Systeem", new HashSet<Role>());
+    public static readonly Actor Job = new("job:verrijking", "Automatische verrijking", Organisations.Gemeente, new HashSet<Role>(), new HashSet<MunicipalityCode>());
 
     /// <param name="requestedBy">The user who asked for this run; none when a job runs it.</param>
     public async Task<EnrichmentResult> RunAsync(CaseId caseId, Actor? requestedBy = null, CancellationToken cancellationToken = default)

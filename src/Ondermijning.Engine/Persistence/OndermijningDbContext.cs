@@ -5,6 +5,8 @@ using NodaTime.Text;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Deadlines;
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Persistence;
@@ -24,6 +26,9 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
     public DbSet<CaseEscalation> CaseEscalations => Set<CaseEscalation>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
+    public DbSet<InformationItem> InformationItems => Set<InformationItem>();
+    public DbSet<AccessLogRecord> AccessLog => Set<AccessLogRecord>();
+    public DbSet<ReporterReceipt> ReporterReceipts => Set<ReporterReceipt>();
 
     /// <summary>Saves, turning a lost optimistic-concurrency race into a 409-style problem.</summary>
     public async Task SaveCaseChangesAsync(CancellationToken cancellationToken)
@@ -72,6 +77,8 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
         builder.Properties<WorkflowId>().HaveConversion<WorkflowIdConverter>().HaveMaxLength(64);
         builder.Properties<Severity>().HaveConversion<SeverityConverter>().HaveMaxLength(32);
         builder.Properties<MunicipalityCode>().HaveConversion<MunicipalityCodeConverter>().HaveMaxLength(6);
+        builder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>().HaveMaxLength(64);
+        builder.Properties<InformationItemId>().HaveConversion<InformationItemIdConverter>();
         ConfigureTimeConventions(builder);
     }
 
@@ -87,6 +94,8 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
     private sealed class TriggerIdConverter() : ValueConverter<TriggerId, string>(v => v.Value, v => new TriggerId(v));
     private sealed class WorkflowIdConverter() : ValueConverter<WorkflowId, string>(v => v.Value, v => new WorkflowId(v));
     private sealed class SeverityConverter() : ValueConverter<Severity, string>(v => v.Value, v => new Severity(v));
+    private sealed class OrganisationIdConverter() : ValueConverter<OrganisationId, string>(v => v.Value, v => new OrganisationId(v));
+    private sealed class InformationItemIdConverter() : ValueConverter<InformationItemId, Guid>(v => v.Value, v => new InformationItemId(v));
     private sealed class MunicipalityCodeConverter() : ValueConverter<MunicipalityCode, string>(v => v.Value, v => MunicipalityCode.Parse(v));
 }
 

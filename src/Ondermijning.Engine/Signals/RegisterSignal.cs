@@ -6,11 +6,18 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Signals;
 
+/// <summary>The new case, and the receipt code for the reporter: handed out once, stored only as a hash.</summary>
+public sealed record RegisteredSignal(Case Case, ReceiptCode Receipt);
+
 /// <summary>Turns a signal into a case on the newest workflow version that applies today.</summary>
 public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
 {
-    public async Task<Case> HandleAsync(SignalDetails signal, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, CancellationToken cancellationToken = default)
     {
+        if (!actor.WorksFor(signal.Municipality))
+            throw new EngineProblem(ProblemKind.Forbidden, "You do not work for this municipality",
+                $"You may register signals only for the municipalities you work for ({string.Join(", ", actor.Municipalities)}), not for {signal.Municipality}.");
+
         var now = clock.GetCurrentInstant();
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
 
@@ -22,8 +29,10 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
             });
 
         var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage, severity, now, actor);
+        var receipt = ReceiptCode.Generate();
         db.Cases.Add(@case);
+        db.ReporterReceipts.Add(new ReporterReceipt(@case.Id, receipt));
         await db.SaveChangesAsync(cancellationToken);
-        return @case;
+        return new RegisteredSignal(@case, receipt);
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Workflows;
 
@@ -112,10 +113,16 @@ public static class DefinitionLoader
             var stages = Stages(root);
             var transitions = Transitions(root, stages, severities);
             CheckGraph(stages, transitions);
+            var gates = Gates(root, stages, severities);
+            var retention = Retention(root, stages);
 
             if (errors.Count > _errorsAtStart) return null;
             return new WorkflowDefinition(new DefinitionKey(new WorkflowId(id!), version), title!, appliesFrom!.Value,
-                severities, stages, transitions.Select(t => t.Transition).ToList(), hash, file);
+                severities, stages, transitions.Select(t => t.Transition).ToList(), hash, file)
+            {
+                Gates = gates,
+                Retention = retention,
+            };
         }
 
         private T? Fail<T>(string path, string problem)
@@ -239,6 +246,105 @@ public static class DefinitionLoader
             if (starts != 1 && stages.Count > 0)
                 Error("$.stages", $"exactly one stage must be of kind 'start'; found {starts}");
             return stages;
+        }
+
+        private Period? PositivePeriod(string path, string text)
+        {
+            var parsed = PeriodPattern.NormalizingIso.Parse(text);
+            if (parsed.Success && !parsed.Value.Equals(Period.Zero) && IsPositive(parsed.Value)) return parsed.Value;
+            Error(path, $"'{text}' is not a positive ISO-8601 duration such as P6M or P2Y");
+            return null;
+        }
+
+        private List<InformationGate> Gates(JsonElement root, List<StageDefinition> stages, List<SeverityLevel> severities)
+        {
+            var gates = new List<InformationGate>();
+            var stageIds = stages.Select(s => s.Id.Value).ToHashSet();
+            foreach (var (element, path) in Array(root, "gates", required: false))
+            {
+                var id = RequiredString(element, path, "id");
+                var stage = RequiredString(element, path, "stage");
+                var categoryText = RequiredString(element, path, "category");
+                if (stage is not null && !stageIds.Contains(stage))
+                    Error($"{path}.stage", $"unknown stage '{stage}'; the stages are: {string.Join(", ", stageIds)}");
+                if (stage is not null && stages.FirstOrDefault(s => s.Id.Value == stage) is { Kind: StageKind.Final })
+                    Error($"{path}.stage", $"stage '{stage}' is final; nothing is added to a closed case");
+
+                InformationCategory? category = null;
+                if (categoryText is not null)
+                {
+                    if (InformationTerms.Categories.TryGetValue(categoryText, out var known)) category = known;
+                    else Error($"{path}.category", $"unknown information category '{categoryText}'; the categories are: {string.Join(", ", InformationTerms.Categories.Keys)}");
+                }
+
+                var minimum = severities.FirstOrDefault()?.Id;
+                var minimumText = OptionalString(element, path, "minimumSeverity");
+                if (minimumText is not null)
+                {
+                    if (severities.Any(s => s.Id.Value == minimumText)) minimum = new Severity(minimumText);
+                    else Error($"{path}.minimumSeverity", $"unknown severity '{minimumText}'; the levels are: {string.Join(", ", severities.Select(s => s.Id))}");
+                }
+
+                var addedBy = OrganisationList(element, path, "addedBy");
+                var readers = OrganisationList(element, path, "readers");
+                foreach (var author in addedBy.Where(a => !readers.Contains(a)))
+                    Error($"{path}.addedBy", $"organisation '{author}' may add this information but is not among its readers; add it to 'readers'");
+
+                if (id is not null && gates.Any(g => g.Id == id)) Error($"{path}.id", $"gate '{id}' is listed twice");
+                if (id is null || stage is null || category is null || minimum is null) continue;
+                gates.Add(new InformationGate(id, new StageId(stage), minimum.Value, category.Value, addedBy, readers));
+            }
+            return gates;
+        }
+
+        private HashSet<OrganisationId> OrganisationList(JsonElement obj, string path, string name)
+        {
+            var organisations = new HashSet<OrganisationId>();
+            if (!obj.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+            {
+                Error($"{path}.{name}", $"'{name}' is required and must be a non-empty list of organisations");
+                return organisations;
+            }
+            var index = 0;
+            foreach (var entry in array.EnumerateArray())
+            {
+                var entryPath = $"{path}.{name}[{index++}]";
+                var text = entry.ValueKind == JsonValueKind.String ? entry.GetString() : null;
+                if (text is not null && Organisations.IsKnown(new OrganisationId(text))) organisations.Add(new OrganisationId(text));
+                else Error(entryPath, $"unknown organisation '{text ?? entry.ToString()}'; the organisations are: {string.Join(", ", Organisations.All.Select(o => o.Id))}");
+            }
+            return organisations;
+        }
+
+        private RetentionPolicy? Retention(JsonElement root, List<StageDefinition> stages)
+        {
+            if (!root.TryGetProperty("retention", out var retention) || retention.ValueKind == JsonValueKind.Null) return null;
+            const string path = "$.retention";
+            if (retention.ValueKind != JsonValueKind.Object)
+                return Fail<RetentionPolicy>(path, "'retention' must be a JSON object with 'afterFinal' and optional 'stages'");
+
+            var afterFinalText = RequiredString(retention, path, "afterFinal");
+            var afterFinal = afterFinalText is null ? null : PositivePeriod($"{path}.afterFinal", afterFinalText);
+
+            var perStage = new Dictionary<StageId, Period>();
+            if (retention.TryGetProperty("stages", out var byStage))
+            {
+                if (byStage.ValueKind != JsonValueKind.Object) Error($"{path}.stages", "'stages' must map final stages to durations");
+                else
+                    foreach (var entry in byStage.EnumerateObject())
+                    {
+                        var entryPath = $"{path}.stages.{entry.Name}";
+                        var stage = stages.FirstOrDefault(s => s.Id.Value == entry.Name);
+                        if (stage is null)
+                            Error(entryPath, $"unknown stage '{entry.Name}'; the stages are: {string.Join(", ", stages.Select(s => s.Id))}");
+                        else if (stage.Kind != StageKind.Final)
+                            Error(entryPath, $"stage '{entry.Name}' is not final; retention starts when a case is closed");
+                        if (entry.Value.ValueKind != JsonValueKind.String) { Error(entryPath, "the retention period must be a text such as P6M"); continue; }
+                        var period = PositivePeriod(entryPath, entry.Value.GetString()!);
+                        if (stage is not null && period is not null) perStage[stage.Id] = period;
+                    }
+            }
+            return afterFinal is null ? null : new RetentionPolicy(afterFinal, perStage);
         }
 
         private static bool IsPositive(Period p) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
 
@@ -51,7 +52,7 @@ public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catal
             throw new EngineProblem(ProblemKind.Invalid, "The stage mapping names stages that do not exist",
                 "Every stage in the mapping must exist in its version; see 'errors'.", errors);
 
-        var query = db.Cases.Where(c => c.Workflow == request.Workflow);
+        var query = db.Cases.VisibleTo(actor).Where(c => c.Workflow == request.Workflow);
         if (request.Selection.CaseId is { } caseId)
         {
             query = query.Where(c => c.Id == caseId);

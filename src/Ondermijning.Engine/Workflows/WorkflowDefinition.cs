@@ -1,5 +1,6 @@
 using NodaTime;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Workflows;
 
@@ -60,6 +61,10 @@ public sealed class WorkflowDefinition
     /// <summary>SHA-256 of the definition's canonical JSON; a version in use must keep it.</summary>
     public string ContentHash { get; }
     public string SourceFile { get; }
+    /// <summary>The privacy protocol of this version: who may add and read which information where.</summary>
+    public IReadOnlyList<InformationGate> Gates { get; init; } = [];
+    /// <summary>When personal data of closed cases are erased; none means they are kept.</summary>
+    public RetentionPolicy? Retention { get; init; }
 
     public StageDefinition StartStage => Stages.Single(s => s.Kind == StageKind.Start);
     public Severity LowestSeverity => SeverityLevels[0].Id;
@@ -81,4 +86,16 @@ public sealed class WorkflowDefinition
     public IEnumerable<TransitionDefinition> TransitionsFrom(StageId stage) => Transitions.Where(t => t.From == stage);
 
     public bool DefinesTrigger(TriggerId trigger) => Transitions.Any(t => t.Trigger == trigger);
+
+    /// <summary>
+    /// The gate that governs information of <paramref name="category"/> added at <paramref name="stage"/> while the case
+    /// had <paramref name="severity"/>: of the gates whose minimum is met, the one with the highest minimum, so that a
+    /// stricter rule for heavier cases wins over the general one.
+    /// </summary>
+    public InformationGate? GateFor(StageId stage, InformationCategory category, Severity severity) =>
+        HasSeverity(severity)
+            ? Gates.Where(g => g.Stage == stage && g.Category == category && Rank(g.MinimumSeverity) <= Rank(severity))
+                .OrderByDescending(g => Rank(g.MinimumSeverity))
+                .FirstOrDefault()
+            : null;
 }

@@ -13,7 +13,7 @@ public class ListAndReferenceTests
     [Fact]
     public async Task Cases_are_listed_newest_first_filtered_by_stage_municipality_version_and_period_and_paged()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = new ApiFactory { Municipalities = ["GM0935", "GM0917"] };
         var client = factory.CreateClient();
         var june3 = (await client.RegisterAsync(ApiClient.Signal(municipality: "GM0935"))).Str("id");
         factory.Clock.AdvanceDays(1);
@@ -54,13 +54,17 @@ public class ListAndReferenceTests
     }
 
     [Fact]
-    public async Task An_unknown_case_page_answers_404_with_a_Dutch_page()
+    public async Task The_pages_send_a_visitor_who_has_not_signed_in_to_the_sign_in_page_even_with_an_API_token()
     {
-        await using var factory = new ApiFactory();
-        var response = await factory.CreateClient().GetAsync($"/zaken/{Guid.NewGuid()}");
+        await using var factory = new ApiFactory { DemoUsers = true };
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("Pagina niet gevonden").And.Contain("lang=\"nl\"");
+        var response = await client.GetAsync("/zaken/abc");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/inloggen?ReturnUrl=%2Fzaken%2Fabc");
+        var signIn = await factory.CreateAnonymousClient().GetStringAsync("/inloggen");
+        signIn.Should().Contain("Inloggen als Demo OOV-regisseur").And.Contain("Inloggen als Demo Belastingdienst");
     }
 
     [Fact]

@@ -48,6 +48,23 @@ public static class ApiClient
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    public static Task<HttpResponseMessage> AddItemAsync(this HttpClient client, string caseId, string category, string sourceOrganisation,
+        string content, string legalBasis = "Convenant RIEC Limburg, art. 5", string confidentiality = "vertrouwelijk") =>
+        client.PostAsJsonAsync($"/api/cases/{caseId}/items", new { category, sourceOrganisation, legalBasis, content, confidentiality });
+
+    /// <summary>Takes a freshly registered case along the v1 chain to <paramref name="stage"/>: verrijking, lwo, atom or mot.</summary>
+    public static async Task MoveToAsync(this HttpClient client, string caseId, string stage)
+    {
+        var meeting = new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" };
+        await client.FireOkAsync(caseId, "start-verrijking");
+        if (stage == "verrijking") return;
+        await client.FireOkAsync(caseId, "bevestigd-naar-lwo");
+        if (stage == "lwo") return;
+        if (stage == "atom") await client.FireOkAsync(caseId, "naar-atom", information: meeting);
+        else if (stage == "mot") await client.FireOkAsync(caseId, "naar-mot", "Concrete aanwijzingen voor georganiseerde criminaliteit", meeting);
+        else throw new ArgumentOutOfRangeException(nameof(stage), stage, "not a stage this helper reaches");
+    }
+
     public static async Task ShouldHaveStatus(this HttpResponseMessage response, HttpStatusCode expected)
     {
         if (response.StatusCode != expected)

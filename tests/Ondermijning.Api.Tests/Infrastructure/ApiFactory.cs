@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,7 +13,9 @@ using NodaTime.Testing;
 namespace Ondermijning.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real service over a real SQLite file in a fresh temporary folder, with a fake clock.
+/// The real service over a real SQLite file in a fresh temporary folder, with a fake clock and real sign-in:
+/// clients carry signed test tokens (<see cref="TestTokens"/>) for the user described by <see cref="UserId"/>,
+/// <see cref="Organisation"/>, <see cref="Roles"/> and <see cref="Municipalities"/>.
 /// Give two factories the same <see cref="DatabasePath"/> to model a restart or a second deployment.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
@@ -31,8 +34,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public FakeClock Clock { get; }
     public IReadOnlyList<string> Roles { get; init; } = ["oov-regisseur"];
     public string UserId { get; init; } = "test-oov";
-    public string Organisation { get; init; } = "Gemeente";
-    /// <summary>Further configuration, for example the enrichment registers' addresses and keys.</summary>
+    public string Organisation { get; init; } = "gemeente";
+    public IReadOnlyList<string> Municipalities { get; init; } = ["GM0935"];
+    public string Environment { get; init; } = "Development";
+    /// <summary>False models a deployment where nobody configured an identity provider.</summary>
+    public bool WithIdentityProvider { get; init; } = true;
+    /// <summary>Turns on the demo users, as on the embedded default, for the pages' sign-in in browser tests.</summary>
+    public bool DemoUsers { get; init; }
+    /// <summary>Extra settings, e.g. a lower rate limit or the enrichment registers' addresses and keys.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Serves on a real loopback port, for a real browser.</summary>
@@ -53,15 +62,40 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return Path.Combine(folder, "ondermijning.db");
     }
 
+    /// <summary>A client signed in as someone else than the factory's user.</summary>
+    public HttpClient CreateClientFor(string userId, string organisation, IEnumerable<string> roles, IEnumerable<string>? municipalities = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(userId, organisation, roles, municipalities));
+        return client;
+    }
+
+    /// <summary>A client without any sign-in, as a reporter on the internet.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(UserId, Organisation, Roles, Municipalities));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:SqlitePath", DatabasePath);
         builder.UseSetting("Workflows:Path", WorkflowsPath);
-        builder.UseSetting("Identity:Development:UserId", UserId);
-        builder.UseSetting("Identity:Development:Name", $"Test {UserId}");
-        builder.UseSetting("Identity:Development:Organisation", Organisation);
-        for (var i = 0; i < Roles.Count; i++) builder.UseSetting($"Identity:Development:Roles:{i}", Roles[i]);
+        builder.UseSetting("Identity:Development:Enabled", DemoUsers ? "true" : "false");
+        if (WithIdentityProvider)
+        {
+            builder.UseSetting("Identity:Jwt:SigningKey", TestTokens.SigningKey);
+            builder.UseSetting("Identity:Jwt:Issuer", TestTokens.Issuer);
+            builder.UseSetting("Identity:Jwt:Audience", TestTokens.Audience);
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

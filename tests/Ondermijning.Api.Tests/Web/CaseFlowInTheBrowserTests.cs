@@ -6,7 +6,7 @@ namespace Ondermijning.Api.Tests.Web;
 [Collection(BrowserCollection.Name)]
 public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
 {
-    private readonly ApiFactory _service = new();
+    private readonly ApiFactory _service = new() { DemoUsers = true };
     private IPage _page = null!;
     private Uri _address = null!;
 
@@ -24,6 +24,14 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
 
     private Task Open(string path) => _page.GotoAsync(new Uri(_address, path).ToString());
 
+    /// <summary>Signs in on the pages as one of the demo users, the way a person on the embedded default does.</summary>
+    private async Task SignInAs(string name)
+    {
+        await Open("/inloggen");
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Inloggen als {name}" }).ClickAsync();
+        await _page.WaitForURLAsync(new Uri(_address, "/").ToString());
+    }
+
     private async Task TakeStep(string label, string? reason = null, string? meetingDate = null)
     {
         var step = _page.Locator("details.step", new PageLocatorOptions { Has = _page.GetByText(label, new PageGetByTextOptions { Exact = true }) });
@@ -37,6 +45,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task An_OOV_adviser_registers_a_signal_and_takes_it_through_enrichment_and_the_LWO_to_the_MOT()
     {
+        await SignInAs("Demo OOV-regisseur");
         await Open("/signalen/nieuw");
         await _page.GetByLabel("Hoe kwam het signaal binnen?").SelectOptionAsync("meld-misdaad-anoniem");
         await _page.GetByLabel("Omschrijving").FillAsync("Veel kort bezoek bij een kapsalon, vermoedelijk drugshandel");
@@ -73,6 +82,9 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
             .TextContentAsync()).Should().Contain("Zaak ").And.Contain("kappers");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("werkvoorraad"), FullPage = true });
 
+        await Open($"/zaken/{Guid.NewGuid()}");
+        (await _page.Locator("h1").TextContentAsync()).Should().Be("Pagina niet gevonden");
+
         await _page.GotoAsync(caseUrl);
         var history = await _page.Locator("ol.timeline").TextContentAsync();
         history.Should().Contain("Concrete aanwijzingen voor georganiseerde criminaliteit").And.Contain("Datum van het LWO-overleg: 2024-06-03");
@@ -82,6 +94,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task The_new_signal_form_can_be_reached_filled_in_and_submitted_with_the_keyboard_alone()
     {
+        await SignInAs("Demo OOV-regisseur");
         await Open("/");
         await _page.Keyboard.PressAsync("Tab");
         (await _page.EvaluateAsync<string>("document.activeElement.textContent")).Should().Be("Naar de inhoud");
@@ -117,7 +130,8 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task The_LWO_agenda_records_the_outcomes_of_several_cases_in_one_sitting()
     {
-        using var api = new HttpClient { BaseAddress = _address };
+        var api = _service.CreateClient();
+        await SignInAs("Demo OOV-regisseur");
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {

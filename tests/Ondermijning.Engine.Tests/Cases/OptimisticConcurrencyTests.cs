@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
@@ -11,7 +12,7 @@ namespace Ondermijning.Engine.Tests.Cases;
 /// <summary>The mechanism under the 409: two contexts that read the same revision cannot both write.</summary>
 public class OptimisticConcurrencyTests
 {
-    private static readonly Actor Regisseur = new("oov-1", "OOV", "Gemeente", new HashSet<Role> { Role.OovRegisseur });
+    private static readonly Actor Regisseur = new("oov-1", "OOV", Organisations.Gemeente, new HashSet<Role> { Role.OovRegisseur }, new HashSet<MunicipalityCode> { MunicipalityCode.Parse("GM0935") });
     private static readonly Instant Now = Instant.FromUtc(2024, 6, 3, 8, 0);
 
     private static StageDefinition Stage(string id) => new(new StageId(id), id, StageKind.Work, null, null);

@@ -6,6 +6,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Tests.Workflows;
@@ -19,7 +20,7 @@ namespace Ondermijning.Engine.Tests.Deadlines;
 /// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
-    public static readonly Actor Regisseur = new("test-oov", "Test OOV", "Gemeente", new HashSet<Role> { Role.OovRegisseur });
+    public static readonly Actor Regisseur = new("test-oov", "Test OOV", Organisations.Gemeente, new HashSet<Role> { Role.OovRegisseur }, new HashSet<MunicipalityCode> { MunicipalityCode.Parse("GM0935") });
 
     private readonly ServiceProvider _services;
 
@@ -60,14 +61,14 @@ public sealed class EngineHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public Task<Case> RegisterAsync() => RunAsync<RegisterSignal, Case>(r => r.HandleAsync(new SignalDetails(
+    public Task<Case> RegisterAsync() => RunAsync<RegisterSignal, Case>(async r => (await r.HandleAsync(new SignalDetails(
         MunicipalityCode.Parse("GM0935"), SourceChannel.MeldMisdaadAnoniem, ReporterDetails.AnonymousReporter,
-        "Veel korte bezoekjes bij een kapsalon", "kappers", ["drugshandel"], [], [], [], null), Regisseur));
+        "Veel korte bezoekjes bij een kapsalon", "kappers", ["drugshandel"], [], [], [], null), Regisseur)).Case);
 
     public Task<Case> FireAsync(CaseId id, string trigger, string? reason = null) => RunAsync<FireTrigger, Case>(f =>
         f.HandleAsync(id, new TriggerRequest(new TriggerId(trigger), reason, new Dictionary<string, string>()), null, Regisseur));
 
-    public Task<Case> GetAsync(CaseId id) => RunAsync<CaseQueries, Case>(q => q.GetAsync(id));
+    public Task<Case> GetAsync(CaseId id) => RunAsync<CaseQueries, Case>(q => q.GetAsync(id, Regisseur));
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

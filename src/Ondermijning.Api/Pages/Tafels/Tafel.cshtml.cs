@@ -56,7 +56,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
             TransitionDefinition? transition = null;
             try
             {
-                var @case = await queries.GetAsync(id, cancellationToken);
+                var @case = await queries.GetAsync(id, actor, cancellationToken);
                 definition = catalog.Get(@case.Definition);
                 transition = definition.TransitionsFrom(@case.Stage).FirstOrDefault(t => t.Trigger.Value == besluit.Stap);
                 // The sitting's date is the date every dated outcome of this agenda carries.
@@ -101,7 +101,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
         var items = new List<AgendaItem>();
         foreach (var stage in stages)
         {
-            var page = await queries.ListAsync(new CaseFilter(Stage: stage, PageSize: 200), cancellationToken);
+            var page = await queries.ListAsync(new CaseFilter(Stage: stage, PageSize: 200), actor, cancellationToken);
             foreach (var @case in page.Items.OrderBy(c => c.StageEnteredAt))
             {
                 var definition = catalog.Get(@case.Definition);

@@ -4,6 +4,7 @@ using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Pages.Zaken;
@@ -55,9 +56,10 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         if (!CaseId.TryParse(id, out var caseId)) return false;
         try
         {
-            var @case = await queries.GetAsync(caseId, cancellationToken);
+            var actor = User.ToActor();
+            var @case = await queries.GetAsync(caseId, actor, cancellationToken);
             Definition = catalog.Get(@case.Definition);
-            Case = responder.Detail(@case, User.ToActor());
+            Case = await responder.DetailAsync(@case, actor, AccessAction.Read, cancellationToken);
             return true;
         }
         catch (EngineProblem e) when (e.Kind == ProblemKind.NotFound)

@@ -1,0 +1,107 @@
+using AutoMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using Ondermijning.Api.Cases;
+using Ondermijning.Api.Identity;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
+
+namespace Ondermijning.Api.Privacy;
+
+public sealed record AddItemRequest(string? Category, string? SourceOrganisation, string? LegalBasis, string? Content, string? Confidentiality)
+{
+    public NewInformationItem ToItem()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var category = default(InformationCategory);
+        var confidentiality = default(Confidentiality);
+        if (Category is null || !InformationTerms.Categories.TryGetValue(Category.Trim(), out category))
+            errors["category"] = [$"Say which kind of source this is: one of {string.Join(", ", InformationTerms.Categories.Keys)}."];
+        if (SourceOrganisation is null || !Organisations.IsKnown(new OrganisationId(SourceOrganisation.Trim())))
+            errors["sourceOrganisation"] = [$"Name the organisation the information comes from: one of {string.Join(", ", Organisations.All.Select(o => o.Id))}."];
+        if (string.IsNullOrWhiteSpace(LegalBasis))
+            errors["legalBasis"] = ["Give the legal basis (grondslag) on which this is shared."];
+        else if (LegalBasis.Length > 500) errors["legalBasis"] = ["The legal basis is at most 500 characters."];
+        if (string.IsNullOrWhiteSpace(Content))
+            errors["content"] = ["Write the information itself."];
+        else if (Content.Length > 8000) errors["content"] = ["The content is at most 8000 characters; split it into several items."];
+        if (Confidentiality is null || !InformationTerms.ConfidentialityLevels.TryGetValue(Confidentiality.Trim(), out confidentiality))
+            errors["confidentiality"] = [$"Choose a confidentiality level: one of {string.Join(", ", InformationTerms.ConfidentialityLevels.Keys)}."];
+        if (errors.Count > 0) throw EngineProblem.Validation(errors);
+        return new NewInformationItem(category, new OrganisationId(SourceOrganisation!.Trim()), LegalBasis!.Trim(), Content!.Trim(), confidentiality);
+    }
+}
+
+public sealed record RaiseSeverityRequest(string? Severity, string? Reason);
+
+public static class InformationEndpoints
+{
+    public const int MinimumSearchLength = 3;
+
+    public static RouteGroupBuilder MapInformationEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Information");
+        cases.MapPost("/{id}/items", Add)
+            .WithSummary("Add an information item; the gates of the privacy protocol decide whether this organisation may add it here.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        cases.MapGet("/{id}/items", List).WithSummary("The case's information items the user may read, and how many are withheld.").ProducesProblem(404);
+        cases.MapGet("/{id}/export", Export).WithSummary("A JSON export of the case with the items the user may read; logged.").ProducesProblem(404);
+        cases.MapPost("/{id}/severity", Raise)
+            .WithSummary("Raise the case's severity (zwaarte) with a reason; recorded in the history.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        api.MapGet("/items/search", Search).WithTags("Information")
+            .WithSummary("Search the contents of information items the user may read.").ProducesValidationProblem();
+        return api;
+    }
+
+    private static async Task<Created<InformationItemDto>> Add(string id, AddItemRequest request, CaseInformation information, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var caseId = CaseEndpoints.ParseId(id);
+        var item = await information.AddAsync(caseId, request.ToItem(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/cases/{caseId}/items", mapper.Map<InformationItemDto>(item));
+    }
+
+    private static async Task<Ok<InformationItemListDto>> List(string id, CaseQueries queries, CaseInformation information, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = http.User.ToActor();
+        var @case = await queries.GetAsync(CaseEndpoints.ParseId(id), actor, cancellationToken);
+        return TypedResults.Ok(mapper.Map<InformationItemListDto>(await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken)));
+    }
+
+    private static async Task<Ok<CaseExportDto>> Export(string id, CaseQueries queries, CaseResponder responder, IClock clock,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = http.User.ToActor();
+        var @case = await queries.GetAsync(CaseEndpoints.ParseId(id), actor, cancellationToken);
+        return TypedResults.Ok(new CaseExportDto
+        {
+            ExportedAt = clock.GetCurrentInstant(),
+            ExportedBy = actor.UserId,
+            ExportedByOrganisation = actor.Organisation.Value,
+            Case = await responder.DetailAsync(@case, actor, AccessAction.Export, cancellationToken),
+        });
+    }
+
+    private static async Task<Ok<CaseDetailDto>> Raise(string id, RaiseSeverityRequest request, RaiseSeverity handler, CaseQueries queries,
+        CaseResponder responder, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Severity))
+            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["severity"] = ["Say which severity the case gets."] });
+        var actor = http.User.ToActor();
+        var caseId = CaseEndpoints.ParseId(id);
+        await handler.HandleAsync(caseId, new Severity(request.Severity.Trim()), request.Reason, actor, cancellationToken);
+        return TypedResults.Ok(await responder.DetailAsync(await queries.GetAsync(caseId, actor, cancellationToken), actor, AccessAction.Read, cancellationToken));
+    }
+
+    private static async Task<Ok<ItemSearchResultDto>> Search(string? q, CaseInformation information, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (q is null || q.Trim().Length < MinimumSearchLength)
+            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["q"] = [$"Search for at least {MinimumSearchLength} characters."] });
+        var hits = await information.SearchAsync(q.Trim(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Ok(new ItemSearchResultDto { Query = q.Trim(), Hits = mapper.Map<List<ItemSearchHitDto>>(hits) });
+    }
+}

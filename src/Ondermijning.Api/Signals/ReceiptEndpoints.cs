@@ -1,0 +1,86 @@
+using System.Threading.RateLimiting;
+using AutoMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Ondermijning.Api.Cases;
+using Ondermijning.Api.Identity;
+using Ondermijning.Engine.Signals;
+
+namespace Ondermijning.Api.Signals;
+
+public sealed class ReceiptOptions
+{
+    public const string Section = "Receipts";
+
+    /// <summary>Lookups one client address may make per minute; guessing a 100-bit code needs far more.</summary>
+    public int LookupsPerMinute { get; set; } = 10;
+}
+
+public sealed class ReceiptDto
+{
+    /// <summary>ontvangen, in behandeling or afgehandeld.</summary>
+    public string Status { get; init; } = "";
+    public string? Feedback { get; init; }
+    public Instant? FeedbackAt { get; init; }
+}
+
+public sealed record FeedbackRequest(string? Text);
+
+public static class ReceiptEndpoints
+{
+    private const string LookupPolicy = "receipt-lookups";
+
+    public static void AddReceiptLookupLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ReceiptOptions>(builder.Configuration.GetSection(ReceiptOptions.Section));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(LookupPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<ReceiptOptions>>().Value.LookupsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many lookups",
+                        Detail = "You looked up receipt codes too often in a short time. Wait a minute and try again.",
+                    },
+                });
+            };
+        });
+    }
+
+    public static RouteGroupBuilder MapReceiptEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/receipts/{code}", LookUp).WithTags("Receipts").AllowAnonymous().RequireRateLimiting(LookupPolicy)
+            .WithSummary("For the reporter, without sign-in: the coarse status of their signal and the feedback written to them.")
+            .ProducesProblem(404).ProducesProblem(429);
+        api.MapPost("/cases/{id}/feedback", Feedback).WithTags("Receipts")
+            .WithSummary("Write the feedback (terugkoppeling) the reporter sees with their receipt code.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        return api;
+    }
+
+    private static async Task<Ok<ReceiptDto>> LookUp(string code, Receipts receipts, IMapper mapper, CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<ReceiptDto>(await receipts.LookUpAsync(code, cancellationToken)));
+
+    private static async Task<NoContent> Feedback(string id, FeedbackRequest request, Receipts receipts, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        await receipts.WriteFeedbackAsync(CaseEndpoints.ParseId(id), request.Text, http.User.ToActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

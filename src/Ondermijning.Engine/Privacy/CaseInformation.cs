@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+
+namespace Ondermijning.Engine.Privacy;
+
+/// <summary>What a user may see of a case's information: the items themselves, and only the number of the others.</summary>
+public sealed record VisibleInformation(IReadOnlyList<InformationItem> Items, int WithheldCount);
+
+public sealed record SearchHit(Case Case, InformationItem Item);
+
+/// <summary>
+/// Adding and reading information items. Every path that returns item contents goes through <see cref="ReadAsync"/>
+/// or <see cref="SearchAsync"/>, which apply the gates and write the access log.
+/// </summary>
+public sealed class CaseInformation(OndermijningDbContext db, InformationAccess access, AccessLog log, IClock clock)
+{
+    public const int MaxSearchHits = 100;
+    private const string ExportPurpose = "export van het dossier";
+
+    public async Task<InformationItem> AddAsync(CaseId caseId, NewInformationItem item, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var @case = await db.Cases.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw CaseProblems.NotFound(caseId);
+        access.GateForAdding(@case, item.Category, actor);
+
+        var added = new InformationItem(@case.Id, item, @case.Stage, @case.Severity, clock.GetCurrentInstant(), actor);
+        db.InformationItems.Add(added);
+        AccessEntry[] entries = added.IsGated
+            ? [new AccessEntry(actor, @case.Id, added.Id, AccessAction.Add, access.Purpose(@case, @case.Stage), added.LegalBasis)]
+            : [];
+        await log.AppendAsync(entries, cancellationToken);
+        return added;
+    }
+
+    /// <summary>The items of <paramref name="case"/> the user may read, logged as <paramref name="action"/> when gated.</summary>
+    public async Task<VisibleInformation> ReadAsync(Case @case, Actor actor, AccessAction action = AccessAction.Read,
+        CancellationToken cancellationToken = default)
+    {
+        var items = await db.InformationItems.AsNoTracking()
+            .Where(i => i.CaseId == @case.Id)
+            .OrderBy(i => i.AddedAt).ThenBy(i => i.Id)
+            .ToListAsync(cancellationToken);
+        var visible = items.Where(i => access.MayRead(@case, i, actor)).ToList();
+
+        var entries = new List<AccessEntry>();
+        if (action == AccessAction.Export)
+            entries.Add(new AccessEntry(actor, @case.Id, null, AccessAction.Export, ExportPurpose, "per onderdeel vastgelegd"));
+        entries.AddRange(visible.Where(i => i.IsGated)
+            .Select(i => new AccessEntry(actor, @case.Id, i.Id, action, access.Purpose(@case, i.AddedAtStage), i.LegalBasis)));
+        await log.AppendAsync(entries, cancellationToken);
+        return new VisibleInformation(visible, items.Count - visible.Count);
+    }
+
+    /// <summary>Items whose content contains <paramref name="text"/>, among those the user may read; the rest stay invisible, not even counted.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var candidates = await db.InformationItems.AsNoTracking()
+            .Where(i => i.ErasedAt == null && i.Content.Contains(text))
+            .Join(db.Cases.AsNoTracking().VisibleTo(actor), i => i.CaseId, c => c.Id, (i, c) => new { Item = i, Case = c })
+            .OrderByDescending(x => x.Item.AddedAt)
+            .ToListAsync(cancellationToken);
+        var hits = candidates.Where(x => access.MayRead(x.Case, x.Item, actor))
+            .Take(MaxSearchHits)
+            .Select(x => new SearchHit(x.Case, x.Item))
+            .ToList();
+        await log.AppendAsync(hits.Where(h => h.Item.IsGated)
+            .Select(h => new AccessEntry(actor, h.Case.Id, h.Item.Id, AccessAction.Read, access.Purpose(h.Case, h.Item.AddedAtStage), h.Item.LegalBasis))
+            .ToList(), cancellationToken);
+        return hits;
+    }
+}

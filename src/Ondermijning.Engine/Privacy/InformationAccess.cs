@@ -1,0 +1,73 @@
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine.Privacy;
+
+/// <summary>
+/// The privacy protocol as a decision: who may add and who may read which item. Every read path asks here, so
+/// there is one rule and not one per endpoint.
+/// </summary>
+public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seating)
+{
+    /// <summary>
+    /// The roles that work with case contents. Administrators keep the system and its log, statistics readers count;
+    /// neither needs to read what partners share.
+    /// </summary>
+    public static readonly IReadOnlySet<Role> ContentRoles = new HashSet<Role> { Role.OovRegisseur, Role.TableParticipant, Role.Analyst };
+
+    /// <summary>Of the organisations a gate lists, those that count: at a table, only the ones the case's municipality seats there.</summary>
+    public IReadOnlySet<OrganisationId> Audience(Case @case, StageDefinition stage, IReadOnlySet<OrganisationId> listed) =>
+        stage.Table is { } table ? listed.Intersect(seating.Seated(@case.Municipality, table)).ToHashSet() : listed;
+
+    public bool MayRead(Case @case, InformationItem item, Actor actor)
+    {
+        if (!ContentRoles.Any(actor.HasRole) || !actor.WorksFor(@case.Municipality)) return false;
+        var definition = catalog.Get(@case.Definition);
+        var stage = definition.FindStage(item.AddedAtStage);
+        // A gate that no longer exists (e.g. after a migration) grants nothing: the protocol fails closed.
+        var gate = stage is null ? null : definition.GateFor(item.AddedAtStage, item.Category, item.AddedAtSeverity);
+        return gate is not null && Audience(@case, stage!, gate.Readers).Contains(actor.Organisation);
+    }
+
+    /// <summary>Why it was shared: the table and stage of the gate it was added under.</summary>
+    public string Purpose(Case @case, StageId stage)
+    {
+        var definition = catalog.Get(@case.Definition);
+        var found = definition.FindStage(stage);
+        return found?.Table is { } table ? $"{table.ToString().ToUpperInvariant()} / {stage}" : stage.Value;
+    }
+
+    /// <summary>The gate that lets <paramref name="actor"/> add <paramref name="category"/> now; otherwise a refusal naming the rule.</summary>
+    public InformationGate GateForAdding(Case @case, InformationCategory category, Actor actor)
+    {
+        if (!ContentRoles.Any(actor.HasRole))
+            throw new EngineProblem(ProblemKind.Forbidden, "You may not add information",
+                $"Only a user with the role {string.Join(" or ", ContentRoles)} adds information to a case.");
+
+        var definition = catalog.Get(@case.Definition);
+        var stage = definition.Stage(@case.Stage);
+        var categoryName = InformationTerms.Name(category);
+        var gate = definition.GateFor(@case.Stage, category, @case.Severity);
+        if (gate is null)
+        {
+            var atStage = definition.Gates.Where(g => g.Stage == @case.Stage && g.Category == category).ToList();
+            throw new EngineProblem(ProblemKind.RuleViolation, "The privacy protocol does not allow this information here",
+                atStage.Count == 0
+                    ? $"No gate of the privacy protocol ({definition.Key}) allows {categoryName} information at stage '{stage.Label}'."
+                    : $"Gate '{atStage[0].Id}' allows {categoryName} information at stage '{stage.Label}' only from severity " +
+                      $"'{definition.SeverityLabel(atStage.MinBy(g => definition.Rank(g.MinimumSeverity))!.MinimumSeverity)}'; " +
+                      $"the case's severity is '{definition.SeverityLabel(@case.Severity)}'.");
+        }
+
+        var authors = Audience(@case, stage, gate.AddedBy);
+        if (!authors.Contains(actor.Organisation))
+            throw new EngineProblem(ProblemKind.Forbidden, "Your organisation may not add this information here",
+                $"Gate '{gate.Id}' of the privacy protocol lets only {Names(authors)} add {categoryName} information at stage " +
+                $"'{stage.Label}'; you sign in for {Organisations.NameOf(actor.Organisation)}.");
+        return gate;
+    }
+
+    private static string Names(IReadOnlySet<OrganisationId> organisations) =>
+        organisations.Count == 0 ? "nobody" : string.Join(", ", organisations.Select(Organisations.NameOf));
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine.Privacy;
+
+/// <summary>
+/// Raising the weight of a case opens gates to more information, so it needs a reason and is recorded in the history.
+/// Lowering is not offered: information already shared cannot be unshared.
+/// </summary>
+public sealed class RaiseSeverity(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+{
+    public async Task<Case> HandleAsync(CaseId caseId, Severity to, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.HasRole(Role.OovRegisseur))
+            throw new EngineProblem(ProblemKind.Forbidden, "You may not change the severity",
+                "Only an OOV regisseur raises the severity of a case.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["reason"] = ["Say why the case weighs more now."] });
+
+        var @case = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw CaseProblems.NotFound(caseId);
+        var definition = catalog.Get(@case.Definition);
+        if (!definition.HasSeverity(to))
+            throw EngineProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["severity"] = [$"'{to}' is not a severity level. Choose one of: {string.Join(", ", definition.SeverityLevels.Select(l => l.Id))}."],
+            });
+        if (definition.Rank(to) <= definition.Rank(@case.Severity))
+            throw new EngineProblem(ProblemKind.RuleViolation, "The severity can only be raised",
+                $"The case's severity is '{definition.SeverityLabel(@case.Severity)}'; choose a higher level than that.");
+
+        @case.RaiseSeverity(to, reason.Trim(), clock.GetCurrentInstant(), actor);
+        await db.SaveCaseChangesAsync(cancellationToken);
+        return @case;
+    }
+}

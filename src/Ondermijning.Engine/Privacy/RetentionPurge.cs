@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine.Privacy;
+
+public sealed record RetentionResult(int ErasedCases, int ErasedItems);
+
+/// <summary>
+/// Erases the personal data of closed cases whose retention period (from the case's definition) has passed, and
+/// logs each erasure in the access log and the case history. Safe to run as often as wanted: erased cases are skipped.
+/// </summary>
+public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog catalog, AccessLog log, IClock clock)
+{
+    private const int BatchSize = 100;
+
+    public async Task<RetentionResult> RunAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.HasRole(Role.Administrator))
+            throw new EngineProblem(ProblemKind.Forbidden, "You may not run the retention purge", "Only an administrator runs the retention purge.");
+
+        var now = clock.GetCurrentInstant();
+        var local = now.InZone(Amsterdam.Zone).LocalDateTime;
+        int cases = 0, items = 0;
+        foreach (var definition in catalog.All.Where(d => d.Retention is not null))
+        {
+            foreach (var stage in definition.Stages.Where(s => s.Kind == StageKind.Final))
+            {
+                var period = definition.Retention!.PeriodFor(stage.Id);
+                // Periods count in calendar months and years of the municipality, not in fixed numbers of seconds.
+                var cutoff = local.Minus(period).InZoneLeniently(Amsterdam.Zone).ToInstant();
+                var reason = $"Bewaartermijn {PeriodPattern.NormalizingIso.Format(period)} na '{stage.Label}' verstreken ({definition.Key}).";
+                while (true)
+                {
+                    var batch = await db.Cases
+                        .Where(c => c.Workflow == definition.Key.Workflow && c.DefinitionVersion == definition.Key.Version
+                                    && c.Stage == stage.Id && c.PersonalDataErasedAt == null && c.StageEnteredAt <= cutoff)
+                        .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses)
+                        .OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id)
+                        .AsSplitQuery()
+                        .Take(BatchSize)
+                        .ToListAsync(cancellationToken);
+                    if (batch.Count == 0) break;
+
+                    var ids = batch.Select(c => c.Id).ToList();
+                    var caseItems = await db.InformationItems.Where(i => ids.Contains(i.CaseId) && i.ErasedAt == null).ToListAsync(cancellationToken);
+                    var entries = new List<AccessEntry>();
+                    foreach (var @case in batch)
+                    {
+                        @case.ErasePersonalData(reason, now, actor);
+                        entries.Add(new AccessEntry(actor, @case.Id, null, AccessAction.Erase, "bewaartermijn", reason));
+                    }
+                    foreach (var item in caseItems)
+                    {
+                        item.Erase(now);
+                        entries.Add(new AccessEntry(actor, item.CaseId, item.Id, AccessAction.Erase, "bewaartermijn", reason));
+                    }
+                    await log.AppendAsync(entries, cancellationToken);
+                    db.ChangeTracker.Clear();
+                    cases += batch.Count;
+                    items += caseItems.Count;
+                }
+            }
+        }
+        return new RetentionResult(cases, items);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+using Ondermijning.Engine.Common;
+
+namespace Ondermijning.Engine.Signals;
+
+/// <summary>
+/// The code a reporter gets once, at registration, to look up how their signal is doing. 100 random bits in
+/// Crockford base32 (no I, L, O or U to misread), in groups of five. Not derived from the case, so it reveals nothing.
+/// </summary>
+public readonly record struct ReceiptCode
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private const int Symbols = 20;
+
+    public string Value { get; }
+
+    private ReceiptCode(string value) => Value = value;
+
+    public static ReceiptCode Generate()
+    {
+        var symbols = new char[Symbols];
+        for (var i = 0; i < Symbols; i++) symbols[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        return new ReceiptCode(string.Join("-", symbols.Chunk(5).Select(group => new string(group))));
+    }
+
+    /// <summary>
+    /// Only this hash is stored. Typing slips a human makes (lower case, missing dashes, I/L for 1, O for 0) give the
+    /// same hash, as Crockford base32 intends.
+    /// </summary>
+    public static string Hash(string typed)
+    {
+        var normalised = new string(typed.ToUpperInvariant()
+            .Where(ch => ch is not ('-' or ' '))
+            .Select(ch => ch switch { 'I' or 'L' => '1', 'O' => '0', _ => ch })
+            .ToArray());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+    }
+
+    public override string ToString() => Value;
+}
+
+/// <summary>What the reporter can see: the link to the case by code hash, and the feedback an OOV regisseur wrote.</summary>
+public sealed class ReporterReceipt
+{
+    private ReporterReceipt() { }
+
+    internal ReporterReceipt(CaseId caseId, ReceiptCode code)
+    {
+        CodeHash = ReceiptCode.Hash(code.Value);
+        CaseId = caseId;
+    }
+
+    public string CodeHash { get; private set; } = "";
+    public CaseId CaseId { get; private set; }
+    public string? Feedback { get; private set; }
+    public Instant? FeedbackAt { get; private set; }
+    public string? FeedbackByUserId { get; private set; }
+
+    internal void WriteFeedback(string text, Instant now, Actor actor)
+    {
+        Feedback = text;
+        FeedbackAt = now;
+        FeedbackByUserId = actor.UserId;
+    }
+}
+
+internal sealed class ReporterReceiptConfiguration : IEntityTypeConfiguration<ReporterReceipt>
+{
+    public void Configure(EntityTypeBuilder<ReporterReceipt> r)
+    {
+        r.ToTable("reporter_receipts");
+        r.HasKey(x => x.CodeHash);
+        r.Property(x => x.CodeHash).HasMaxLength(64);
+        r.Property(x => x.Feedback).HasMaxLength(2000);
+        r.Property(x => x.FeedbackByUserId).HasMaxLength(200);
+        r.HasOne<Cases.Case>().WithOne().HasForeignKey<ReporterReceipt>(x => x.CaseId);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Api.Tests.Privacy;
+
+/// <summary>
+/// Every role × organisation × table stage × information category × read path, with the expectation derived from the
+/// gates in the shipped definition and the domain's table membership, not from the code under test. For every denied
+/// cell the item's unique marker must be absent from the raw response bytes.
+/// </summary>
+public class AuthorizationMatrixTests
+{
+    private static readonly string[] Stages = ["lwo", "atom", "mot"];
+    private static readonly IReadOnlySet<string> ContentRoles = new HashSet<string> { "oov-regisseur", "tafeldeelnemer", "analist" };
+    private const string Severity = "zeer-hoog";
+    private const string MarkerPrefix = "MATRIXMARKER";
+
+    private sealed record Placed(string CaseId, string Stage, InformationCategory Category, string Marker, IReadOnlySet<OrganisationId> Readers);
+
+    [Fact]
+    public async Task Every_role_organisation_stage_category_and_read_path_sees_exactly_what_the_gates_allow()
+    {
+        await using var factory = new ApiFactory();
+        var oov = factory.CreateClient();
+        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key.Version == 1);
+        var rank = definition.SeverityLevels.Select((l, i) => (l.Id.Value, i)).ToDictionary(x => x.Value, x => x.i);
+
+        var cases = new Dictionary<string, string>();
+        var placed = new List<Placed>();
+        var failures = new List<string>();
+        foreach (var stage in Stages)
+        {
+            var id = (await oov.RegisterAsync(ApiClient.Signal(severity: Severity))).Str("id");
+            await oov.MoveToAsync(id, stage);
+            cases[stage] = id;
+            var table = definition.Stage(new StageId(stage)).Table!.Value;
+            var seated = Organisations.DefaultSeating[table];
+
+            foreach (var category in Enum.GetValues<InformationCategory>())
+            {
+                var gate = definition.Gates
+                    .Where(g => g.Stage.Value == stage && g.Category == category && rank[g.MinimumSeverity.Value] <= rank[Severity])
+                    .MaxBy(g => rank[g.MinimumSeverity.Value]);
+                var authors = gate is null ? [] : gate.AddedBy.Where(seated.Contains).ToList();
+                var categoryName = InformationTerms.Name(category);
+
+                foreach (var organisation in Organisations.All.Select(o => o.Id).Where(o => !authors.Contains(o)))
+                {
+                    var refused = await factory.CreateClientFor($"author-{organisation}", organisation.Value, ["tafeldeelnemer"])
+                        .AddItemAsync(id, categoryName, organisation.Value, "mag niet");
+                    if (refused.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.UnprocessableEntity))
+                        failures.Add($"{organisation} could add {categoryName} at {stage}: {(int)refused.StatusCode}");
+                    else if (!(await refused.Content.ReadAsStringAsync()).Contains(gate is null ? "No gate" : $"Gate '{gate.Id}'"))
+                        failures.Add($"refusing {organisation} {categoryName} at {stage} does not name the rule");
+                }
+                if (authors.Count == 0) continue;
+
+                var marker = $"{MarkerPrefix}-{stage}-{categoryName}-{Guid.NewGuid():N}";
+                var author = factory.CreateClientFor($"author-{authors[0]}", authors[0].Value, ["tafeldeelnemer"]);
+                await (await author.AddItemAsync(id, categoryName, authors[0].Value, marker)).ShouldHaveStatus(HttpStatusCode.Created);
+                placed.Add(new Placed(id, stage, category, marker, gate!.Readers.Where(seated.Contains).ToHashSet()));
+            }
+        }
+        placed.Select(p => p.Category).Distinct().Should().HaveCount(3, "the matrix must exercise every category somewhere");
+
+        var cells = 0;
+        foreach (var role in Role.All.Select(r => r.Value))
+        foreach (var organisation in Organisations.All.Select(o => o.Id))
+        {
+            var client = factory.CreateClientFor($"{role}-{organisation}", organisation.Value, [role]);
+            bool Allowed(Placed item) => ContentRoles.Contains(role) && item.Readers.Contains(organisation);
+
+            foreach (var (stage, caseId) in cases)
+            {
+                var onCase = placed.Where(p => p.CaseId == caseId).ToList();
+                foreach (var (path, url) in new[]
+                         {
+                             ("case API", $"/api/cases/{caseId}"), ("item list", $"/api/cases/{caseId}/items"), ("export", $"/api/cases/{caseId}/export"),
+                         })
+                {
+                    var response = await client.GetAsync(url);
+                    var raw = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode != HttpStatusCode.OK) { failures.Add($"{role}/{organisation} {path} {stage}: {(int)response.StatusCode}"); continue; }
+                    foreach (var item in onCase)
+                    {
+                        cells++;
+                        if (Allowed(item) != raw.Contains(item.Marker))
+                            failures.Add($"{role}/{organisation} {path} at {stage}, {item.Category}: expected {(Allowed(item) ? "allow" : "deny")}");
+                    }
+                    var json = JsonNode.Parse(raw)!;
+                    var withheld = (path == "export" ? json["case"]! : json)["withheldItemCount"]!.GetValue<int>();
+                    if (withheld != onCase.Count(i => !Allowed(i)))
+                        failures.Add($"{role}/{organisation} {path} at {stage}: withheldItemCount {withheld}, expected {onCase.Count(i => !Allowed(i))}");
+                }
+            }
+
+            var search = await client.GetAsync($"/api/items/search?q={MarkerPrefix}");
+            var found = await search.Content.ReadAsStringAsync();
+            foreach (var item in placed)
+            {
+                cells++;
+                if (Allowed(item) != found.Contains(item.Marker))
+                    failures.Add($"{role}/{organisation} search at {item.Stage}, {item.Category}: expected {(Allowed(item) ? "allow" : "deny")}");
+            }
+        }
+
+        failures.Should().BeEmpty();
+        cells.Should().Be(Role.All.Count * Organisations.All.Count * placed.Count * 4);
+    }
+}

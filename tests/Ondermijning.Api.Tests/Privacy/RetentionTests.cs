@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using Ondermijning.Api.Tests.Infrastructure;
+
+namespace Ondermijning.Api.Tests.Privacy;
+
+public class RetentionTests
+{
+    private static object NamedSignal() => new
+    {
+        municipality = "GM0935",
+        sourceChannel = "melding-gemeente",
+        description = "Buurman J. Jansen ziet dagelijks busjes bij de loods",
+        severity = "hoog",
+        reporter = new { anonymous = false, name = "P. Pieters", contact = "06-12345678" },
+        persons = new[] { new { name = "J. Jansen", birthDate = "1980-04-01", role = "eigenaar" } },
+        companies = new[] { new { name = "Jansen Eenmanszaak", kvkNumber = "87654321", place = "Maastricht" } },
+        addresses = new[] { new { postcode = "6211AB", houseNumber = 12, street = "Grote Straat", city = "Maastricht" } },
+    };
+
+    private static readonly string[] PersonalData = ["J. Jansen", "1980-04-01", "P. Pieters", "06-12345678", "Jansen Eenmanszaak", "87654321", "6211AB", "Grote Straat", "busjes"];
+
+    /// <summary>What the statistics count: cases per stage, and per route through the chain.</summary>
+    private static async Task<(Dictionary<string, int> PerStage, Dictionary<string, int> PerRoute)> CountsAsync(HttpClient client, IEnumerable<string> ids)
+    {
+        var perStage = new Dictionary<string, int>();
+        var perRoute = new Dictionary<string, int>();
+        foreach (var id in ids)
+        {
+            var @case = await client.GetCaseAsync(id);
+            var stage = @case.Str("stage.id");
+            perStage[stage] = perStage.GetValueOrDefault(stage) + 1;
+            var route = string.Join(" > ", @case["history"]!.AsArray().Where(h => h!.Str("kind") is "registered" or "transition").Select(h => h!.Str("toStage")));
+            perRoute[route] = perRoute.GetValueOrDefault(route) + 1;
+        }
+        return (perStage, perRoute);
+    }
+
+    [Fact]
+    public async Task After_the_period_personal_data_are_gone_and_the_counts_per_stage_and_route_are_unchanged()
+    {
+        await using var factory = new ApiFactory();
+        var oov = factory.CreateClient();
+        var admin = factory.CreateClientFor("admin", "gemeente", ["beheerder"]);
+        var police = factory.CreateClientFor("agent", "politie", ["tafeldeelnemer"]);
+        var meeting = new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" };
+
+        var notConfirmed = (await oov.RegisterAsync(NamedSignal())).Str("id");
+        await oov.MoveToAsync(notConfirmed, "verrijking");
+        await oov.FireOkAsync(notConfirmed, "niet-bevestigd", "Open bronnen bevestigen het niet");
+
+        var closedAtMot = (await oov.RegisterAsync(NamedSignal())).Str("id");
+        await oov.MoveToAsync(closedAtMot, "mot");
+        await (await police.AddItemAsync(closedAtMot, "closed", "politie", "BVH: J. Jansen eerder aangehouden")).ShouldHaveStatus(HttpStatusCode.Created);
+        await oov.FireOkAsync(closedAtMot, "mot-geen-interventie", "Geen kansrijke interventie", meeting);
+
+        var stillRunning = (await oov.RegisterAsync(NamedSignal())).Str("id");
+        await oov.MoveToAsync(stillRunning, "atom");
+
+        var ids = new[] { notConfirmed, closedAtMot, stillRunning };
+        var before = await CountsAsync(oov, ids);
+
+        // Five months on nothing has expired yet; seven months on the not-confirmed signal has (P6M).
+        factory.Clock.Advance(Duration.FromDays(150));
+        (await RunAsync(admin))["erasedCases"]!.GetValue<int>().Should().Be(0);
+        factory.Clock.Advance(Duration.FromDays(60));
+        (await RunAsync(admin))["erasedCases"]!.GetValue<int>().Should().Be(1);
+        await ShouldBeErased(oov, notConfirmed);
+        (await oov.GetStringAsync($"/api/cases/{closedAtMot}")).Should().Contain("J. Jansen", "the MOT case keeps its data for two years");
+
+        factory.Clock.Advance(Duration.FromDays(2 * 366));
+        var second = await RunAsync(admin);
+        second["erasedCases"]!.GetValue<int>().Should().Be(1);
+        second["erasedItems"]!.GetValue<int>().Should().Be(1);
+        await ShouldBeErased(oov, closedAtMot);
+        (await police.GetStringAsync($"/api/cases/{closedAtMot}/items")).Should().NotContain("aangehouden");
+        (await oov.GetStringAsync($"/api/cases/{stillRunning}")).Should().Contain("J. Jansen", "a running case is not touched");
+
+        var after = await CountsAsync(oov, ids);
+        after.PerStage.Should().BeEquivalentTo(before.PerStage);
+        after.PerRoute.Should().BeEquivalentTo(before.PerRoute);
+
+        var log = (await admin.GetFromJsonAsync<JsonArray>($"/api/admin/access-log?caseId={closedAtMot}"))!;
+        log.Select(r => r!.Str("action")).Should().Contain("erase");
+        (await admin.GetFromJsonAsync<JsonObject>("/api/admin/access-log/verify"))!["intact"]!.GetValue<bool>().Should().BeTrue();
+        await (await oov.PostAsync("/api/admin/retention/run", null)).ShouldHaveStatus(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<JsonObject> RunAsync(HttpClient admin)
+    {
+        var response = await admin.PostAsync("/api/admin/retention/run", null);
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static async Task ShouldBeErased(HttpClient client, string caseId)
+    {
+        var raw = await client.GetStringAsync($"/api/cases/{caseId}");
+        foreach (var personal in PersonalData) raw.Should().NotContain(personal);
+        var @case = JsonNode.Parse(raw)!;
+        @case["history"]!.AsArray().Last()!.Str("kind").Should().Be("erased");
+        @case["addresses"]![0]!.Str("city").Should().Be("Maastricht", "the city identifies nobody and places the case for the statistics");
+        @case.Str("municipality").Should().Be("GM0935");
+    }
+}
