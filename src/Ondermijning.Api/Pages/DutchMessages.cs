@@ -17,6 +17,17 @@ public static class DutchMessages
         _ => "Niet alles is goed ingevuld. Zie de meldingen bij de velden.",
     };
 
+    /// <summary>A refusal of the information, severity or feedback form; the privacy protocol's refusals name the gate.</summary>
+    public static string ForSideForm(string form, EngineProblem problem) => (form, problem.Kind) switch
+    {
+        ("informatie", ProblemKind.RuleViolation) => "Het privacyprotocol staat deze informatie in deze fase en bij deze zwaarte niet toe.",
+        ("informatie", ProblemKind.Forbidden) => "Uw organisatie mag deze informatie hier niet toevoegen volgens het privacyprotocol.",
+        ("zwaarte", _) => "De zwaarte kan alleen omhoog, met een reden.",
+        ("terugkoppeling", ProblemKind.Forbidden) => "Alleen een OOV-regisseur schrijft de terugkoppeling voor de melder.",
+        ("terugkoppeling", _) => "Schrijf een terugkoppeling van hoogstens 2000 tekens.",
+        _ => ForProblem(problem),
+    };
+
     public static string ForStepField(string field, TransitionDefinition? transition, WorkflowDefinition definition)
     {
         if (field == "reason") return "Geef een reden op.";

@@ -41,9 +41,19 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
     /// <summary>The gate that lets <paramref name="actor"/> add <paramref name="category"/> now; otherwise a refusal naming the rule.</summary>
     public InformationGate GateForAdding(Case @case, InformationCategory category, Actor actor)
     {
+        var (gate, refusal) = DecideAdding(@case, category, actor);
+        return gate ?? throw refusal!;
+    }
+
+    /// <summary>The categories <paramref name="actor"/> may add to the case as it stands, so a form offers only those.</summary>
+    public IReadOnlyList<InformationCategory> AddableCategories(Case @case, Actor actor) =>
+        Enum.GetValues<InformationCategory>().Where(category => DecideAdding(@case, category, actor).Gate is not null).ToList();
+
+    private (InformationGate? Gate, EngineProblem? Refusal) DecideAdding(Case @case, InformationCategory category, Actor actor)
+    {
         if (!ContentRoles.Any(actor.HasRole))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not add information",
-                $"Only a user with the role {string.Join(" or ", ContentRoles)} adds information to a case.");
+            return (null, new EngineProblem(ProblemKind.Forbidden, "You may not add information",
+                $"Only a user with the role {string.Join(" or ", ContentRoles)} adds information to a case."));
 
         var definition = catalog.Get(@case.Definition);
         var stage = definition.Stage(@case.Stage);
@@ -52,20 +62,20 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
         if (gate is null)
         {
             var atStage = definition.Gates.Where(g => g.Stage == @case.Stage && g.Category == category).ToList();
-            throw new EngineProblem(ProblemKind.RuleViolation, "The privacy protocol does not allow this information here",
+            return (null, new EngineProblem(ProblemKind.RuleViolation, "The privacy protocol does not allow this information here",
                 atStage.Count == 0
                     ? $"No gate of the privacy protocol ({definition.Key}) allows {categoryName} information at stage '{stage.Label}'."
                     : $"Gate '{atStage[0].Id}' allows {categoryName} information at stage '{stage.Label}' only from severity " +
                       $"'{definition.SeverityLabel(atStage.MinBy(g => definition.Rank(g.MinimumSeverity))!.MinimumSeverity)}'; " +
-                      $"the case's severity is '{definition.SeverityLabel(@case.Severity)}'.");
+                      $"the case's severity is '{definition.SeverityLabel(@case.Severity)}'."));
         }
 
         var authors = Audience(@case, stage, gate.AddedBy);
         if (!authors.Contains(actor.Organisation))
-            throw new EngineProblem(ProblemKind.Forbidden, "Your organisation may not add this information here",
+            return (null, new EngineProblem(ProblemKind.Forbidden, "Your organisation may not add this information here",
                 $"Gate '{gate.Id}' of the privacy protocol lets only {Names(authors)} add {categoryName} information at stage " +
-                $"'{stage.Label}'; you sign in for {Organisations.NameOf(actor.Organisation)}.");
-        return gate;
+                $"'{stage.Label}'; you sign in for {Organisations.NameOf(actor.Organisation)}."));
+        return (gate, null);
     }
 
     private static string Names(IReadOnlySet<OrganisationId> organisations) =>

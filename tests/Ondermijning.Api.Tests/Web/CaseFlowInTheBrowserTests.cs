@@ -96,12 +96,14 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
     {
         await SignInAs("Demo OOV-regisseur");
         await Open("/");
+        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await _page.Keyboard.PressAsync("Tab");
-        (await _page.EvaluateAsync<string>("document.activeElement.textContent")).Should().Be("Naar de inhoud");
+        (await _page.EvaluateAsync<string>("document.activeElement.textContent.trim()")).Should().Be("Naar de inhoud");
 
         // Tab through the main menu to "Nieuw signaal" and follow it.
-        for (var i = 0; i < 10 && await _page.EvaluateAsync<string>("document.activeElement.textContent") != "Nieuw signaal"; i++)
+        for (var i = 0; i < 20 && await _page.EvaluateAsync<string>("document.activeElement.textContent.trim()") != "Nieuw signaal"; i++)
             await _page.Keyboard.PressAsync("Tab");
+        (await _page.EvaluateAsync<string>("document.activeElement.getAttribute('href')")).Should().Be("/signalen/nieuw");
         await _page.Keyboard.PressAsync("Enter");
         await _page.WaitForURLAsync("**/signalen/nieuw");
 

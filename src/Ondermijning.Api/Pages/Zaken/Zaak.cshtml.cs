@@ -4,15 +4,26 @@ using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Pages.Zaken;
 
 /// <summary>One case: what is known, what happened, and the forms to take the next step.</summary>
-public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, FireTrigger fireTrigger, WorkflowCatalog catalog) : PageModel
+public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, FireTrigger fireTrigger, WorkflowCatalog catalog,
+    CaseInformation information, InformationAccess access, RaiseSeverity raiseSeverity, Receipts receipts, EnrichmentQueries enrichment)
+    : PageModel
 {
     public CaseDetailDto Case { get; private set; } = null!;
+    public IReadOnlyList<InformationCategory> AddableCategories { get; private set; } = [];
+    public IReadOnlyList<EnrichmentFinding> Findings { get; private set; } = [];
+    public Actor Actor => User.ToActor();
+
+    /// <summary>Which of the side forms (information, severity, feedback) failed, with its message.</summary>
+    public string? FailedForm { get; private set; }
+    public string? FormError { get; private set; }
     public WorkflowDefinition Definition { get; private set; } = null!;
 
     /// <summary>The step whose form failed, so that it opens again with its errors and values.</summary>
@@ -51,6 +62,44 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         }
     }
 
+    public Task<IActionResult> OnPostInformatieAsync(string id, string categorie, string grondslag, string inhoud, string vertrouwelijkheid,
+        CancellationToken cancellationToken) =>
+        SideFormAsync(id, "informatie", "De informatie is toegevoegd.", caseId =>
+        {
+            if (!InformationTerms.Categories.TryGetValue(categorie, out var category) ||
+                !InformationTerms.ConfidentialityLevels.TryGetValue(vertrouwelijkheid, out var level))
+                throw EngineProblem.Validation(new Dictionary<string, string[]> { ["category"] = ["Kies een categorie en vertrouwelijkheid."] });
+            return information.AddAsync(caseId, new NewInformationItem(category, Actor.Organisation, grondslag, inhoud, level), Actor, cancellationToken);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostZwaarteAsync(string id, string zwaarte, string? reden, CancellationToken cancellationToken) =>
+        SideFormAsync(id, "zwaarte", "De zwaarte is verhoogd.", caseId =>
+            raiseSeverity.HandleAsync(caseId, new Severity(zwaarte), reden, Actor, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostTerugkoppelingAsync(string id, string tekst, CancellationToken cancellationToken) =>
+        SideFormAsync(id, "terugkoppeling", "De terugkoppeling voor de melder is opgeslagen.", caseId =>
+            receipts.WriteFeedbackAsync(caseId, tekst, Actor, cancellationToken), cancellationToken);
+
+    /// <summary>Runs one of the side forms: on success back to the case, otherwise the page again with a Dutch message at that form.</summary>
+    private async Task<IActionResult> SideFormAsync(string id, string form, string done, Func<CaseId, Task> work, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(id, out var caseId)) return NotFound();
+        try
+        {
+            await work(caseId);
+            TempData["Melding"] = done;
+            return Redirect($"/zaken/{id}");
+        }
+        catch (EngineProblem problem)
+        {
+            if (!await LoadAsync(id, cancellationToken)) return NotFound();
+            FailedForm = form;
+            FormError = problem.Errors.Count > 0 ? DutchMessages.ForProblem(problem) : DutchMessages.ForSideForm(form, problem);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId)) return false;
@@ -60,6 +109,8 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             var @case = await queries.GetAsync(caseId, actor, cancellationToken);
             Definition = catalog.Get(@case.Definition);
             Case = await responder.DetailAsync(@case, actor, AccessAction.Read, cancellationToken);
+            AddableCategories = access.AddableCategories(@case, actor);
+            Findings = await enrichment.FindingsAsync(caseId, cancellationToken);
             return true;
         }
         catch (EngineProblem e) when (e.Kind == ProblemKind.NotFound)
@@ -71,6 +122,17 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
     public string InformationLabel(string? trigger, string key) =>
         Definition.Transitions.FirstOrDefault(t => t.Trigger.Value == trigger)?.Guards.RequiredInformation
             .FirstOrDefault(r => r.Key == key)?.Label ?? key;
+
+    public IEnumerable<SeverityLevel> HigherSeverities =>
+        Definition.SeverityLevels.Where(l => Definition.Rank(l.Id) > Definition.Rank(new Severity(Case.Severity.Id)));
+
+    public static string CategoryLabel(string category) => category switch
+    {
+        "open" => "Open bron",
+        "half-open" => "Half-open bron (BRP, vergunningen, meldingen)",
+        "closed" => "Gesloten bron (politie, fiscaal, Sociale Recherche, RIEC)",
+        _ => category,
+    };
 
     public string StageLabel(string? stage) =>
         stage is null ? "" : Definition.FindStage(new StageId(stage))?.Label ?? stage;
