@@ -3,14 +3,21 @@ using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Ondermijning.Api;
+using Ondermijning.Api.Atom;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Interventions;
+using Ondermijning.Api.Lwo;
 using Ondermijning.Api.Mapping;
+using Ondermijning.Api.Mot;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
+using Ondermijning.Api.Statistics;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine;
+using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
 using Scalar.AspNetCore;
 
@@ -18,6 +25,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.Configure<StatisticsOptions>(builder.Configuration.GetSection(StatisticsOptions.Section));
+builder.Services.Configure<PhenomenonProposalOptions>(builder.Configuration.GetSection(PhenomenonProposalOptions.Section));
 builder.Services.Configure<DevelopmentIdentityOptions>(builder.Configuration.GetSection(DevelopmentIdentityOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
 
@@ -69,6 +78,11 @@ var api = app.MapGroup("/api").RequireAuthorization();
 api.MapSignalEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
+api.MapLwoEndpoints();
+api.MapAtomEndpoints();
+api.MapInterventionEndpoints();
+api.MapEnforcementEndpoints();
+api.MapStatisticsEndpoints();
 
 app.Run();
 

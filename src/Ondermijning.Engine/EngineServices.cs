@@ -36,6 +36,7 @@ public static class EngineServices
         services.AddScoped<CaseQueries>();
         services.AddScoped<MigrateCases>();
         services.AddScoped<DefinitionPublication>();
+        services.AddChainOutcomes();
         return services;
     }
 
