@@ -41,7 +41,8 @@ public sealed class AtomInspection
         LastOnderDwangsom = details.Outcomes.Contains(AtomOutcome.LastOnderDwangsom);
         HandhavingWabo = details.Outcomes.Contains(AtomOutcome.HandhavingWabo);
         SocialeRecherche = details.Outcomes.Contains(AtomOutcome.SocialeRecherche);
-        OtherOutcome = details.Outcomes.Contains(AtomOutcome.Overig) ? details.OtherOutcome : null;
+        Other = details.Outcomes.Contains(AtomOutcome.Overig);
+        OtherOutcome = Other ? details.OtherOutcome : null;
         RecordedAt = recordedAt;
         RecordedBy = actor.UserId;
     }
@@ -57,6 +58,8 @@ public sealed class AtomInspection
     public bool LastOnderDwangsom { get; private set; }
     public bool HandhavingWabo { get; private set; }
     public bool SocialeRecherche { get; private set; }
+    public bool Other { get; private set; }
+    /// <summary>What the other outcome was, in words: may name people, so it is erasable and never counted.</summary>
     public string? OtherOutcome { get; private set; }
     public Instant RecordedAt { get; private set; }
     public string RecordedBy { get; private set; } = "";
@@ -69,7 +72,7 @@ public sealed class AtomInspection
             if (LastOnderDwangsom) outcomes.Add(AtomOutcome.LastOnderDwangsom);
             if (HandhavingWabo) outcomes.Add(AtomOutcome.HandhavingWabo);
             if (SocialeRecherche) outcomes.Add(AtomOutcome.SocialeRecherche);
-            if (OtherOutcome is not null) outcomes.Add(AtomOutcome.Overig);
+            if (Other) outcomes.Add(AtomOutcome.Overig);
             return outcomes;
         }
     }

@@ -56,7 +56,7 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, WorkflowCata
         var atomLod = await atom.CountAsync(i => i.LastOnderDwangsom, ct);
         var atomWabo = await atom.Where(i => i.HandhavingWabo).Select(i => i.CaseId).Distinct().CountAsync(ct);
         var atomSr = await atom.Where(i => i.SocialeRecherche).Select(i => i.CaseId).Distinct().CountAsync(ct);
-        var atomOther = await atom.CountAsync(i => i.OtherOutcome != null, ct);
+        var atomOther = await atom.CountAsync(i => i.Other, ct);
 
         var interventions = (await db.Set<Intervention>()
                 .Where(i => m.Contains(i.Municipality) && i.DecidedOn >= from && i.DecidedOn < to && i.Status != InterventionStatus.Dropped)

@@ -49,6 +49,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Other")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtherOutcome")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

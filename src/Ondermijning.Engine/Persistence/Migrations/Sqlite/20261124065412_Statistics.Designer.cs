@@ -11,7 +11,7 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOndermijningDbContext))]
-    [Migration("20261124065130_Statistics")]
+    [Migration("20261124065412_Statistics")]
     partial class Statistics
     {
         /// <inheritdoc />
@@ -51,6 +51,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.PrimitiveCollection<string>("Organisations")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Other")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OtherOutcome")
                         .HasMaxLength(2000)

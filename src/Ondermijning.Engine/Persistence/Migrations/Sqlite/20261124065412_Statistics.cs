@@ -26,6 +26,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     LastOnderDwangsom = table.Column<bool>(type: "INTEGER", nullable: false),
                     HandhavingWabo = table.Column<bool>(type: "INTEGER", nullable: false),
                     SocialeRecherche = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Other = table.Column<bool>(type: "INTEGER", nullable: false),
                     OtherOutcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
@@ -371,6 +372,16 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 name: "IX_street_dealing_penalties_Municipality_ImposedOn",
                 table: "street_dealing_penalties",
                 columns: new[] { "Municipality", "ImposedOn" });
+        
+            // Cases that moved before this migration get their stage stays from their history, so the time per
+            // stage covers them too: each transition ends the stay that the previous entry began.
+            migrationBuilder.Sql("""
+                INSERT INTO stage_stays (CaseId, Municipality, Workflow, DefinitionVersion, Stage, EnteredAt, LeftAt, Seconds)
+                SELECT h.CaseId, c.Municipality, h.Workflow, h.DefinitionVersion, h.ToStage, h.At, n.At, (n.At - h.At) / 10000000
+                FROM case_history h
+                JOIN case_history n ON n.CaseId = h.CaseId AND n.Sequence = h.Sequence + 1 AND n.Kind = 'Transition'
+                JOIN cases c ON c.Id = h.CaseId;
+                """);
         }
 
         /// <inheritdoc />
