@@ -47,21 +47,23 @@ public sealed class PhenomenonProposals(OndermijningDbContext db, IClock clock, 
             .Where(g => g.Signals >= threshold)
             .ToListAsync(cancellationToken);
 
-        var areas = await db.CaseAddresses
-            .Where(a => cases.Any(c => c.Id == a.CaseId) && a.Postcode.Length >= 4)
-            .Select(a => new { a.CaseId, Area = a.Postcode.Substring(0, 4) })
+        var areas = await cases
+            .Join(db.CaseAddresses.Where(a => a.Postcode.Length >= 4), c => c.Id, a => a.CaseId,
+                (_, a) => new { a.CaseId, Area = a.Postcode.Substring(0, 4) })
             .Distinct()
             .GroupBy(a => a.Area)
             .Select(g => new { Subject = g.Key, Signals = g.Count() })
             .Where(g => g.Signals >= threshold)
             .ToListAsync(cancellationToken);
 
-        var groups = await cases
-            .SelectMany(c => c.PhenomenonTags.Distinct(), (c, tag) => tag)
+        // SQLite cannot group over the elements of a JSON column in a portable query, so only the tag lists of the
+        // window's cases are read (one municipality, a few months: bounded) and counted here. Tags are unique per case.
+        var groups = (await cases.Select(c => c.PhenomenonTags).ToListAsync(cancellationToken))
+            .SelectMany(tags => tags)
             .GroupBy(tag => tag)
             .Select(g => new { Subject = g.Key, Signals = g.Count() })
             .Where(g => g.Signals >= threshold)
-            .ToListAsync(cancellationToken);
+            .ToList();
 
         var found = branches.Select(b => (Kind: PhenomenonSubject.Branch, b.Subject, b.Signals))
             .Concat(areas.Select(a => (Kind: PhenomenonSubject.Area, a.Subject, a.Signals)))
