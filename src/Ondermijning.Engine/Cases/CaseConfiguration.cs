@@ -38,6 +38,8 @@ internal sealed class CaseHistoryConfiguration : IEntityTypeConfiguration<CaseHi
         h.Property(x => x.ActorName).HasMaxLength(200);
         h.Property(x => x.ActorOrganisation).HasMaxLength(200);
         h.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
+        // The statistics ask when cases reached a stage (e.g. the LWO) within a period.
+        h.HasIndex(x => new { x.ToStage, x.At });
         h.Ignore(x => x.Information);
     }
 }

@@ -291,6 +291,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ToStage", "At");
+
                     b.ToTable("case_history", (string)null);
                 });
 

@@ -279,6 +279,11 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_history_ToStage_At",
+                table: "case_history",
+                columns: new[] { "ToStage", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_atom_inspections_CaseId",
                 table: "atom_inspections",
                 column: "CaseId");
@@ -416,6 +421,10 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "intervention_subtypes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_case_history_ToStage_At",
+                table: "case_history");
         }
     }
 }

@@ -11,7 +11,7 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOndermijningDbContext))]
-    [Migration("20261124065412_Statistics")]
+    [Migration("20261124070924_Statistics")]
     partial class Statistics
     {
         /// <inheritdoc />
@@ -293,6 +293,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("ToStage", "At");
 
                     b.ToTable("case_history", (string)null);
                 });
