@@ -14,6 +14,7 @@ public static class ChainOutcomeServices
     public static IServiceCollection AddChainOutcomes(this IServiceCollection services)
     {
         services.AddScoped<IStepObserver, RecordLwoDecision>();
+        services.AddScoped<IStepObserver, RecordLwoArrival>();
         services.AddScoped<IStepObserver, RecordStageStay>();
         services.AddScoped<RecordAtomInspection>();
         services.AddScoped<RecordIntervention>();

@@ -22,6 +22,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasMany(x => x.Addresses).WithOne().HasForeignKey(p => p.CaseId);
         c.HasIndex(x => new { x.Municipality, x.Stage });
         c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
+        // Covers the overview's cases per stage and overdue counts for a municipality.
+        c.HasIndex(x => new { x.Municipality, x.Workflow, x.DefinitionVersion, x.Stage, x.StageEnteredAt });
         c.HasIndex(x => x.ReceivedAt);
     }
 }
@@ -38,8 +40,6 @@ internal sealed class CaseHistoryConfiguration : IEntityTypeConfiguration<CaseHi
         h.Property(x => x.ActorName).HasMaxLength(200);
         h.Property(x => x.ActorOrganisation).HasMaxLength(200);
         h.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
-        // The statistics ask when cases reached a stage (e.g. the LWO) within a period.
-        h.HasIndex(x => new { x.ToStage, x.At });
         h.Ignore(x => x.Information);
     }
 }

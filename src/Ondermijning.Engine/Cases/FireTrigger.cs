@@ -48,7 +48,7 @@ public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalo
         var leftStageEnteredAt = @case.StageEnteredAt;
         var entry = @case.MoveTo(to, request.Trigger, request.Reason?.Trim(), request.Information, clock.GetCurrentInstant(), actor);
         var step = new StepTaken(@case, definition, transition, entry, leftStageEnteredAt, actor);
-        foreach (var observer in observers) observer.Observe(step);
+        foreach (var observer in observers) await observer.ObserveAsync(step, cancellationToken);
 
         await db.SaveCaseChangesAsync(cancellationToken);
         return @case;

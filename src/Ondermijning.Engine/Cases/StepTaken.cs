@@ -16,5 +16,5 @@ public sealed record StepTaken(Case Case, WorkflowDefinition Definition, Transit
 /// </summary>
 public interface IStepObserver
 {
-    void Observe(StepTaken step);
+    Task ObserveAsync(StepTaken step, CancellationToken cancellationToken);
 }

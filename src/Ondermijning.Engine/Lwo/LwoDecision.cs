@@ -64,7 +64,8 @@ internal sealed class LwoDecisionConfiguration : IEntityTypeConfiguration<LwoDec
         d.Property(x => x.ChainPartner).HasMaxLength(200);
         d.Property(x => x.Reason).HasMaxLength(4000);
         d.HasOne<Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
-        d.HasIndex(x => new { x.Municipality, x.MeetingDate });
+        // Covers the annual counts (distinct cases per route by meeting date) without reading table rows.
+        d.HasIndex(x => new { x.Municipality, x.MeetingDate, x.Route, x.CaseId });
         d.HasIndex(x => x.CaseId);
     }
 }

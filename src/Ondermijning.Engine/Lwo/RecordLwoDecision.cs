@@ -17,9 +17,9 @@ internal sealed class RecordLwoDecision(OndermijningDbContext db) : IStepObserve
     public const string MeetingDateKey = "vergaderdatum";
     public const string ChainPartnerKey = "ketenpartner";
 
-    public void Observe(StepTaken step)
+    public Task ObserveAsync(StepTaken step, CancellationToken cancellationToken)
     {
-        if (LwoRoutes.RouteOf(step.Definition, step.Transition) is not { } route) return;
+        if (LwoRoutes.RouteOf(step.Definition, step.Transition) is not { } route) return Task.CompletedTask;
 
         var stepDate = step.Entry.At.InZone(Amsterdam.Zone).Date;
         var meetingDate = MeetingDate(step.Entry.Information, stepDate);
@@ -28,6 +28,7 @@ internal sealed class RecordLwoDecision(OndermijningDbContext db) : IStepObserve
             : null;
         db.Set<LwoDecision>().Add(new LwoDecision(step.Case.Id, step.Case.Municipality, route, partner, step.Entry.Reason,
             meetingDate, step.Entry.At, step.Transition.Trigger, step.Entry.Sequence));
+        return Task.CompletedTask;
     }
 
     /// <summary>A step that does not ask for the meeting date (v2's Bibob advice → MOT) is dated by the step itself.</summary>

@@ -2,14 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Engine.Atom;
-using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Lwo;
 using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
-using Ondermijning.Engine.Workflows;
 using static Ondermijning.Engine.Statistics.FigureIds;
 
 namespace Ondermijning.Engine.Statistics;
@@ -20,7 +18,7 @@ namespace Ondermijning.Engine.Statistics;
 /// read from personal data (names, addresses, descriptions), so erasing it leaves every number unchanged.
 /// An event counts in the calendar year of its date; dates are Europe/Amsterdam dates.
 /// </summary>
-public sealed class AnnualStatisticsQuery(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock, IOptions<StatisticsOptions> options)
+public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock, IOptions<StatisticsOptions> options)
 {
     public const int FirstYear = 2000;
 
@@ -148,16 +146,7 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, WorkflowCata
     }
 
     /// <summary>Signals from conversations with residents that reached the LWO for the first time within [start, end).</summary>
-    private async Task<long> ResidentSignalsReachingLwoAsync(List<MunicipalityCode> m, Instant start, Instant end, CancellationToken ct)
-    {
-        var lwoStages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == ChainTable.Lwo).Select(s => s.Id).Distinct().ToList();
-        var history = db.CaseHistory;
-        return await history
-            .Where(h => lwoStages.Contains(h.ToStage) && h.At >= start && h.At < end
-                && !history.Any(e => e.CaseId == h.CaseId && e.Sequence < h.Sequence && lwoStages.Contains(e.ToStage)))
-            .Join(db.Cases.Where(c => m.Contains(c.Municipality) && c.SourceChannel == SourceChannel.Bewonersgesprek),
-                h => h.CaseId, c => c.Id, (h, _) => h.CaseId)
-            .Distinct()
-            .CountAsync(ct);
-    }
+    private Task<int> ResidentSignalsReachingLwoAsync(List<MunicipalityCode> m, Instant start, Instant end, CancellationToken ct) =>
+        db.Set<LwoArrival>().CountAsync(a => m.Contains(a.Municipality) && a.SourceChannel == SourceChannel.Bewonersgesprek
+            && a.ArrivedAt >= start && a.ArrivedAt < end, ct);
 }

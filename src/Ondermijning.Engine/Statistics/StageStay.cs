@@ -46,15 +46,18 @@ internal sealed class StageStayConfiguration : IEntityTypeConfiguration<StageSta
         s.ToTable("stage_stays");
         s.HasKey(x => x.Id);
         s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
-        s.HasIndex(x => new { x.Municipality, x.LeftAt });
-        s.HasIndex(x => new { x.Stage, x.Seconds });
+        // Covers the overview's count per stage and its percentile reads, so neither touches the table rows.
+        s.HasIndex(x => new { x.Municipality, x.LeftAt, x.Stage, x.Seconds });
     }
 }
 
 /// <summary>Writes a <see cref="StageStay"/> for the stage every step leaves.</summary>
 internal sealed class RecordStageStay(Persistence.OndermijningDbContext db) : IStepObserver
 {
-    public void Observe(StepTaken step) =>
+    public Task ObserveAsync(StepTaken step, CancellationToken cancellationToken)
+    {
         db.Set<StageStay>().Add(new StageStay(step.Case, step.Definition.Key.Workflow, step.Definition.Key.Version,
             step.Transition.From, step.LeftStageEnteredAt, step.Entry.At));
+        return Task.CompletedTask;
+    }
 }

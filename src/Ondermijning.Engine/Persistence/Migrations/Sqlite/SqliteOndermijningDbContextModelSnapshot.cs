@@ -151,6 +151,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Workflow", "DefinitionVersion", "Stage");
 
+                    b.HasIndex("Municipality", "Workflow", "DefinitionVersion", "Stage", "StageEnteredAt");
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -290,8 +292,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
-
-                    b.HasIndex("ToStage", "At");
 
                     b.ToTable("case_history", (string)null);
                 });
@@ -562,6 +562,31 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("street_dealing_penalties", (string)null);
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoArrival", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceChannel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("Municipality", "SourceChannel", "ArrivedAt");
+
+                    b.ToTable("lwo_arrivals", (string)null);
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -608,7 +633,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "MeetingDate");
+                    b.HasIndex("Municipality", "MeetingDate", "Route", "CaseId");
 
                     b.ToTable("lwo_decisions", (string)null);
                 });
@@ -805,9 +830,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "LeftAt");
-
-                    b.HasIndex("Stage", "Seconds");
+                    b.HasIndex("Municipality", "LeftAt", "Stage", "Seconds");
 
                     b.ToTable("stage_stays", (string)null);
                 });
@@ -914,6 +937,15 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoArrival", b =>
+                {
+                    b.HasOne("Ondermijning.Engine.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Ondermijning.Engine.Lwo.LwoArrival", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoDecision", b =>

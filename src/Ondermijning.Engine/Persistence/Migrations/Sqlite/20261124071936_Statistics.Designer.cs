@@ -11,7 +11,7 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOndermijningDbContext))]
-    [Migration("20261124070924_Statistics")]
+    [Migration("20261124071936_Statistics")]
     partial class Statistics
     {
         /// <inheritdoc />
@@ -154,6 +154,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Workflow", "DefinitionVersion", "Stage");
 
+                    b.HasIndex("Municipality", "Workflow", "DefinitionVersion", "Stage", "StageEnteredAt");
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -293,8 +295,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
-
-                    b.HasIndex("ToStage", "At");
 
                     b.ToTable("case_history", (string)null);
                 });
@@ -565,6 +565,31 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("street_dealing_penalties", (string)null);
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoArrival", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceChannel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("Municipality", "SourceChannel", "ArrivedAt");
+
+                    b.ToTable("lwo_arrivals", (string)null);
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -611,7 +636,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "MeetingDate");
+                    b.HasIndex("Municipality", "MeetingDate", "Route", "CaseId");
 
                     b.ToTable("lwo_decisions", (string)null);
                 });
@@ -808,9 +833,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "LeftAt");
-
-                    b.HasIndex("Stage", "Seconds");
+                    b.HasIndex("Municipality", "LeftAt", "Stage", "Seconds");
 
                     b.ToTable("stage_stays", (string)null);
                 });
@@ -917,6 +940,15 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoArrival", b =>
+                {
+                    b.HasOne("Ondermijning.Engine.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Ondermijning.Engine.Lwo.LwoArrival", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ondermijning.Engine.Lwo.LwoDecision", b =>

@@ -125,6 +125,26 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "lwo_arrivals",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Municipality = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    SourceChannel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lwo_arrivals", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_lwo_arrivals_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "lwo_decisions",
                 columns: table => new
                 {
@@ -279,9 +299,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_case_history_ToStage_At",
-                table: "case_history",
-                columns: new[] { "ToStage", "At" });
+                name: "IX_cases_Municipality_Workflow_DefinitionVersion_Stage_StageEnteredAt",
+                table: "cases",
+                columns: new[] { "Municipality", "Workflow", "DefinitionVersion", "Stage", "StageEnteredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_atom_inspections_CaseId",
@@ -334,14 +354,19 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 column: "SubtypeCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_lwo_arrivals_Municipality_SourceChannel_ArrivedAt",
+                table: "lwo_arrivals",
+                columns: new[] { "Municipality", "SourceChannel", "ArrivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_lwo_decisions_CaseId",
                 table: "lwo_decisions",
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_lwo_decisions_Municipality_MeetingDate",
+                name: "IX_lwo_decisions_Municipality_MeetingDate_Route_CaseId",
                 table: "lwo_decisions",
-                columns: new[] { "Municipality", "MeetingDate" });
+                columns: new[] { "Municipality", "MeetingDate", "Route", "CaseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_phenomenon_studies_CaseId",
@@ -359,14 +384,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_stage_stays_Municipality_LeftAt",
+                name: "IX_stage_stays_Municipality_LeftAt_Stage_Seconds",
                 table: "stage_stays",
-                columns: new[] { "Municipality", "LeftAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stage_stays_Stage_Seconds",
-                table: "stage_stays",
-                columns: new[] { "Stage", "Seconds" });
+                columns: new[] { "Municipality", "LeftAt", "Stage", "Seconds" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_street_dealing_penalties_CaseId",
@@ -386,6 +406,15 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 FROM case_history h
                 JOIN case_history n ON n.CaseId = h.CaseId AND n.Sequence = h.Sequence + 1 AND n.Kind = 'Transition'
                 JOIN cases c ON c.Id = h.CaseId;
+                """);
+            // The same for when cases first reached the LWO ('lwo' is the LWO stage of every shipped definition).
+            migrationBuilder.Sql("""
+                INSERT INTO lwo_arrivals (CaseId, Municipality, SourceChannel, ArrivedAt)
+                SELECT h.CaseId, c.Municipality, c.SourceChannel, MIN(h.At)
+                FROM case_history h
+                JOIN cases c ON c.Id = h.CaseId
+                WHERE h.ToStage = 'lwo'
+                GROUP BY h.CaseId, c.Municipality, c.SourceChannel;
                 """);
         }
 
@@ -408,6 +437,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 name: "interventions");
 
             migrationBuilder.DropTable(
+                name: "lwo_arrivals");
+
+            migrationBuilder.DropTable(
                 name: "lwo_decisions");
 
             migrationBuilder.DropTable(
@@ -423,8 +455,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 name: "intervention_subtypes");
 
             migrationBuilder.DropIndex(
-                name: "IX_case_history_ToStage_At",
-                table: "case_history");
+                name: "IX_cases_Municipality_Workflow_DefinitionVersion_Stage_StageEnteredAt",
+                table: "cases");
         }
     }
 }
