@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
@@ -26,7 +27,7 @@ public sealed record PhenomenonProposal(PhenomenonSubject SubjectKind, string Su
 /// area (postcode digits) or target group (phenomenon tag). Proposals are computed when asked, so changing the
 /// threshold or window takes effect at once.
 /// </summary>
-public sealed class PhenomenonProposals(OndermijningDbContext db, IClock clock, Microsoft.Extensions.Options.IOptions<PhenomenonProposalOptions> options)
+public sealed class PhenomenonProposals(OndermijningDbContext db, IClock clock, IOptions<PhenomenonProposalOptions> options)
 {
     public async Task<IReadOnlyList<PhenomenonProposal>> ForAsync(MunicipalityCode municipality, Actor actor,
         CancellationToken cancellationToken = default)
