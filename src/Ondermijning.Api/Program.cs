@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Ondermijning.Api;
+using Ondermijning.Api.Atom;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Deadlines;
@@ -9,13 +10,19 @@ using Ondermijning.Api.Identity;
 using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Api.Privacy;
+using Ondermijning.Api.Interventions;
+using Ondermijning.Api.Lwo;
+using Ondermijning.Api.Mot;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
+using Ondermijning.Api.Statistics;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine;
 using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Interventions;
+using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
 using Scalar.AspNetCore;
 
@@ -27,6 +34,8 @@ builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(Wor
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.Configure<EnrichmentOptions>(builder.Configuration.GetSection(EnrichmentOptions.Section));
 builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
+builder.Services.Configure<StatisticsOptions>(builder.Configuration.GetSection(StatisticsOptions.Section));
+builder.Services.Configure<PhenomenonProposalOptions>(builder.Configuration.GetSection(PhenomenonProposalOptions.Section));
 builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
 builder.Services.AddEngineJobs(builder.Configuration);
 
@@ -113,6 +122,11 @@ api.MapAdminJobEndpoints();
 api.MapInformationEndpoints();
 api.MapReceiptEndpoints();
 api.MapAdminEndpoints();
+api.MapLwoEndpoints();
+api.MapAtomEndpoints();
+api.MapInterventionEndpoints();
+api.MapEnforcementEndpoints();
+api.MapStatisticsEndpoints();
 
 await app.RunAsync();
 return 0;

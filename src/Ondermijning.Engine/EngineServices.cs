@@ -53,6 +53,7 @@ public static class EngineServices
         services.AddScoped<RaiseSeverity>();
         services.AddScoped<RetentionPurge>();
         services.AddScoped<Receipts>();
+        services.AddChainOutcomes();
         return services;
     }
 

@@ -3,7 +3,13 @@ using NodaTime.Text;
 using System.Text.Json.Nodes;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Enrichment;
+using Ondermijning.Api.Atom;
+using Ondermijning.Api.Interventions;
+using Ondermijning.Api.Lwo;
+using Ondermijning.Api.Mot;
+using Ondermijning.Api.Statistics;
 using Ondermijning.Api.Workflows;
+using Ondermijning.Engine.Atom;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
@@ -14,6 +20,10 @@ using Ondermijning.Api.Privacy;
 using Ondermijning.Api.Signals;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Interventions;
+using Ondermijning.Engine.Lwo;
+using Ondermijning.Engine.Mot;
+using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Mapping;
@@ -137,6 +147,8 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.ToVersion, o => o.MapFrom(s => s.To.Version));
 
         EnrichmentMaps();
+        ChainOutcomeMaps();
+        StatisticsMaps();
     }
 
     /// <summary>Enrichment: findings keep their provenance together, enums are spelled in kebab case.</summary>
@@ -175,6 +187,71 @@ public sealed class ApiMappingProfile : Profile
     }
 
     private static JsonNode? ParseFacts(string json) => JsonNode.Parse(json);
+
+    /// <summary>Outcomes of the tables and of parallel enforcement; enum values travel in kebab-case.</summary>
+    private void ChainOutcomeMaps()
+    {
+        CreateMap<LwoDecisionId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<AtomInspectionId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<InterventionId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<BibobScreeningId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<DrugPremisesClosureId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<StreetDealingPenaltyId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<AwarenessActivityId, Guid>().ConvertUsing(id => id.Value);
+        CreateMap<PhenomenonStudyId, Guid>().ConvertUsing(id => id.Value);
+        KebabEnum<LwoRoute>();
+        KebabEnum<AtomOutcome>();
+        KebabEnum<InterventionType>();
+        KebabEnum<InterventionStatus>();
+        KebabEnum<BibobKind>();
+        KebabEnum<BibobOutcome>();
+        KebabEnum<StreetDealingParty>();
+        KebabEnum<AwarenessActivityKind>();
+        KebabEnum<PhenomenonSubject>();
+        KebabEnum<PhenomenonStudyOrigin>();
+        KebabEnum<PhenomenonStudyStatus>();
+        KebabEnum<SourceChannel>();
+
+        CreateMap<LwoDecision, LwoDecisionDto>();
+        CreateMap<AtomInspection, AtomInspectionDto>();
+        CreateMap<Intervention, InterventionDto>();
+        CreateMap<InterventionSubtype, InterventionSubtypeDto>().ForMember(d => d.BuiltIn, o => o.MapFrom(s => s.AddedAt == null));
+        CreateMap<BibobScreening, BibobScreeningDto>();
+        CreateMap<DrugPremisesClosure, DrugPremisesClosureDto>();
+        CreateMap<StreetDealingPenalty, StreetDealingPenaltyDto>();
+        CreateMap<AwarenessActivity, AwarenessActivityDto>();
+        CreateMap<PhenomenonStudy, PhenomenonStudyDto>();
+        CreateMap<PhenomenonProposal, PhenomenonProposalDto>();
+    }
+
+    private void StatisticsMaps()
+    {
+        CreateMap<Figure, FigureDto>();
+        CreateMap<FigureSection, FigureSectionDto>();
+        CreateMap<AnnualStatistics, AnnualStatisticsDto>()
+            .ForMember(d => d.Region, o => o.MapFrom(s => s.Scope.Region))
+            .ForMember(d => d.Municipalities, o => o.MapFrom(s => s.Scope.Municipalities));
+        CreateMap<ChannelCount, ChannelCountDto>();
+        CreateMap<StageCount, StageCountDto>();
+        CreateMap<StageDuration, StageDurationDto>()
+            .ForMember(d => d.MedianHours, o => o.MapFrom(s => Math.Round(s.Median.TotalHours, 1)))
+            .ForMember(d => d.Percentile90Hours, o => o.MapFrom(s => Math.Round(s.Percentile90.TotalHours, 1)));
+        CreateMap<PeriodOverview, PeriodOverviewDto>()
+            .ForMember(d => d.Region, o => o.MapFrom(s => s.Scope.Region))
+            .ForMember(d => d.Municipalities, o => o.MapFrom(s => s.Scope.Municipalities))
+            .ForMember(d => d.Period, o => o.MapFrom(s => s.Period.Name))
+            .ForMember(d => d.From, o => o.MapFrom(s => s.Period.From))
+            .ForMember(d => d.To, o => o.MapFrom(s => s.Period.To))
+            .ForMember(d => d.Definitions, o => o.MapFrom(_ => new OverviewDefinitionsDto
+            {
+                SignalsByChannel = OverviewDefinitions.SignalsByChannel,
+                CasesPerStage = OverviewDefinitions.CasesPerStage,
+                Overdue = OverviewDefinitions.Overdue,
+                TimePerStage = OverviewDefinitions.TimePerStage,
+            }));
+    }
+
+    private void KebabEnum<T>() where T : struct, Enum => CreateMap<T, string>().ConvertUsing(v => Kebab(v.ToString()));
 
     private static WorkflowDefinition Definition(ResolutionContext context) =>
         (WorkflowDefinition)context.Items[DefinitionItem];

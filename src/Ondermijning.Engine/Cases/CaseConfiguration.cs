@@ -22,6 +22,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasMany(x => x.Addresses).WithOne().HasForeignKey(p => p.CaseId);
         c.HasIndex(x => new { x.Municipality, x.Stage });
         c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
+        // Covers the overview's cases per stage and overdue counts for a municipality.
+        c.HasIndex(x => new { x.Municipality, x.Workflow, x.DefinitionVersion, x.Stage, x.StageEnteredAt });
         c.HasIndex(x => x.ReceivedAt);
         c.HasIndex(x => x.DueAt);
     }

@@ -7,7 +7,7 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Engine.Cases;
 
 /// <summary>Takes one step on a case: the only way a case's stage changes in the ordinary course.</summary>
-public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock, IEnumerable<IStepObserver> observers)
 {
     public async Task<Case> HandleAsync(CaseId caseId, TriggerRequest request, int? expectedRevision, Actor actor,
         CancellationToken cancellationToken = default)
@@ -45,7 +45,10 @@ public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalo
                 unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray()));
 
         var to = CaseStateMachine.Fire(definition, @case.Stage, request.Trigger, () => unmet.Count == 0);
-        @case.MoveTo(definition.Stage(to), request.Trigger, request.Reason?.Trim(), request.Information, clock.GetCurrentInstant(), actor);
+        var leftStageEnteredAt = @case.StageEnteredAt;
+        var entry = @case.MoveTo(definition.Stage(to), request.Trigger, request.Reason?.Trim(), request.Information, clock.GetCurrentInstant(), actor);
+        var step = new StepTaken(@case, definition, transition, entry, leftStageEnteredAt, actor);
+        foreach (var observer in observers) await observer.ObserveAsync(step, cancellationToken);
 
         await db.SaveCaseChangesAsync(cancellationToken);
         return @case;

@@ -68,15 +68,6 @@ public class ListAndReferenceTests
     }
 
     [Fact]
-    public void The_AutoMapper_configuration_is_valid()
-    {
-        using var factory = new ApiFactory();
-        var mapper = factory.Services.GetRequiredService<IMapper>();
-
-        mapper.ConfigurationProvider.AssertConfigurationIsValid();
-    }
-
-    [Fact]
     public async Task Definitions_versions_and_diagrams_are_served()
     {
         await using var factory = new ApiFactory();

@@ -65,7 +65,7 @@ public class RouteTests : IClassFixture<RouteTests.Service>
         {
             var transition = V1.TransitionsFrom(new StageId(current.Str("stage.id"))).Single(t => t.Trigger.Value == trigger);
             current["availableSteps"]!.AsArray().Select(s => s!.Str("trigger")).Should().Contain(trigger);
-            var information = transition.Guards.RequiredInformation.ToDictionary(r => r.Key, r => r.Key.EndsWith("datum") ? "2024-06-10" : "NVWA");
+            var information = transition.Guards.RequiredInformation.ToDictionary(r => r.Key, r => r.Key.EndsWith("datum") ? "2024-06-03" : "NVWA");
             current = await client.FireOkAsync(id, trigger, reason: "Besproken en besloten", information: information);
             current.Str("stage.id").Should().Be(transition.To.Value);
         }

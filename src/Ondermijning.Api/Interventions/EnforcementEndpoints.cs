@@ -1,0 +1,102 @@
+using AutoMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Identity;
+using Ondermijning.Api.Problems;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Interventions;
+
+namespace Ondermijning.Api.Interventions;
+
+public static class EnforcementEndpoints
+{
+    public static RouteGroupBuilder MapEnforcementEndpoints(this RouteGroupBuilder api)
+    {
+        var tags = new[] { "Administrative enforcement" };
+        api.MapPost("/bibob-screenings", Bibob).WithTags(tags).WithSummary("Record a Bibob screening and its outcome.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        api.MapPost("/drug-premises-closures", Closure).WithTags(tags).WithSummary("Record premises closed under art. 13b Opiumwet (Damocles).")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        api.MapPost("/street-dealing-penalties", Penalty).WithTags(tags).WithSummary("Record a penalty payment for street dealing.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        api.MapPost("/awareness-activities", Awareness).WithTags("Awareness").WithSummary("Record a workshop or action day (ONDERSCHAT).")
+            .ProducesValidationProblem().ProducesProblem(403);
+
+        var studies = api.MapGroup("/phenomenon-studies").WithTags("Phenomenon studies");
+        studies.MapPost("/", StartStudy).WithSummary("Start a phenomenon study of a branch, area or target group.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        studies.MapGet("/", Studies).WithSummary("The phenomenon studies of a municipality.").ProducesValidationProblem();
+        studies.MapPatch("/{id}", EndStudy).WithSummary("Complete or stop a phenomenon study, with its result.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        api.MapGet("/phenomenon-proposals", Proposals).WithTags("Phenomenon studies")
+            .WithSummary("Branches, areas and target groups about which enough signals came in to propose a phenomenon study.")
+            .ProducesValidationProblem().ProducesProblem(403);
+        return api;
+    }
+
+    private static async Task<Created<BibobScreeningDto>> Bibob(RecordBibobScreeningRequest request, RecordEnforcement handler, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await handler.BibobAsync(request.ToDetails(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/bibob-screenings/{record.Id}", mapper.Map<BibobScreeningDto>(record));
+    }
+
+    private static async Task<Created<DrugPremisesClosureDto>> Closure(RecordDrugPremisesClosureRequest request, RecordEnforcement handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await handler.DrugPremisesClosureAsync(request.ToDetails(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/drug-premises-closures/{record.Id}", mapper.Map<DrugPremisesClosureDto>(record));
+    }
+
+    private static async Task<Created<StreetDealingPenaltyDto>> Penalty(RecordStreetDealingPenaltyRequest request, RecordEnforcement handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await handler.StreetDealingPenaltyAsync(request.ToDetails(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/street-dealing-penalties/{record.Id}", mapper.Map<StreetDealingPenaltyDto>(record));
+    }
+
+    private static async Task<Created<AwarenessActivityDto>> Awareness(RecordAwarenessActivityRequest request, RecordEnforcement handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await handler.AwarenessActivityAsync(request.ToDetails(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/awareness-activities/{record.Id}", mapper.Map<AwarenessActivityDto>(record));
+    }
+
+    private static async Task<Created<PhenomenonStudyDto>> StartStudy(StartPhenomenonStudyRequest request, RecordEnforcement handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await handler.StartStudyAsync(request.ToDetails(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/phenomenon-studies/{record.Id}", mapper.Map<PhenomenonStudyDto>(record));
+    }
+
+    private static async Task<Ok<List<PhenomenonStudyDto>>> Studies(string? municipality, RecordEnforcement handler, IMapper mapper,
+        CancellationToken cancellationToken)
+    {
+        var f = new RequestFields();
+        var code = f.Municipality(municipality);
+        f.ThrowIfAny();
+        return TypedResults.Ok(mapper.Map<List<PhenomenonStudyDto>>(await handler.StudiesAsync(code, cancellationToken)));
+    }
+
+    private static async Task<Ok<PhenomenonStudyDto>> EndStudy(string id, EndPhenomenonStudyRequest request, RecordEnforcement handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!PhenomenonStudyId.TryParse(id, out var studyId))
+            throw new EngineProblem(ProblemKind.NotFound, "Phenomenon study not found", $"'{id}' is not a phenomenon study id.");
+        var f = new RequestFields();
+        var status = f.Choice<PhenomenonStudyStatus>(request.Status, "status", "how the study ended");
+        var date = f.OptionalDate(request.Date, "date");
+        var result = f.OptionalText(request.Result, "result", 8000);
+        f.ThrowIfAny();
+        var study = await handler.EndStudyAsync(studyId, status, date, result, http.User.ToActor(), cancellationToken);
+        return TypedResults.Ok(mapper.Map<PhenomenonStudyDto>(study));
+    }
+
+    private static async Task<Ok<List<PhenomenonProposalDto>>> Proposals(string? municipality, PhenomenonProposals proposals, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var f = new RequestFields();
+        var code = f.Municipality(municipality);
+        f.ThrowIfAny();
+        return TypedResults.Ok(mapper.Map<List<PhenomenonProposalDto>>(await proposals.ForAsync(code, http.User.ToActor(), cancellationToken)));
+    }
+}

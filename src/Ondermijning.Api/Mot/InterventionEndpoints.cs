@@ -1,0 +1,116 @@
+using AutoMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using Ondermijning.Api.Cases;
+using Ondermijning.Api.Identity;
+using Ondermijning.Api.Problems;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Mot;
+
+namespace Ondermijning.Api.Mot;
+
+public sealed record RecordInterventionRequest(string? Subtype, string? ExecutingOrganisation, string? Type = null, string? DecidedOn = null,
+    string? PlannedFor = null, string? Note = null)
+{
+    public InterventionDetails ToDetails()
+    {
+        var f = new RequestFields();
+        var subtype = f.Text(Subtype, "subtype", "Say which kind of intervention (see GET /api/intervention-subtypes).", 64);
+        var organisation = f.Text(ExecutingOrganisation, "executingOrganisation", "Say which organisation carries it out.");
+        var type = f.OptionalChoice<InterventionType>(Type, "type", "the type");
+        var decided = f.OptionalDate(DecidedOn, "decidedOn");
+        var planned = f.OptionalDate(PlannedFor, "plannedFor");
+        var note = f.OptionalText(Note, "note");
+        f.ThrowIfAny();
+        return new InterventionDetails(type, subtype.ToLowerInvariant(), organisation, decided, planned, note);
+    }
+}
+
+/// <param name="Status">executed or dropped.</param>
+public sealed record ChangeInterventionStatusRequest(string? Status, string? Date = null, string? Note = null);
+
+public sealed record AddInterventionSubtypeRequest(string? Code, string? Type, string? Label);
+
+public sealed class InterventionDto
+{
+    public Guid Id { get; init; }
+    public Guid CaseId { get; init; }
+    public string Municipality { get; init; } = "";
+    /// <summary>bestuurlijk, strafrechtelijk or fiscaal.</summary>
+    public string Type { get; init; } = "";
+    public string SubtypeCode { get; init; } = "";
+    public string ExecutingOrganisation { get; init; } = "";
+    /// <summary>planned, executed or dropped.</summary>
+    public string Status { get; init; } = "";
+    public LocalDate DecidedOn { get; init; }
+    public LocalDate? PlannedFor { get; init; }
+    public LocalDate? ExecutedOn { get; init; }
+    public LocalDate? DroppedOn { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed class InterventionSubtypeDto
+{
+    public string Code { get; init; } = "";
+    public string Type { get; init; } = "";
+    public string Label { get; init; } = "";
+    public bool BuiltIn { get; init; }
+}
+
+public static class InterventionEndpoints
+{
+    public static RouteGroupBuilder MapInterventionEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/cases/{id}/interventions").WithTags("MOT");
+        group.MapPost("/", Record).WithSummary("Record an intervention the MOT decided on (status: planned).")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        group.MapGet("/", List).WithSummary("The interventions of a case.").ProducesProblem(404);
+        group.MapPatch("/{interventionId}", ChangeStatus).WithSummary("Mark an intervention executed or dropped.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+        var subtypes = api.MapGroup("/intervention-subtypes").WithTags("MOT");
+        subtypes.MapGet("/", Subtypes).WithSummary("The kinds of intervention per type.");
+        subtypes.MapPost("/", AddSubtype).WithSummary("Add a kind of intervention.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        return api;
+    }
+
+    private static async Task<Created<InterventionDto>> Record(string id, RecordInterventionRequest request, RecordIntervention handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caseId = CaseEndpoints.ParseId(id);
+        var intervention = await handler.HandleAsync(caseId, request.ToDetails(), http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/cases/{caseId}/interventions/{intervention.Id}", mapper.Map<InterventionDto>(intervention));
+    }
+
+    private static async Task<Ok<List<InterventionDto>>> List(string id, RecordIntervention handler, IMapper mapper, CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<List<InterventionDto>>(await handler.ListAsync(CaseEndpoints.ParseId(id), cancellationToken)));
+
+    private static async Task<Ok<InterventionDto>> ChangeStatus(string id, string interventionId, ChangeInterventionStatusRequest request,
+        RecordIntervention handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caseId = CaseEndpoints.ParseId(id);
+        if (!InterventionId.TryParse(interventionId, out var intervention))
+            throw new EngineProblem(ProblemKind.NotFound, "Intervention not found", $"'{interventionId}' is not an intervention id.");
+        var f = new RequestFields();
+        var status = f.Choice<InterventionStatus>(request.Status, "status", "the new status");
+        var date = f.OptionalDate(request.Date, "date");
+        var note = f.OptionalText(request.Note, "note");
+        f.ThrowIfAny();
+        var changed = await handler.ChangeStatusAsync(caseId, intervention, status, date, note, http.User.ToActor(), cancellationToken);
+        return TypedResults.Ok(mapper.Map<InterventionDto>(changed));
+    }
+
+    private static async Task<Ok<List<InterventionSubtypeDto>>> Subtypes(RecordIntervention handler, IMapper mapper, CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<List<InterventionSubtypeDto>>(await handler.SubtypesAsync(cancellationToken)));
+
+    private static async Task<Created<InterventionSubtypeDto>> AddSubtype(AddInterventionSubtypeRequest request, RecordIntervention handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var f = new RequestFields();
+        var type = f.OptionalChoice<InterventionType>(request.Type, "type", "the type");
+        f.ThrowIfAny();
+        var subtype = await handler.AddSubtypeAsync(request.Code, type, request.Label, http.User.ToActor(), cancellationToken);
+        return TypedResults.Created($"/api/intervention-subtypes/{subtype.Code}", mapper.Map<InterventionSubtypeDto>(subtype));
+    }
+}

@@ -1,0 +1,56 @@
+using AutoMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Identity;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Statistics;
+
+namespace Ondermijning.Api.Statistics;
+
+public sealed record AnnualQuery(string? Municipality, string? Region, int? Year, string? Format);
+
+public sealed record OverviewQuery(string? Municipality, string? Region, int? Year, int? Month, int? Quarter);
+
+public static class StatisticsEndpoints
+{
+    public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/statistics").WithTags("Statistics");
+        group.MapGet("/annual", Annual)
+            .WithSummary("The yearly intervention statistics (page 11 of the safety plan) for a municipality or RIEC region; format json, csv, xlsx or html.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/overview", Overview)
+            .WithSummary("Monthly or quarterly overview: signals by source channel, cases per stage, overdue cases, time per stage.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        return api;
+    }
+
+    private static async Task<Results<Ok<AnnualStatisticsDto>, FileContentHttpResult, ContentHttpResult>> Annual([AsParameters] AnnualQuery query,
+        AnnualStatisticsQuery handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var format = (query.Format ?? "json").Trim().ToLowerInvariant();
+        var errors = new Dictionary<string, string[]>();
+        if (query.Year is null) errors["year"] = ["Say which calendar year, e.g. year=2023."];
+        if (format is not ("json" or "csv" or "xlsx" or "html")) errors["format"] = ["Choose json, csv, xlsx or html."];
+        if (errors.Count > 0) throw EngineProblem.Validation(errors);
+
+        var statistics = await handler.HandleAsync(query.Municipality, query.Region, query.Year!.Value, http.User.ToActor(), cancellationToken);
+        var table = mapper.Map<AnnualStatisticsDto>(statistics);
+        return format switch
+        {
+            "csv" => TypedResults.File(AnnualTableFormats.Csv(table), AnnualTableFormats.CsvType, AnnualTableFormats.FileName(table, "csv")),
+            "xlsx" => TypedResults.File(AnnualTableFormats.Xlsx(table), AnnualTableFormats.XlsxType, AnnualTableFormats.FileName(table, "xlsx")),
+            "html" => TypedResults.Text(AnnualTableFormats.Html(table, mapper.Map<List<FigureDto>>(statistics.InterventionsByType)), AnnualTableFormats.HtmlType),
+            _ => TypedResults.Ok(table),
+        };
+    }
+
+    private static async Task<Ok<PeriodOverviewDto>> Overview([AsParameters] OverviewQuery query, PeriodOverviewQuery handler, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (query.Year is null)
+            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["year"] = ["Say which calendar year, e.g. year=2024."] });
+        var overview = await handler.HandleAsync(query.Municipality, query.Region, query.Year.Value, query.Month, query.Quarter,
+            http.User.ToActor(), cancellationToken);
+        return TypedResults.Ok(mapper.Map<PeriodOverviewDto>(overview));
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+
+namespace Ondermijning.Engine.Interventions;
+
+/// <summary>
+/// Records the administrative measures taken parallel to the chain, awareness activities and phenomenon studies.
+/// Each is dated and belongs to a municipality; a link to a case is optional but must then be to a case of
+/// that municipality.
+/// </summary>
+public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
+{
+    public Task<BibobScreening> BibobAsync(BibobScreeningDetails d, Actor actor, CancellationToken cancellationToken = default) =>
+        AddAsync(actor, "record a Bibob screening", d.Municipality, d.CaseId, d.Date, "date",
+            now => new BibobScreening(d, now, actor), cancellationToken);
+
+    public Task<DrugPremisesClosure> DrugPremisesClosureAsync(DrugPremisesClosureDetails d, Actor actor, CancellationToken cancellationToken = default) =>
+        AddAsync(actor, "record the closure of drug premises", d.Municipality, d.CaseId, d.ClosedOn, "closedOn",
+            now => new DrugPremisesClosure(d, now, actor), cancellationToken);
+
+    public Task<StreetDealingPenalty> StreetDealingPenaltyAsync(StreetDealingPenaltyDetails d, Actor actor, CancellationToken cancellationToken = default) =>
+        AddAsync(actor, "record a street-dealing penalty", d.Municipality, d.CaseId, d.ImposedOn, "imposedOn",
+            now => new StreetDealingPenalty(d, now, actor), cancellationToken);
+
+    public Task<AwarenessActivity> AwarenessActivityAsync(AwarenessActivityDetails d, Actor actor, CancellationToken cancellationToken = default) =>
+        AddAsync(actor, "record an awareness activity", d.Municipality, null, d.HeldOn, "heldOn",
+            now => new AwarenessActivity(d, now, actor), cancellationToken);
+
+    public Task<PhenomenonStudy> StartStudyAsync(PhenomenonStudyDetails d, Actor actor, CancellationToken cancellationToken = default) =>
+        AddAsync(actor, "start a phenomenon study", d.Municipality, d.CaseId, d.StartedOn, "startedOn",
+            now => new PhenomenonStudy(d, now, actor), cancellationToken);
+
+    public async Task<PhenomenonStudy> EndStudyAsync(PhenomenonStudyId id, PhenomenonStudyStatus status, LocalDate? on, string? result,
+        Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Require("change a phenomenon study", Role.OovRegisseur);
+        var study = await db.Set<PhenomenonStudy>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new EngineProblem(ProblemKind.NotFound, "Phenomenon study not found", $"There is no phenomenon study with id {id}.");
+        if (status == PhenomenonStudyStatus.Running)
+            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["status"] = ["A study can only move on to 'completed' or 'stopped'."] });
+        var today = Today();
+        if (on > today) throw EngineProblem.Validation(new Dictionary<string, string[]> { ["date"] = ["The date lies in the future."] });
+        study.End(status, on ?? today, result);
+        await db.SaveChangesAsync(cancellationToken);
+        return study;
+    }
+
+    public Task<List<PhenomenonStudy>> StudiesAsync(MunicipalityCode municipality, CancellationToken cancellationToken = default) =>
+        db.Set<PhenomenonStudy>().AsNoTracking().Where(s => s.Municipality == municipality)
+            .OrderByDescending(s => s.StartedOn).ToListAsync(cancellationToken);
+
+    private LocalDate Today() => clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
+
+    private async Task<T> AddAsync<T>(Actor actor, string what, MunicipalityCode municipality, CaseId? caseId, LocalDate date, string dateField,
+        Func<Instant, T> create, CancellationToken cancellationToken) where T : class
+    {
+        actor.Require(what, Role.OovRegisseur);
+        if (date > Today())
+            throw EngineProblem.Validation(new Dictionary<string, string[]>
+            {
+                [dateField] = ["The date lies in the future; record it once it has happened."],
+            });
+        if (caseId is { } id)
+        {
+            var caseMunicipality = await db.Cases.Where(c => c.Id == id).Select(c => (MunicipalityCode?)c.Municipality)
+                .SingleOrDefaultAsync(cancellationToken) ?? throw CaseProblems.NotFound(id);
+            if (caseMunicipality != municipality)
+                throw new EngineProblem(ProblemKind.RuleViolation, "The case belongs to another municipality",
+                    $"Case {id} is a case of {caseMunicipality}, not of {municipality}; link a case of the same municipality.",
+                    new Dictionary<string, string[]> { ["caseId"] = [$"The case belongs to {caseMunicipality}."] });
+        }
+        var record = create(clock.GetCurrentInstant());
+        db.Set<T>().Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+}

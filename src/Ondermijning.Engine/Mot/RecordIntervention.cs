@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Engine.Mot;
+
+/// <summary>A validated intervention decision; a missing decision date means today.</summary>
+public sealed record InterventionDetails(InterventionType? Type, string Subtype, string ExecutingOrganisation, LocalDate? DecidedOn,
+    LocalDate? PlannedFor, string? Note);
+
+public sealed partial class RecordIntervention(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+{
+    public async Task<Intervention> HandleAsync(CaseId caseId, InterventionDetails details, Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Require("record an intervention", Role.OovRegisseur);
+        var @case = await db.CaseThatReachedAsync(catalog, caseId, ChainTable.Mot, cancellationToken);
+
+        var subtype = await db.Set<InterventionSubtype>().SingleOrDefaultAsync(s => s.Code == details.Subtype, cancellationToken)
+            ?? throw EngineProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["subtype"] = [$"'{details.Subtype}' is not a known kind of intervention. See GET /api/intervention-subtypes, or add it there first."],
+            });
+        if (details.Type is { } type && type != subtype.Type)
+            throw new EngineProblem(ProblemKind.RuleViolation, "The kind of intervention does not match its type",
+                $"'{subtype.Label}' is a {subtype.Type.ToString().ToLowerInvariant()} intervention, not a {type.ToString().ToLowerInvariant()} one.",
+                new Dictionary<string, string[]> { ["subtype"] = [$"'{subtype.Code}' belongs to type '{subtype.Type.ToString().ToLowerInvariant()}'."] });
+
+        var now = clock.GetCurrentInstant();
+        var today = now.InZone(Amsterdam.Zone).Date;
+        if (details.DecidedOn > today)
+            throw EngineProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["decidedOn"] = ["The decision date lies in the future; record the intervention once the MOT has decided."],
+            });
+
+        var intervention = new Intervention(caseId, @case.Municipality, subtype, details.ExecutingOrganisation,
+            details.DecidedOn ?? today, details.PlannedFor, details.Note, now);
+        db.Set<Intervention>().Add(intervention);
+        await db.SaveChangesAsync(cancellationToken);
+        return intervention;
+    }
+
+    public async Task<Intervention> ChangeStatusAsync(CaseId caseId, InterventionId id, InterventionStatus status, LocalDate? on, string? note,
+        Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Require("change the status of an intervention", Role.OovRegisseur);
+        var intervention = await db.Set<Intervention>().SingleOrDefaultAsync(i => i.Id == id && i.CaseId == caseId, cancellationToken)
+            ?? throw new EngineProblem(ProblemKind.NotFound, "Intervention not found", $"Case {caseId} has no intervention {id}.");
+        if (status == InterventionStatus.Planned)
+            throw EngineProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["status"] = ["An intervention can only move on to 'executed' or 'dropped'."],
+            });
+        var today = clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
+        if (on > today)
+            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["date"] = ["The date lies in the future."] });
+
+        intervention.ChangeStatus(status, on ?? today, note);
+        await db.SaveChangesAsync(cancellationToken);
+        return intervention;
+    }
+
+    public Task<List<Intervention>> ListAsync(CaseId caseId, CancellationToken cancellationToken = default) =>
+        db.Set<Intervention>().AsNoTracking().Where(i => i.CaseId == caseId)
+            .OrderBy(i => i.DecidedOn).ThenBy(i => i.RecordedAt).ToListAsync(cancellationToken);
+
+    public Task<List<InterventionSubtype>> SubtypesAsync(CancellationToken cancellationToken = default) =>
+        db.Set<InterventionSubtype>().AsNoTracking().OrderBy(s => s.Type).ThenBy(s => s.Label).ToListAsync(cancellationToken);
+
+    public async Task<InterventionSubtype> AddSubtypeAsync(string? code, InterventionType? type, string? label, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        actor.Require("add a kind of intervention", Role.OovRegisseur);
+        var errors = new Dictionary<string, string[]>();
+        var normalised = code?.Trim().ToLowerInvariant();
+        if (normalised is null || !CodePattern().IsMatch(normalised))
+            errors["code"] = ["Give a short code of lower-case letters, digits and hyphens, e.g. 'sluiting-woning'."];
+        if (type is null) errors["type"] = ["Say whether it is a bestuurlijk, strafrechtelijk or fiscaal intervention."];
+        if (string.IsNullOrWhiteSpace(label)) errors["label"] = ["Give the Dutch name users will see."];
+        if (errors.Count > 0) throw EngineProblem.Validation(errors);
+
+        if (await db.Set<InterventionSubtype>().AnyAsync(s => s.Code == normalised, cancellationToken))
+            throw new EngineProblem(ProblemKind.Conflict, "This kind of intervention already exists",
+                $"There is already a kind of intervention with code '{normalised}'.");
+        var subtype = new InterventionSubtype(normalised!, type!.Value, label!.Trim(), clock.GetCurrentInstant(), actor.UserId);
+        db.Set<InterventionSubtype>().Add(subtype);
+        await db.SaveChangesAsync(cancellationToken);
+        return subtype;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex CodePattern();
+}
