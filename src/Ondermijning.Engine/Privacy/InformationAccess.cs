@@ -26,7 +26,7 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
         var definition = catalog.Get(@case.Definition);
         var stage = definition.FindStage(item.AddedAtStage);
         // A gate that no longer exists (e.g. after a migration) grants nothing: the protocol fails closed.
-        var gate = stage is null ? null : definition.GateFor(item.AddedAtStage, item.Category, item.AddedAtSeverity);
+        var gate = stage is null ? null : definition.GateFor(item.AddedAtStage, item.Category, item.AddedAtSeverity, item.AddedByOrganisation);
         return gate is not null && Audience(@case, stage!, gate.Readers).Contains(actor.Organisation);
     }
 
@@ -58,8 +58,8 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
         var definition = catalog.Get(@case.Definition);
         var stage = definition.Stage(@case.Stage);
         var categoryName = InformationTerms.Name(category);
-        var gate = definition.GateFor(@case.Stage, category, @case.Severity);
-        if (gate is null)
+        var open = definition.OpenGates(@case.Stage, category, @case.Severity);
+        if (open.Count == 0)
         {
             var atStage = definition.Gates.Where(g => g.Stage == @case.Stage && g.Category == category).ToList();
             return (null, new EngineProblem(ProblemKind.RuleViolation, "The privacy protocol does not allow this information here",
@@ -70,11 +70,13 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
                       $"the case's severity is '{definition.SeverityLabel(@case.Severity)}'."));
         }
 
-        var authors = Audience(@case, stage, gate.AddedBy);
-        if (!authors.Contains(actor.Organisation))
+        var gate = open.Where(g => Audience(@case, stage, g.AddedBy).Contains(actor.Organisation))
+            .OrderByDescending(g => definition.Rank(g.MinimumSeverity)).FirstOrDefault();
+        if (gate is null)
             return (null, new EngineProblem(ProblemKind.Forbidden, "Your organisation may not add this information here",
-                $"Gate '{gate.Id}' of the privacy protocol lets only {Names(authors)} add {categoryName} information at stage " +
-                $"'{stage.Label}'; you sign in for {Organisations.NameOf(actor.Organisation)}."));
+                string.Join(" ", open.Select(g => $"Gate '{g.Id}' of the privacy protocol lets only {Names(Audience(@case, stage, g.AddedBy))} " +
+                    $"add {categoryName} information at stage '{stage.Label}'.")) +
+                $" You sign in for {Organisations.NameOf(actor.Organisation)}."));
         return (gate, null);
     }
 

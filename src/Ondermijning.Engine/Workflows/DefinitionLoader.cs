@@ -291,6 +291,11 @@ public static class DefinitionLoader
                     Error($"{path}.addedBy", $"organisation '{author}' may add this information but is not among its readers; add it to 'readers'");
 
                 if (id is not null && gates.Any(g => g.Id == id)) Error($"{path}.id", $"gate '{id}' is listed twice");
+                // Two gates for one stage, category and severity may not share an author: which one applies would be a guess.
+                else if (gates.FirstOrDefault(g => g.Stage.Value == stage && g.Category == category && g.MinimumSeverity == minimum &&
+                        g.AddedBy.Overlaps(addedBy)) is { } overlapping)
+                    Error($"{path}.addedBy", $"gate '{overlapping.Id}' already covers {string.Join(", ", overlapping.AddedBy.Intersect(addedBy))} " +
+                        $"for this stage, category and severity; one author, one gate");
                 if (id is null || stage is null || category is null || minimum is null) continue;
                 gates.Add(new InformationGate(id, new StageId(stage), minimum.Value, category.Value, addedBy, readers));
             }

@@ -92,10 +92,20 @@ public sealed class WorkflowDefinition
     /// had <paramref name="severity"/>: of the gates whose minimum is met, the one with the highest minimum, so that a
     /// stricter rule for heavier cases wins over the general one.
     /// </summary>
-    public InformationGate? GateFor(StageId stage, InformationCategory category, Severity severity) =>
+/// <summary>The gates that let information of <paramref name="category"/> in at this stage and severity, whoever adds it.</summary>
+    public IReadOnlyList<InformationGate> OpenGates(StageId stage, InformationCategory category, Severity severity) =>
         HasSeverity(severity)
-            ? Gates.Where(g => g.Stage == stage && g.Category == category && Rank(g.MinimumSeverity) <= Rank(severity))
-                .OrderByDescending(g => Rank(g.MinimumSeverity))
-                .FirstOrDefault()
-            : null;
+            ? Gates.Where(g => g.Stage == stage && g.Category == category && Rank(g.MinimumSeverity) <= Rank(severity)).ToList()
+            : [];
+
+    /// <summary>
+    /// The gate an item of <paramref name="author"/> passes. Several gates may cover one stage and category for different
+    /// authors (fiscal information under fiscal secrecy reaches fewer readers than police information); of an author's
+    /// gates the one with the highest minimum severity applies.
+    /// </summary>
+    public InformationGate? GateFor(StageId stage, InformationCategory category, Severity severity, OrganisationId author) =>
+        OpenGates(stage, category, severity)
+            .Where(g => g.AddedBy.Contains(author))
+            .OrderByDescending(g => Rank(g.MinimumSeverity))
+            .FirstOrDefault();
 }

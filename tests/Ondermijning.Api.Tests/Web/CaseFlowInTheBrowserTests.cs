@@ -162,4 +162,34 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         var decision = (await api.GetCaseAsync(ids[0]))["history"]!.AsArray().Last()!;
         decision["information"]!["vergaderdatum"]!.GetValue<string>().Should().Be("2024-06-03");
     }
+
+    [Fact]
+    public async Task Fiscal_information_added_at_the_MOT_by_the_Belastingdienst_never_reaches_the_police_page()
+    {
+        const string fiscal = "Omzet kapsalon 2023 fiscaal 412.000 euro, aangifte 38.000 euro";
+        var api = _service.CreateClient();
+        var id = (await api.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
+        await api.FireOkAsync(id, "start-verrijking");
+        await api.FireOkAsync(id, "bevestigd-naar-lwo");
+        await api.FireOkAsync(id, "naar-mot", "Aanwijzingen voor witwassen", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
+
+        await SignInAs("Demo Belastingdienst");
+        await Open($"/zaken/{id}");
+        var form = _page.Locator("form", new PageLocatorOptions { Has = _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Informatie toevoegen" }) });
+        (await form.Locator("#categorie option").AllTextContentsAsync()).Should().Contain(t => t.StartsWith("Gesloten bron"));
+        await form.Locator("#categorie").SelectOptionAsync("closed");
+        await form.GetByLabel("Grondslag").FillAsync("Convenant RIEC, art. 43c Uitvoeringsregeling AWR");
+        await form.GetByLabel("Inhoud").FillAsync(fiscal);
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Be("De informatie is toegevoegd.");
+        (await _page.Locator("section[aria-labelledby=informatie]").TextContentAsync()).Should().Contain(fiscal);
+
+        await _page.Context.ClearCookiesAsync();
+        await SignInAs("Demo Politie");
+        var response = await _page.GotoAsync(new Uri(_address, $"/zaken/{id}").ToString());
+        var html = await response!.TextAsync();
+        html.Should().NotContain("412.000").And.NotContain("Omzet kapsalon", "withheld information never leaves the server");
+        (await _page.GetByTestId("niet-zichtbaar").TextContentAsync()).Should().Contain("1 item niet zichtbaar");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zaak-politie"), FullPage = true });
+    }
 }

@@ -28,8 +28,9 @@ public class GateDefinitionTests
         gate.Category.Should().Be(InformationCategory.Closed);
         gate.Readers.Should().BeEquivalentTo([Organisations.Politie, Organisations.Gemeente]);
         definition.Retention!.PeriodFor(new StageId("afgesloten")).Should().Be(Period.FromYears(1));
-        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("laag")).Should().BeNull("the gate starts at 'hoog'");
-        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog")).Should().Be(gate);
+        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("laag"), Organisations.Politie).Should().BeNull("the gate starts at 'hoog'");
+        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), Organisations.Politie).Should().Be(gate);
+        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), Organisations.Gemeente).Should().BeNull("a reader is not an author");
     }
 
     [Theory]
@@ -40,6 +41,7 @@ public class GateDefinitionTests
     [InlineData("gate-unknown-severity.json", "$.gates[0].minimumSeverity", "unknown severity 'extreem'")]
     [InlineData("gate-author-not-reader.json", "$.gates[0].addedBy", "'fiod' may add this information but is not among its readers")]
     [InlineData("gate-duplicate-id.json", "$.gates[1].id", "gate 'mot-closed' is listed twice")]
+    [InlineData("gate-overlapping-authors.json", "$.gates[1].addedBy", "gate 'mot-closed' already covers politie for this stage, category and severity")]
     [InlineData("retention-malformed-period.json", "$.retention.afterFinal", "'2 jaar' is not a positive ISO-8601 duration")]
     [InlineData("retention-unknown-stage.json", "$.retention.stages.gesloten", "unknown stage 'gesloten'")]
     [InlineData("retention-stage-not-final.json", "$.retention.stages.mot", "stage 'mot' is not final")]
@@ -62,6 +64,9 @@ public class GateDefinitionTests
         {
             definition.Gates.Where(g => g.Category == InformationCategory.Closed).Select(g => g.Stage)
                 .Should().OnlyContain(s => s == new StageId("mot"));
+            // Fiscal secrecy: what the Belastingdienst and FIOD share at the MOT does not reach the police.
+            var fiscal = definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), Organisations.Belastingdienst)!;
+            fiscal.Readers.Should().NotContain(Organisations.Politie).And.Contain(Organisations.Riec);
             definition.Retention!.PeriodFor(new StageId("niet-bevestigd")).Should().Be(Period.FromMonths(6));
             definition.Retention.PeriodFor(new StageId("afgesloten")).Should().Be(Period.FromYears(2));
         }
