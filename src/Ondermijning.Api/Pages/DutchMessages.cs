@@ -22,6 +22,7 @@ public static class DutchMessages
     {
         ("informatie", ProblemKind.RuleViolation) => "Het privacyprotocol staat deze informatie in deze fase en bij deze zwaarte niet toe.",
         ("informatie", ProblemKind.Forbidden) => "Uw organisatie mag deze informatie hier niet toevoegen volgens het privacyprotocol.",
+        ("interventie", _) => "Kies de soort interventie en vul de uitvoerende organisatie in.",
         ("zwaarte", _) => "De zwaarte kan alleen omhoog, met een reden.",
         ("terugkoppeling", ProblemKind.Forbidden) => "Alleen een OOV-regisseur schrijft de terugkoppeling voor de melder.",
         ("terugkoppeling", _) => "Schrijf een terugkoppeling van hoogstens 2000 tekens.",

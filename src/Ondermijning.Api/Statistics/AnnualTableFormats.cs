@@ -126,7 +126,7 @@ public static class AnnualTableFormats
     }
 
     /// <summary>A horizontal bar chart as inline SVG: printable, and no script needed.</summary>
-    private static string Chart(IReadOnlyList<FigureDto> bars)
+    public static string Chart(IReadOnlyList<FigureDto> bars)
     {
         const int barHeight = 28, gap = 10, labelWidth = 200, chartWidth = 360, valueWidth = 50;
         var max = Math.Max(1, bars.Max(b => b.Value));

@@ -75,7 +75,18 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
 
         await TakeStep("Doorzetten naar de MOT", reason: "Concrete aanwijzingen voor georganiseerde criminaliteit", meetingDate: "2024-06-03");
         (await _page.Locator("dl.facts").TextContentAsync()).Should().Contain("Bespreking in de MOT");
+        await _page.GetByLabel("Soort interventie").SelectOptionAsync("sluiting-13b-opiumwet");
+        await _page.GetByLabel("Uitvoerende organisatie").FillAsync("Gemeente Maastricht");
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Interventie vastleggen" }).ClickAsync();
+        (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Be("De interventie is vastgelegd.");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zaak"), FullPage = true });
+
+        await Open("/statistieken?jaar=2024&gemeente=GM0935");
+        var mot = _page.Locator("section[aria-labelledby=sectie-mot]");
+        (await mot.Locator("tr[data-id='mot.bestuurlijk'] td.num").TextContentAsync()).Should().Be("1");
+        (await mot.Locator("tr[data-id='mot.casussen'] td.num").TextContentAsync()).Should().Be("1");
+        (await mot.Locator("svg title").TextContentAsync()).Should().Be("Interventies naar soort");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("statistieken"), FullPage = true });
 
         await Open("/");
         (await _page.Locator("section.column", new PageLocatorOptions { Has = _page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Bespreking in de MOT" }) })

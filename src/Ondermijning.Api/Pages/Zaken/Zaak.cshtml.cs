@@ -4,7 +4,10 @@ using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using NodaTime;
+using NodaTime.Text;
 using Ondermijning.Engine.Enrichment;
+using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
@@ -13,12 +16,15 @@ namespace Ondermijning.Api.Pages.Zaken;
 
 /// <summary>One case: what is known, what happened, and the forms to take the next step.</summary>
 public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, FireTrigger fireTrigger, WorkflowCatalog catalog,
-    CaseInformation information, InformationAccess access, RaiseSeverity raiseSeverity, Receipts receipts, EnrichmentQueries enrichment)
+    CaseInformation information, InformationAccess access, RaiseSeverity raiseSeverity, Receipts receipts, EnrichmentQueries enrichment,
+    RecordIntervention interventions)
     : PageModel
 {
     public CaseDetailDto Case { get; private set; } = null!;
     public IReadOnlyList<InformationCategory> AddableCategories { get; private set; } = [];
     public IReadOnlyList<EnrichmentFinding> Findings { get; private set; } = [];
+    /// <summary>Interventions are decided at the MOT, so the form appears once the case has been there.</summary>
+    public IReadOnlyList<InterventionSubtype> InterventionSubtypes { get; private set; } = [];
     public Actor Actor => User.ToActor();
 
     /// <summary>Which of the side forms (information, severity, feedback) failed, with its message.</summary>
@@ -80,6 +86,13 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         SideFormAsync(id, "terugkoppeling", "De terugkoppeling voor de melder is opgeslagen.", caseId =>
             receipts.WriteFeedbackAsync(caseId, tekst, Actor, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostInterventieAsync(string id, string soort, string uitvoerder, string? gepland, CancellationToken cancellationToken) =>
+        SideFormAsync(id, "interventie", "De interventie is vastgelegd.", caseId =>
+        {
+            LocalDate? planned = gepland is null ? null : LocalDatePattern.Iso.Parse(gepland) is { Success: true } p ? p.Value : null;
+            return interventions.HandleAsync(caseId, new InterventionDetails(null, soort, uitvoerder, null, planned, null), Actor, cancellationToken);
+        }, cancellationToken);
+
     /// <summary>Runs one of the side forms: on success back to the case, otherwise the page again with a Dutch message at that form.</summary>
     private async Task<IActionResult> SideFormAsync(string id, string form, string done, Func<CaseId, Task> work, CancellationToken cancellationToken)
     {
@@ -111,6 +124,8 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             Case = await responder.DetailAsync(@case, actor, AccessAction.Read, cancellationToken);
             AddableCategories = access.AddableCategories(@case, actor);
             Findings = await enrichment.FindingsAsync(caseId, cancellationToken);
+            var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table == ChainTable.Mot);
+            if (visitedMot && actor.HasRole(Role.OovRegisseur)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
             return true;
         }
         catch (EngineProblem e) when (e.Kind == ProblemKind.NotFound)
