@@ -202,5 +202,14 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         html.Should().NotContain("412.000").And.NotContain("Omzet kapsalon", "withheld information never leaves the server");
         (await _page.GetByTestId("niet-zichtbaar").TextContentAsync()).Should().Contain("1 item niet zichtbaar");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zaak-politie"), FullPage = true });
+
+        // Only an administrator opens the access log, which shows the Belastingdienst's addition and an intact chain.
+        await Open("/beheer/toegangslog");
+        (await _page.Locator("h1").TextContentAsync()).Should().Be("Geen toegang");
+        await _page.Context.ClearCookiesAsync();
+        await SignInAs("Demo beheerder");
+        await Open($"/beheer/toegangslog?zaak={id}");
+        (await _page.GetByTestId("verificatie").TextContentAsync()).Should().Contain("De keten is intact");
+        (await _page.Locator("tbody").TextContentAsync()).Should().Contain("demo-belastingdienst").And.Contain("Add");
     }
 }

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
+
+namespace Ondermijning.Api.Pages.Beheer;
+
+/// <summary>The access log for administrators: who looked at or shared gated information, and whether the chain is intact.</summary>
+[Authorize(Roles = "beheerder")]
+public sealed class ToegangslogModel(AccessLog log) : PageModel
+{
+    public string? Zaak { get; private set; }
+    public string? Gebruiker { get; private set; }
+    public AccessLogVerification Verification { get; private set; } = null!;
+    public IReadOnlyList<AccessLogRecord> Records { get; private set; } = [];
+
+    public async Task OnGetAsync(string? zaak, string? gebruiker, CancellationToken cancellationToken)
+    {
+        (Zaak, Gebruiker) = (zaak, gebruiker);
+        Verification = await log.VerifyAsync(cancellationToken);
+        CaseId? caseId = CaseId.TryParse(zaak, out var parsed) ? parsed : null;
+        Records = await log.QueryAsync(new AccessLogQuery(caseId, string.IsNullOrWhiteSpace(gebruiker) ? null : gebruiker.Trim(), 500), cancellationToken);
+    }
+}
