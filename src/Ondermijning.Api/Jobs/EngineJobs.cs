@@ -1,6 +1,7 @@
 using Hangfire;
 using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Enrichment;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Jobs;
 
@@ -10,8 +11,9 @@ public static class JobNames
     public const string MonthlyOverview = "monthly-overview";
     public const string AnnualDraft = "annual-draft";
     public const string Enrichment = "enrichment";
+    public const string Retention = "retention";
 
-    public static readonly IReadOnlyList<string> All = [Escalation, MonthlyOverview, AnnualDraft, Enrichment];
+    public static readonly IReadOnlyList<string> All = [Escalation, MonthlyOverview, AnnualDraft, Enrichment, Retention];
 }
 
 /// <summary>
@@ -20,7 +22,8 @@ public static class JobNames
 /// then rethrown so Hangfire shows it and retries with growing delays.
 /// </summary>
 [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, ProduceReportSnapshot reports, EnrichNewSignals enrichment)
+public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, ProduceReportSnapshot reports, EnrichNewSignals enrichment,
+    RetentionPurge retention)
 {
     [JobDisplayName("Escalate overdue cases")]
     public Task EscalateOverdueCasesAsync(CancellationToken cancellationToken) =>
@@ -29,6 +32,14 @@ public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, Pr
     [JobDisplayName("Enrich new signals from the open registers")]
     public Task EnrichNewSignalsAsync(CancellationToken cancellationToken) =>
         runs.RecordAsync(JobNames.Enrichment, async ct => $"{await enrichment.RunAsync(ct)} case(s) enriched", cancellationToken);
+
+    [JobDisplayName("Erase personal data past its retention period")]
+    public Task PurgeExpiredPersonalDataAsync(CancellationToken cancellationToken) =>
+        runs.RecordAsync(JobNames.Retention, async ct =>
+        {
+            var result = await retention.RunAsync(RetentionPurge.Job, ct);
+            return $"{result.ErasedCases} case(s), {result.ErasedItems} item(s) erased";
+        }, cancellationToken);
 
     [JobDisplayName("Produce the monthly overview")]
     public Task ProduceMonthlyOverviewAsync(CancellationToken cancellationToken) =>

@@ -43,6 +43,7 @@ public static class JobSetup
         jobs.AddOrUpdate<EngineJobs>(JobNames.Escalation, j => j.EscalateOverdueCasesAsync(CancellationToken.None), options.EscalationCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.MonthlyOverview, j => j.ProduceMonthlyOverviewAsync(CancellationToken.None), options.MonthlyOverviewCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.AnnualDraft, j => j.ProduceAnnualDraftAsync(CancellationToken.None), options.AnnualDraftCron, schedule);
+        jobs.AddOrUpdate<EngineJobs>(JobNames.Retention, j => j.PurgeExpiredPersonalDataAsync(CancellationToken.None), options.RetentionCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.Enrichment, j => j.EnrichNewSignalsAsync(CancellationToken.None), options.EnrichmentCron, schedule);
     }
 

@@ -21,4 +21,5 @@ public sealed class JobsOptions
     public string MonthlyOverviewCron { get; set; } = "0 1 1 * *";
     public string AnnualDraftCron { get; set; } = "0 1 2 1 *";
     public string EnrichmentCron { get; set; } = "*/5 * * * *";
+    public string RetentionCron { get; set; } = "30 2 * * *";
 }

@@ -29,12 +29,14 @@ public sealed class IndexModel(CaseQueries queries, WorkflowCatalog catalog, ICl
     public int Total { get; private set; }
     public WorkflowDefinition Newest { get; private set; } = null!;
     public LocalDate Today { get; private set; }
+    public Instant Now { get; private set; }
 
     public async Task OnGetAsync(string? kanaal, string? branche, string? zwaarte, string? van, string? tot, int? versie,
         CancellationToken cancellationToken)
     {
         (Kanaal, Branche, Zwaarte, Van, Tot, Versie) = (kanaal, branche, zwaarte, van, tot, versie);
-        Today = clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
+        Now = clock.GetCurrentInstant();
+        Today = Now.InZone(Amsterdam.Zone).Date;
         Newest = catalog.NewestApplying(catalog.DefaultWorkflow, Today);
 
         var filter = new CaseFilter(

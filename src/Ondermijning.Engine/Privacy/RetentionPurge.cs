@@ -17,6 +17,10 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
 {
     private const int BatchSize = 100;
 
+    /// <summary>Who the scheduled purge acts as: the system, under the administrators' mandate.</summary>
+    public static readonly Actor Job = new("job:bewaartermijn", "Automatische bewaartermijn", Organisations.Gemeente,
+        new HashSet<Role> { Role.Administrator }, new HashSet<MunicipalityCode>());
+
     public async Task<RetentionResult> RunAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         if (!actor.HasRole(Role.Administrator))
