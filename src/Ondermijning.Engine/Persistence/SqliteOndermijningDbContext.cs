@@ -9,7 +9,7 @@ namespace Ondermijning.Engine.Persistence;
 /// <summary>The embedded default: one SQLite file in WAL mode.</summary>
 public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijningDbContext> options) : OndermijningDbContext(options)
 {
-    protected override bool IsUniqueViolation(DbUpdateException exception) =>
+    protected internal override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
 
     protected override void ConfigureTimeConventions(ModelConfigurationBuilder builder)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
@@ -6,11 +7,18 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Signals;
 
+/// <summary>The outcome of a registration: the case, and whether this request created it or an earlier one with the same key did.</summary>
+public sealed record Registration(Case Case, bool Created);
+
 /// <summary>Turns a signal into a case on the newest workflow version that applies today.</summary>
 public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
 {
-    public async Task<Case> HandleAsync(SignalDetails signal, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Registration> HandleAsync(SignalDetails signal, Actor actor, IdempotencyKey? idempotency = null,
+        CancellationToken cancellationToken = default)
     {
+        if (idempotency is not null && await FindAsync(idempotency, cancellationToken) is { } earlier)
+            return new Registration(earlier, false);
+
         var now = clock.GetCurrentInstant();
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
 
@@ -21,9 +29,35 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
                 ["severity"] = [$"'{severity}' is not a severity level. Choose one of: {string.Join(", ", definition.SeverityLevels.Select(l => l.Id))}."],
             });
 
-        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage.Id, severity, now, actor);
+        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage.Id, severity, now, actor, idempotency);
         db.Cases.Add(@case);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (idempotency is not null && db.IsUniqueViolation(e))
+        {
+            // A retry of the same request reached another instance (or thread) first; its case is the answer.
+            db.ChangeTracker.Clear();
+            return new Registration(await FindAsync(idempotency, cancellationToken)
+                ?? throw new InvalidOperationException("A unique violation on the idempotency key without a case holding that key."), false);
+        }
+        return new Registration(@case, true);
+    }
+
+    private async Task<Case?> FindAsync(IdempotencyKey idempotency, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.AsNoTracking()
+            .Include(c => c.History.OrderBy(h => h.Sequence))
+            .Include(c => c.Persons)
+            .Include(c => c.Companies)
+            .Include(c => c.Addresses)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.IdempotencyKey == idempotency.Key, cancellationToken);
+        if (@case is not null && @case.IdempotencyFingerprint != idempotency.Fingerprint)
+            throw new EngineProblem(ProblemKind.RuleViolation, "This idempotency key was used for a different signal",
+                $"The key '{idempotency.Key}' already registered case {@case.Id} with different content. " +
+                "Send a new key for a new signal, or resend exactly the same signal to get that case.");
         return @case;
     }
 }

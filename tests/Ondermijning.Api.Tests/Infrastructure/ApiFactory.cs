@@ -8,38 +8,31 @@ using NodaTime.Testing;
 namespace Ondermijning.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real service over a real SQLite file in a fresh temporary folder, with a fake clock.
-/// Give two factories the same <see cref="DatabasePath"/> to model a restart or a second deployment.
+/// The real service over a real database (a fresh one unless given, see <see cref="TestDatabase"/>), with a fake clock.
+/// Give two factories the same <see cref="Database"/> to model a restart or a second deployment.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public static readonly Instant DefaultStart = Instant.FromUtc(2024, 6, 3, 8, 0);
 
-    public ApiFactory(string? databasePath = null, string? workflowsPath = null, FakeClock? clock = null)
+    public ApiFactory(TestDatabase? database = null, string? workflowsPath = null, FakeClock? clock = null)
     {
-        DatabasePath = databasePath ?? NewDatabasePath();
+        Database = database ?? TestDatabase.New();
         WorkflowsPath = workflowsPath ?? Path.Combine(AppContext.BaseDirectory, "workflows");
         Clock = clock ?? new FakeClock(DefaultStart);
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
     public string WorkflowsPath { get; }
     public FakeClock Clock { get; }
     public IReadOnlyList<string> Roles { get; init; } = ["oov-regisseur"];
     public string UserId { get; init; } = "test-oov";
     public string Organisation { get; init; } = "Gemeente";
 
-    public static string NewDatabasePath()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "ondermijning.db");
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:SqlitePath", DatabasePath);
+        foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         builder.UseSetting("Workflows:Path", WorkflowsPath);
         builder.UseSetting("Identity:Development:UserId", UserId);
         builder.UseSetting("Identity:Development:Name", $"Test {UserId}");

@@ -34,6 +34,14 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Municipality")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -85,6 +93,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
@@ -264,7 +275,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("case_persons", (string)null);
                 });
 
-            modelBuilder.Entity("Ondermijning.Engine.Persistence.PublishedWorkflowVersion", b =>
+            modelBuilder.Entity("Ondermijning.Engine.Workflows.PublishedWorkflowVersion", b =>
                 {
                     b.Property<string>("Workflow")
                         .HasMaxLength(64)
