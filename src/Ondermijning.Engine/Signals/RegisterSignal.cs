@@ -19,7 +19,8 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
         if (idempotency is not null && await FindAsync(idempotency, cancellationToken) is { } earlier)
             return new Registration(earlier, false);
 
-        var now = clock.GetCurrentInstant();
+        // PostgreSQL keeps microseconds: cut the rest now, so the case as answered equals the case as stored and re-read.
+        var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
 
         var severity = signal.Severity ?? definition.LowestSeverity;

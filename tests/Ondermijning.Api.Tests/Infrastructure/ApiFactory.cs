@@ -28,11 +28,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public IReadOnlyList<string> Roles { get; init; } = ["oov-regisseur"];
     public string UserId { get; init; } = "test-oov";
     public string Organisation { get; init; } = "Gemeente";
+    /// <summary>More configuration, keys as in appsettings.json.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
+        foreach (var (key, value) in Database.Settings().Concat(Settings)) builder.UseSetting(key, value);
         builder.UseSetting("Workflows:Path", WorkflowsPath);
         builder.UseSetting("Identity:Development:UserId", UserId);
         builder.UseSetting("Identity:Development:Name", $"Test {UserId}");
