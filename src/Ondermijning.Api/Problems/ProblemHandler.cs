@@ -65,7 +65,9 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
 
     private ProblemDetails Unavailable(HttpContext context, Exception exception)
     {
-        logger.LogWarning(exception, "The database is unavailable; answered {Method} {Path} with 503", context.Request.Method, context.Request.Path);
+        // The base message says enough (refused, shutting down, busy); a stack trace per request would bury the log during an outage.
+        logger.LogWarning("The database is unavailable ({Reason}); answered {Method} {Path} with 503",
+            exception.GetBaseException().Message, context.Request.Method, context.Request.Path);
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         return new ProblemDetails
         {
