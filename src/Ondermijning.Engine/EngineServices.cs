@@ -30,8 +30,9 @@ public static class EngineServices
         services.AddDbContext<SqliteOndermijningDbContext>((sp, db) =>
             Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds)));
         services.AddDbContext<PostgresOndermijningDbContext>((sp, db) =>
-            Quiet(db).UseNpgsql(Storage(sp).ConnectionString
-                ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set."),
+            Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
+                ? connectionString
+                : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set."),
                 npgsql => npgsql.UseNodaTime()));
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
         services.AddScoped<OndermijningDbContext>(sp => Storage(sp).Provider switch
@@ -54,10 +55,14 @@ public static class EngineServices
 
     private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 
-    // A lost concurrency race is an ordinary 409 for the user, not an error for the operator;
-    // genuine failures still surface through the host's exception handling.
+    // A lost concurrency race is an ordinary 409 for the user, not an error for the operator; an unreachable database
+    // is logged once per request by the host's problem handler (503), and at start-up it stops the service with the reason;
+    // migrating a new PostgreSQL database first fails to connect to it by design. Genuine failures still surface.
     private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder db) =>
-        db.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
+        db.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     /// <summary>
     /// Everything that must hold before the service takes a request: valid definitions, an up-to-date
