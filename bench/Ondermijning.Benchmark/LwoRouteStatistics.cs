@@ -26,6 +26,8 @@ public sealed class EfLwoRouteStatistics(OndermijningDbContext db) : ILwoRouteSt
     public async Task<IReadOnlyList<LwoRouteCount>> CountAsync(int firstYear, int lastYear, CancellationToken cancellationToken = default)
     {
         StageId? lwo = new StageId("lwo");
+        // A full-size run scans millions of history rows; the request-sized default timeout is not meant for that.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var counts = new List<LwoRouteCount>();
         // One query per year: the year boundary in Amsterdam is an instant, which every provider can compare against.
         for (var year = firstYear; year <= lastYear; year++)
@@ -63,7 +65,7 @@ public static class HandWrittenLwoRouteSql
                 WHERE h."Kind" = 'Transition' AND h."FromStage" = 'lwo'
                   AND h."At" >= $1 AND h."At" < $2
                 GROUP BY 1, 2, 3
-                """, pg);
+                """, pg) { CommandTimeout = 0 };
             command.Parameters.Add(new NpgsqlParameter { Value = EfLwoRouteStatistics.YearStart(firstYear).ToDateTimeUtc() });
             command.Parameters.Add(new NpgsqlParameter { Value = EfLwoRouteStatistics.YearStart(lastYear + 1).ToDateTimeUtc() });
             await using var reader = await command.ExecuteReaderAsync();

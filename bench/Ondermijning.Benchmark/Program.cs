@@ -23,10 +23,15 @@ Console.WriteLine($"Ondermijning benchmark: {Environment.ProcessorCount} cores, 
 foreach (var provider in options.Providers)
 {
     Console.WriteLine();
-    var baselineDatabase = BenchDatabase.Fresh(provider, options, "baseline");
-    var baseline = await Baseline.InsertsPerSecondAsync(baselineDatabase, options.BaselineRows, options.Clients);
-    Console.WriteLine($"== {provider} ({await baselineDatabase.DurabilityAsync()}) ==");
-    Console.WriteLine($"baseline   single-row insert+commit, {options.Clients} connections: {baseline,10:N0} rows/s");
+    // One connection is SQLite's best case (no lock contention), many connections PostgreSQL's (group commit):
+    // the better of the two is the database's limit that the engine is compared against.
+    var singleDatabase = BenchDatabase.Fresh(provider, options, "baseline1");
+    var single = await Baseline.InsertsPerSecondAsync(singleDatabase, options.BaselineRows / 2, 1);
+    var concurrent = await Baseline.InsertsPerSecondAsync(BenchDatabase.Fresh(provider, options, "baselineN"), options.BaselineRows, options.Clients);
+    var baseline = Math.Max(single, concurrent);
+    Console.WriteLine($"== {provider} ({await singleDatabase.DurabilityAsync()}) ==");
+    Console.WriteLine($"baseline   single-row insert+commit, 1 connection:  {single,10:N0} rows/s");
+    Console.WriteLine($"baseline   single-row insert+commit, {options.Clients} connections: {concurrent,10:N0} rows/s");
 
     var intakeDatabase = BenchDatabase.Fresh(provider, options, "intake");
     var intake = await HttpIntake.RunAsync(intakeDatabase, options);
