@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 pg_dir="/tmp/ondermijning-postgres-$(pwd | md5sum | cut -c1-8)/bench"
-trap 'scripts/postgres.sh stop "$pg_dir" || true' EXIT
+# A full-size run leaves gigabytes of SQLite files and PostgreSQL databases; neither is kept.
+trap 'scripts/postgres.sh discard "$pg_dir" || true; rm -rf artifacts/bench' EXIT
 export ONDERMIJNING_BENCH_POSTGRES="$(scripts/postgres.sh start "$pg_dir")"
 
 dotnet build src/Ondermijning.Api -c Release >/dev/null

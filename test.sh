@@ -7,7 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # One fixed server folder per checkout, so a rerun replaces its own leftover server and never another checkout's.
 pg_dir="/tmp/ondermijning-postgres-$(pwd | md5sum | cut -c1-8)/test"
-trap 'scripts/postgres.sh stop "$pg_dir" || true' EXIT
+trap 'scripts/postgres.sh discard "$pg_dir" || true' EXIT
 postgres="$(scripts/postgres.sh start "$pg_dir")"
 export ONDERMIJNING_TEST_POSTGRES="$postgres"
 # The restart test stops and starts this server; it runs alone (see PostgresRestartTests).

@@ -4,6 +4,7 @@
 #   scripts/postgres.sh start DIR   installs the package if needed, (re)creates DIR, starts a server on a free port,
 #                                   and prints its Npgsql connection string (user postgres, trust auth, loopback only)
 #   scripts/postgres.sh stop DIR    stops it (fast shutdown), if it runs
+#   scripts/postgres.sh discard DIR stops it and deletes DIR (every test database is in there)
 #   scripts/postgres.sh restart-stop DIR / restart-start DIR   stop or start the same server again, keeping its data
 # Runs as root (as CI and the developer machines do); the server itself runs as the `postgres` user.
 set -euo pipefail
@@ -37,11 +38,15 @@ case "$command" in
   stop|restart-stop)
     if [ -f "$dir/data/postmaster.pid" ]; then as_postgres "$bin/pg_ctl -D '$dir/data' -m fast -w stop" >/dev/null; fi
     ;;
+  discard)
+    if [ -f "$dir/data/postmaster.pid" ]; then as_postgres "$bin/pg_ctl -D '$dir/data' -m fast -w stop" >/dev/null; fi
+    rm -rf "$dir"
+    ;;
   restart-start)
     as_postgres "$bin/pg_ctl -D '$dir/data' -l '$dir/server.log' -w -o \"$(cat "$dir/options")\" start" >/dev/null
     ;;
   *)
-    echo "usage: $0 start|stop|restart-stop|restart-start DIR" >&2
+    echo "usage: $0 start|stop|discard|restart-stop|restart-start DIR" >&2
     exit 2
     ;;
 esac
