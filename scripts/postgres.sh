@@ -41,6 +41,7 @@ case "$command" in
   discard)
     if [ -f "$dir/data/postmaster.pid" ]; then as_postgres "$bin/pg_ctl -D '$dir/data' -m fast -w stop" >/dev/null; fi
     rm -rf "$dir"
+    rmdir --ignore-fail-on-non-empty "$(dirname "$dir")"
     ;;
   restart-start)
     as_postgres "$bin/pg_ctl -D '$dir/data' -l '$dir/server.log' -w -o \"$(cat "$dir/options")\" start" >/dev/null
