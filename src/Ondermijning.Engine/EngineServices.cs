@@ -30,13 +30,18 @@ public static class EngineServices
             return new WorkflowCatalog(DefinitionLoader.LoadFolder(folder), new WorkflowId(options.DefaultWorkflow));
         });
 
-        services.AddDbContext<OndermijningDbContext, SqliteOndermijningDbContext>((sp, db) =>
+        services.AddDbContext<SqliteOndermijningDbContext>((sp, db) =>
+            Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds)));
+        services.AddDbContext<PostgresOndermijningDbContext>((sp, db) =>
+            Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
+                ? connectionString
+                : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set."),
+                npgsql => npgsql.UseNodaTime()));
+        // The shared model is used through the subclass (and so the migrations) of the configured provider.
+        services.AddScoped<OndermijningDbContext>(sp => Storage(sp).Provider switch
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            db.UseSqlite(SqliteConnectionString(Path.GetFullPath(storage.SqlitePath, contentRoot)));
-            // A lost concurrency race is an ordinary 409 for the user, not an error for the operator;
-            // genuine failures still surface through the host's exception handling.
-            db.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
+            StorageProvider.PostgreSql => sp.GetRequiredService<PostgresOndermijningDbContext>(),
+            _ => sp.GetRequiredService<SqliteOndermijningDbContext>(),
         });
 
         services.AddScoped<RegisterSignal>();
@@ -57,8 +62,20 @@ public static class EngineServices
         return services;
     }
 
-    public static string SqliteConnectionString(string file) =>
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString();
+    /// <param name="busyTimeoutSeconds">How long a write waits for another writer's lock before it gives up with SQLITE_BUSY.</param>
+    public static string SqliteConnectionString(string file, int busyTimeoutSeconds = 30) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = busyTimeoutSeconds }.ToString();
+
+    private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+    // A lost concurrency race is an ordinary 409 for the user, not an error for the operator; an unreachable database
+    // is logged once per request by the host's problem handler (503), and at start-up it stops the service with the reason;
+    // migrating a new PostgreSQL database first fails to connect to it by design. Genuine failures still surface.
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder db) =>
+        db.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     /// <summary>
     /// Everything that must hold before the service takes a request: valid definitions, an up-to-date

@@ -1,16 +1,22 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Ondermijning.Engine.Common;
 
 namespace Ondermijning.Api.Problems;
 
 /// <summary>
 /// The one place where refusals become RFC 9457 problems. Engine refusals keep their own words;
-/// unreadable requests get a message that says what to fix.
+/// unreadable requests get a message that says what to fix; a database that is briefly unavailable
+/// becomes a 503 the client may retry, not a 500.
 /// </summary>
-public sealed class ProblemHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
+    /// <summary>Long enough for a PostgreSQL restart or a SQLite writer to finish, short enough for a user to wait.</summary>
+    private const int RetryAfterSeconds = 2;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -28,6 +34,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems) : IException
                 Title = "The request could not be read",
                 Detail = bad.Message,
             },
+            _ when IsDatabaseUnavailable(exception) => Unavailable(context, exception),
             _ => null,
         };
         if (problem is null) return false;
@@ -52,6 +59,41 @@ public sealed class ProblemHandler(IProblemDetailsService problems) : IException
                 "Your role does not allow this. Ask an administrator (beheerder) if you think you need it."),
             StatusCodes.Status404NotFound => ("Not found", "There is nothing at this address. Check the address and try again."),
             _ => (problem.Title, problem.Detail),
+        };
+    }
+
+    /// <summary>
+    /// SQLite still busy or locked after its timeout, or PostgreSQL unreachable, restarting or out of connections.
+    /// Either way the change did not commit, or (a connection lost during the commit) its outcome is unknown:
+    /// a retry is the answer, and with an idempotency key a retried registration never creates a second case.
+    /// </summary>
+    internal static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
+                case PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }:
+                case NpgsqlException { IsTransient: true }:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private ProblemDetails Unavailable(HttpContext context, Exception exception)
+    {
+        // The base message says enough (refused, shutting down, busy); a stack trace per request would bury the log during an outage.
+        logger.LogWarning("The database is unavailable ({Reason}); answered {Method} {Path} with 503",
+            exception.GetBaseException().Message, context.Request.Method, context.Request.Path);
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The case register is briefly unavailable",
+            Detail = "The database could not be reached, so your request may not have been saved. Try again in a few seconds " +
+                "(the Retry-After header says after how many); a registration sent with an Idempotency-Key is never saved twice.",
         };
     }
 

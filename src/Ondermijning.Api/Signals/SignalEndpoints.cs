@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
@@ -11,23 +15,38 @@ namespace Ondermijning.Api.Signals;
 
 public static class SignalEndpoints
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static RouteGroupBuilder MapSignalEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/signals").WithTags("Signals");
         group.MapPost("/", Register)
             .WithSummary("Register a signal; it becomes a case on the newest workflow version that applies today.")
-            .ProducesValidationProblem();
+            .WithDescription($"With an `{IdempotencyKeyHeader}` header a retry is safe: the first request creates the case (201), " +
+                "a repeat with the same key and the same signal returns that case as it is now (200), and the same key with a " +
+                "different signal is refused (422).")
+            .ProducesValidationProblem()
+            .ProducesProblem(422)
+            .ProducesProblem(503);
         return api;
     }
 
-    private static async Task<Created<RegisteredSignalDto>> Register(RegisterSignalRequest request, RegisterSignal handler,
-        CaseResponder responder, IClock clock, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RegisteredSignalDto>, Ok<CaseDetailDto>>> Register(RegisterSignalRequest request,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, RegisterSignal handler, CaseResponder responder,
+        IClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         var signal = request.ToSignal(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
+        var idempotency = idempotencyKey is null ? null : IdempotencyKey.Parse(idempotencyKey, Fingerprint(request));
         var actor = http.User.ToActor();
-        var registered = await handler.HandleAsync(signal, actor, cancellationToken);
-        var detail = await responder.DetailAsync<RegisteredSignalDto>(registered.Case, actor, AccessAction.Read, cancellationToken,
-            o => o.Items[ApiMappingProfile.ReceiptItem] = registered.Receipt);
-        return TypedResults.Created($"/api/cases/{registered.Case.Id}", detail);
+        var registered = await handler.HandleAsync(signal, actor, idempotency, cancellationToken);
+        if (registered.Receipt is { } receipt)
+            return TypedResults.Created($"/api/cases/{registered.Case.Id}", await responder.DetailAsync<RegisteredSignalDto>(registered.Case, actor,
+                AccessAction.Read, cancellationToken, o => o.Items[ApiMappingProfile.ReceiptItem] = receipt));
+        http.Response.Headers.Location = $"/api/cases/{registered.Case.Id}";
+        return TypedResults.Ok(await responder.DetailAsync(registered.Case, actor, AccessAction.Read, cancellationToken));
     }
+
+    /// <summary>The request as parsed, not as sent, so whitespace or property order does not make a retry "different".</summary>
+    private static string Fingerprint(RegisterSignalRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
 }

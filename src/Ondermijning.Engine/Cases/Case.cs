@@ -38,6 +38,10 @@ public sealed class Case
     public int Revision { get; private set; }
     /// <summary>When retention erased the personal data; the non-personal facts stay for the statistics.</summary>
     public Instant? PersonalDataErasedAt { get; private set; }
+    /// <summary>The client's idempotency key for the registration, if it sent one: a retried registration finds this case.</summary>
+    public string? IdempotencyKey { get; private set; }
+    /// <summary>A hash of the registration request, so a key reused for a different signal is recognised.</summary>
+    public string? IdempotencyFingerprint { get; private set; }
 
     public List<CasePerson> Persons { get; private set; } = [];
     public List<CaseCompany> Companies { get; private set; } = [];
@@ -49,7 +53,7 @@ public sealed class Case
     public DefinitionKey Definition => new(Workflow, DefinitionVersion);
 
     internal static Case Register(CaseId id, SignalDetails signal, DefinitionKey definition, StageDefinition start,
-        Severity severity, Instant now, Actor actor)
+        Severity severity, Instant now, Actor actor, IdempotencyKey? idempotency)
     {
         var @case = new Case
         {
@@ -67,6 +71,8 @@ public sealed class Case
             Branch = signal.Branch,
             PhenomenonTags = [.. signal.PhenomenonTags],
             ReceivedAt = now,
+            IdempotencyKey = idempotency?.Key,
+            IdempotencyFingerprint = idempotency?.Fingerprint,
             Persons = signal.Persons.Select(p => new CasePerson(id, p.Name, p.BirthDate, p.Role)).ToList(),
             Companies = signal.Companies.Select(c => new CaseCompany(id, c.Name, c.KvkNumber, c.Place)).ToList(),
             Addresses = signal.Addresses.Select(a => new CaseAddress(id, a.Postcode, a.HouseNumber, a.HouseNumberAddition, a.Street, a.City)).ToList(),

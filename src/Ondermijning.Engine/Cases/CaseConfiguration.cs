@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ondermijning.Engine.Signals;
 
 namespace Ondermijning.Engine.Cases;
 
@@ -15,6 +16,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.Property(x => x.ReporterName).HasMaxLength(200);
         c.Property(x => x.ReporterContact).HasMaxLength(200);
         c.Property(x => x.Branch).HasMaxLength(100);
+        c.Property(x => x.IdempotencyKey).HasMaxLength(IdempotencyKey.MaxLength);
+        c.Property(x => x.IdempotencyFingerprint).HasMaxLength(64);
         c.Ignore(x => x.Definition);
         c.HasMany(x => x.History).WithOne().HasForeignKey(h => h.CaseId);
         c.HasMany(x => x.Persons).WithOne().HasForeignKey(p => p.CaseId);
@@ -26,6 +29,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Municipality, x.Workflow, x.DefinitionVersion, x.Stage, x.StageEnteredAt });
         c.HasIndex(x => x.ReceivedAt);
         c.HasIndex(x => x.DueAt);
+        // The database, not a check before the insert, guarantees one case per key across all service instances.
+        c.HasIndex(x => x.IdempotencyKey).IsUnique();
     }
 }
 

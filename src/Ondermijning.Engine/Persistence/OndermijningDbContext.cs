@@ -67,7 +67,7 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
         }
     }
 
-    protected abstract bool IsUniqueViolation(DbUpdateException exception);
+    protected internal abstract bool IsUniqueViolation(DbUpdateException exception);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

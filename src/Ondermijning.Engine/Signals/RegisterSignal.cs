@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
@@ -6,19 +7,29 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Signals;
 
-/// <summary>The new case, and the receipt code for the reporter: handed out once, stored only as a hash.</summary>
-public sealed record RegisteredSignal(Case Case, ReceiptCode Receipt);
+/// <summary>
+/// The case and, when this request created it, the reporter's receipt code: handed out once and stored only as a
+/// hash, so a retried registration (same idempotency key) gets the case but cannot get the code again.
+/// </summary>
+public sealed record RegisteredSignal(Case Case, ReceiptCode? Receipt)
+{
+    public bool Created => Receipt is not null;
+}
 
 /// <summary>Turns a signal into a case on the newest workflow version that applies today.</summary>
 public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
 {
-    public async Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, IdempotencyKey? idempotency = null,
+        CancellationToken cancellationToken = default)
     {
         if (!actor.WorksFor(signal.Municipality))
             throw new EngineProblem(ProblemKind.Forbidden, "You do not work for this municipality",
                 $"You may register signals only for the municipalities you work for ({string.Join(", ", actor.Municipalities)}), not for {signal.Municipality}.");
+        if (idempotency is not null && await FindAsync(idempotency, cancellationToken) is { } earlier)
+            return new RegisteredSignal(earlier, null);
 
-        var now = clock.GetCurrentInstant();
+        // PostgreSQL keeps microseconds: cut the rest now, so the case as answered equals the case as stored and re-read.
+        var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
 
         var severity = signal.Severity ?? definition.LowestSeverity;
@@ -28,11 +39,37 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
                 ["severity"] = [$"'{severity}' is not a severity level. Choose one of: {string.Join(", ", definition.SeverityLevels.Select(l => l.Id))}."],
             });
 
-        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage, severity, now, actor);
+        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage, severity, now, actor, idempotency);
         var receipt = ReceiptCode.Generate();
         db.Cases.Add(@case);
         db.ReporterReceipts.Add(new ReporterReceipt(@case.Id, receipt));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (idempotency is not null && db.IsUniqueViolation(e))
+        {
+            // A retry of the same request reached another instance (or thread) first; its case is the answer.
+            db.ChangeTracker.Clear();
+            return new RegisteredSignal(await FindAsync(idempotency, cancellationToken)
+                ?? throw new InvalidOperationException("A unique violation on the idempotency key without a case holding that key."), null);
+        }
         return new RegisteredSignal(@case, receipt);
+    }
+
+    private async Task<Case?> FindAsync(IdempotencyKey idempotency, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.AsNoTracking()
+            .Include(c => c.History.OrderBy(h => h.Sequence))
+            .Include(c => c.Persons)
+            .Include(c => c.Companies)
+            .Include(c => c.Addresses)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.IdempotencyKey == idempotency.Key, cancellationToken);
+        if (@case is not null && @case.IdempotencyFingerprint != idempotency.Fingerprint)
+            throw new EngineProblem(ProblemKind.RuleViolation, "This idempotency key was used for a different signal",
+                $"The key '{idempotency.Key}' already registered case {@case.Id} with different content. " +
+                "Send a new key for a new signal, or resend exactly the same signal to get that case.");
+        return @case;
     }
 }

@@ -7,7 +7,7 @@ public class DurabilityTests
     [Fact]
     public async Task A_case_moved_to_the_LWO_survives_SIGKILL_with_its_whole_history()
     {
-        var database = ApiFactory.NewDatabasePath();
+        var database = TestDatabase.New();
         string id;
         await using (var service = await ServiceProcess.StartAsync(database))
         {
@@ -34,7 +34,7 @@ public class DurabilityTests
         var v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v1.json"));
         File.WriteAllText(Path.Combine(folder, "v1.json"), v1.Replace("\"to\": \"politie\"", "\"to\": \"polite\""));
 
-        var start = () => ServiceProcess.StartAsync(ApiFactory.NewDatabasePath(),
+        var start = () => ServiceProcess.StartAsync(TestDatabase.New(),
             new Dictionary<string, string> { ["Workflows__Path"] = Path.GetDirectoryName(folder)! });
 
         var failure = await start.Should().ThrowAsync<InvalidOperationException>();

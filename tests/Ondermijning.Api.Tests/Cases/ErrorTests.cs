@@ -190,7 +190,7 @@ public class ErrorTests : IClassFixture<ErrorTests.Service>
     public async Task A_user_without_the_role_a_step_requires_gets_a_403_problem()
     {
         var id = (await _client.RegisterAsync()).Str("id");
-        await using var analystService = new ApiFactory(_factory.DatabasePath) { Roles = ["analist"], UserId = "test-analist" };
+        await using var analystService = new ApiFactory(_factory.Database) { Roles = ["analist"], UserId = "test-analist" };
         var analyst = analystService.CreateClient();
 
         var response = await analyst.FireAsync(id, "start-verrijking");

@@ -52,7 +52,7 @@ public class EscalationJobTests
     [Fact]
     public async Task A_deadline_that_passes_while_the_service_is_down_is_escalated_after_the_restart()
     {
-        var path = ApiFactory.NewDatabasePath();
+        var path = TestDatabase.New();
         string id;
         await using (var before = new ApiFactory(path))
         {
@@ -89,7 +89,7 @@ public class EscalationJobTests
         item.Str("escalatedAt").Should().Be("2024-06-07T08:00:00Z");
 
         // Every step out of 'ontvangen' needs an OOV regisseur; an analyst can do nothing about it.
-        await using var analyst = new ApiFactory(regisseur.DatabasePath, clock: regisseur.Clock) { Roles = ["analist"], UserId = "test-analist" };
+        await using var analyst = new ApiFactory(regisseur.Database, clock: regisseur.Clock) { Roles = ["analist"], UserId = "test-analist" };
         (await analyst.CreateClient().GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!.Should().BeEmpty();
     }
 }

@@ -101,7 +101,7 @@ public class ManualFindingTests : IClassFixture<ManualFindingTests.Service>
     public async Task Only_an_oov_regisseur_adds_findings()
     {
         var id = (await _client.RegisterAsync()).Str("id");
-        await using var analyst = new ApiFactory(databasePath: _factory.DatabasePath) { Roles = ["analist"], UserId = "analist-1" };
+        await using var analyst = new ApiFactory(_factory.Database) { Roles = ["analist"], UserId = "analist-1" };
 
         var response = await analyst.CreateClient().PostAsJsonAsync($"/api/cases/{id}/findings",
             new { source = "internet", link = "https://example.org/", date = "2024-06-01", note = "Iets gevonden" });

@@ -29,6 +29,21 @@ public static class ApiClient
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>Registers with an Idempotency-Key header; the caller decides what a status means.</summary>
+    public static Task<HttpResponseMessage> RegisterWithKeyAsync(this HttpClient client, string key, object signal, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/signals") { Content = JsonContent.Create(signal) };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request, cancellationToken);
+    }
+
+    public static async Task<int> CaseCountAsync(this HttpClient client)
+    {
+        var response = await client.GetAsync("/api/cases?pageSize=1");
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!.Int("totalCount");
+    }
+
     public static Task<HttpResponseMessage> FireAsync(this HttpClient client, string caseId, string trigger, string? reason = null,
         IDictionary<string, string>? information = null, int? expectedRevision = null) =>
         client.PostAsJsonAsync($"/api/cases/{caseId}/transitions", new { trigger, reason, information, expectedRevision });

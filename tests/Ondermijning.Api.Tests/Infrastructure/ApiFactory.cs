@@ -13,23 +13,23 @@ using NodaTime.Testing;
 namespace Ondermijning.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real service over a real SQLite file in a fresh temporary folder, with a fake clock and real sign-in:
-/// clients carry signed test tokens (<see cref="TestTokens"/>) for the user described by <see cref="UserId"/>,
+/// The real service over a real database (a fresh one unless given, see <see cref="TestDatabase"/>), with a fake clock
+/// and real sign-in: clients carry signed test tokens (<see cref="TestTokens"/>) for the user described by <see cref="UserId"/>,
 /// <see cref="Organisation"/>, <see cref="Roles"/> and <see cref="Municipalities"/>.
-/// Give two factories the same <see cref="DatabasePath"/> to model a restart or a second deployment.
+/// Give two factories the same <see cref="Database"/> to model a restart or a second deployment.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public static readonly Instant DefaultStart = Instant.FromUtc(2024, 6, 3, 8, 0);
 
-    public ApiFactory(string? databasePath = null, string? workflowsPath = null, FakeClock? clock = null)
+    public ApiFactory(TestDatabase? database = null, string? workflowsPath = null, FakeClock? clock = null)
     {
-        DatabasePath = databasePath ?? NewDatabasePath();
+        Database = database ?? TestDatabase.New();
         WorkflowsPath = workflowsPath ?? Path.Combine(AppContext.BaseDirectory, "workflows");
         Clock = clock ?? new FakeClock(DefaultStart);
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
     public string WorkflowsPath { get; }
     public FakeClock Clock { get; }
     public IReadOnlyList<string> Roles { get; init; } = ["oov-regisseur"];
@@ -55,12 +55,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Replaces services after the service's own registrations, e.g. to make a job fail.</summary>
     public Action<IServiceCollection>? ReplaceServices { get; init; }
 
-    public static string NewDatabasePath()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "ondermijning.db");
-    }
 
     /// <summary>A client signed in as someone else than the factory's user.</summary>
     public HttpClient CreateClientFor(string userId, string organisation, IEnumerable<string> roles, IEnumerable<string>? municipalities = null)
@@ -87,7 +81,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("Storage:SqlitePath", DatabasePath);
+        foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         builder.UseSetting("Workflows:Path", WorkflowsPath);
         builder.UseSetting("Identity:Development:Enabled", DemoUsers ? "true" : "false");
         if (WithIdentityProvider)

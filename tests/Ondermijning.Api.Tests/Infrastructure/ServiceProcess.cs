@@ -7,7 +7,8 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The service as a real operating-system process on a loopback port, started the way <c>run.sh</c> starts
-/// it (Development environment, SQLite file), so a test can kill it with SIGKILL.
+/// it (Development environment), on a <see cref="TestDatabase"/>, so a test can kill it with SIGKILL or run several
+/// instances on one PostgreSQL database.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -23,7 +24,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Address { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<ServiceProcess> StartAsync(string databasePath, IDictionary<string, string>? settings = null)
+    public static async Task<ServiceProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Ondermijning.Api.dll"), "--urls", address.ToString()])
@@ -34,7 +35,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Storage__SqlitePath"] = databasePath;
+        foreach (var (key, value) in database.Settings()) start.Environment[key.Replace(":", "__")] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start)!;

@@ -56,7 +56,7 @@ public class MonthlyReportTests
     [Fact]
     public async Task Overviews_missed_while_the_service_was_down_are_produced_when_it_starts_again()
     {
-        var path = ApiFactory.NewDatabasePath();
+        var path = TestDatabase.New();
         await using (var before = new ApiFactory(path))
             (await before.CreateClient().GetFromJsonAsync<JsonArray>("/api/reports/monthly"))!.Select(e => e!.Str("href"))
                 .Should().Equal("/api/reports/monthly/2024/5");

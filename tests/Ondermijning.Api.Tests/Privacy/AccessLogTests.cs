@@ -1,3 +1,4 @@
+using Ondermijning.Engine.Persistence;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -6,12 +7,14 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Privacy;
 
+/// <summary>The tamper tests edit the SQLite file directly, so this class runs in the SQLite pass; the chain itself is provider-neutral.</summary>
+[Trait("Provider", "Sqlite")]
 public class AccessLogTests
 {
     /// <summary>A case at the MOT with closed police information, read and exported a few times: a chain of at least six records.</summary>
     private static async Task<(ApiFactory Factory, HttpClient Admin, string CaseId)> CaseWithLoggedAccessAsync()
     {
-        var factory = new ApiFactory();
+        var factory = new ApiFactory(TestDatabase.New(StorageProvider.Sqlite));
         var oov = factory.CreateClient();
         var caseId = (await oov.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
         await oov.MoveToAsync(caseId, "mot");
@@ -28,7 +31,7 @@ public class AccessLogTests
 
     private static async Task ExecuteAsync(ApiFactory factory, string sql)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = factory.DatabasePath, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = factory.Database.Location, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,9 +1,11 @@
+using Ondermijning.Engine.Persistence;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Privacy;
 
+[Trait("Provider", "Sqlite")]
 public class VerifyCommandTests
 {
     private static async Task<(int ExitCode, string Output)> VerifyAsync(string databasePath)
@@ -29,9 +31,9 @@ public class VerifyCommandTests
     public async Task The_command_line_verification_reports_an_intact_log_and_names_a_broken_record()
     {
         string databasePath;
-        await using (var factory = new ApiFactory())
+        await using (var factory = new ApiFactory(TestDatabase.New(StorageProvider.Sqlite)))
         {
-            databasePath = factory.DatabasePath;
+            databasePath = factory.Database.Location;
             var oov = factory.CreateClient();
             var caseId = (await oov.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
             await oov.MoveToAsync(caseId, "mot");

@@ -1,3 +1,4 @@
+using Ondermijning.Engine.Persistence;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -132,18 +133,19 @@ public class AnnualStatisticsTests(AnnualYearFixture year) : IClassFixture<Annua
     }
 }
 
+[Trait("Provider", "Sqlite")]
 public class PersonalDataErasureTests
 {
     [Fact]
     public async Task Erasing_personal_data_leaves_the_annual_table_unchanged()
     {
-        await using var factory = new ApiFactory { Municipalities = ["GM0935", "GM0917"] };
+        await using var factory = new ApiFactory(TestDatabase.New(StorageProvider.Sqlite)) { Municipalities = ["GM0935", "GM0917"] };
         await new AnnualScenario(factory).BuildAsync();
         var client = factory.CreateClient();
         var before = await client.GetStringAsync("/api/statistics/annual?municipality=GM0935&year=2023");
 
         // What a retention purge does: names, addresses, reporters, descriptions and free texts are erased in place.
-        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        await using (var connection = new SqliteConnection($"Data Source={factory.Database.Location}"))
         {
             await connection.OpenAsync();
             var command = connection.CreateCommand();

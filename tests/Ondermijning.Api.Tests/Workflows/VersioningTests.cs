@@ -27,7 +27,7 @@ public class VersioningTests
     [Fact]
     public async Task Publishing_v2_leaves_running_v1_cases_on_v1_and_a_migration_moves_them_with_a_complete_mapping()
     {
-        var database = ApiFactory.NewDatabasePath();
+        var database = TestDatabase.New();
         string atLwo, atEnrichment;
         await using (var beforeV2 = new ApiFactory(database, FolderWithOnlyV1(), March2025))
         {
@@ -73,7 +73,7 @@ public class VersioningTests
     [Fact]
     public async Task A_migration_whose_mapping_misses_a_stage_of_the_selected_cases_is_refused_and_changes_nothing()
     {
-        var database = ApiFactory.NewDatabasePath();
+        var database = TestDatabase.New();
         string id;
         await using (var beforeV2 = new ApiFactory(database, FolderWithOnlyV1(), March2025))
         {
@@ -121,7 +121,7 @@ public class VersioningTests
     [Fact]
     public async Task All_cases_at_one_stage_move_together()
     {
-        var database = ApiFactory.NewDatabasePath();
+        var database = TestDatabase.New();
         var ids = new List<string>();
         await using (var beforeV2 = new ApiFactory(database, FolderWithOnlyV1(), March2025))
         {
@@ -149,7 +149,7 @@ public class VersioningTests
     public async Task The_service_refuses_to_start_when_a_version_in_use_was_changed()
     {
         var workflows = FolderWithOnlyV1();
-        var database = ApiFactory.NewDatabasePath();
+        var database = TestDatabase.New();
         await using (var first = new ApiFactory(database, workflows, March2025))
             await first.CreateClient().RegisterAsync();
 
@@ -168,7 +168,7 @@ public class VersioningTests
     public async Task A_version_nobody_uses_yet_may_still_be_corrected()
     {
         var workflows = FolderWithOnlyV1();
-        var database = ApiFactory.NewDatabasePath();
+        var database = TestDatabase.New();
         await using (var first = new ApiFactory(database, workflows, March2025))
             (await first.CreateClient().GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
 

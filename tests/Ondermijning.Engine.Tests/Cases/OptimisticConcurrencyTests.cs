@@ -32,7 +32,7 @@ public class OptimisticConcurrencyTests
         await using (var setup = Open(file))
         {
             await setup.Database.MigrateAsync();
-            var @case = Case.Register(CaseId.New(), signal, definition, Stage("lwo"), new Severity("laag"), Now, Regisseur);
+            var @case = Case.Register(CaseId.New(), signal, definition, Stage("lwo"), new Severity("laag"), Now, Regisseur, null);
             setup.Cases.Add(@case);
             await setup.SaveChangesAsync();
             id = @case.Id;

@@ -23,7 +23,7 @@ public class ProposalRulesTests
             [new AddressSubject("6211AB", 12, null, "Grote Straat", city)], null);
         return Case.Register(CaseId.New(), signal, new DefinitionKey(new WorkflowId("ondermijning"), 1),
             new StageDefinition(new StageId("verrijking"), "Verrijking", StageKind.Work, null, null),
-            new Severity("laag"), SignalReceived, Job);
+            new Severity("laag"), SignalReceived, Job, null);
     }
 
     private static RegisterCall Call(int? status = 200) => new("http://register/test", SignalReceived, status, "{}", null);

@@ -69,10 +69,10 @@ public sealed class NieuwModel(RegisterSignal registerSignal, WorkflowCatalog ca
             hasAddress ? [new AddressRequest(s.Postcode, s.Huisnummer, NullIfEmpty(s.Toevoeging), NullIfEmpty(s.Straat), NullIfEmpty(s.Plaats))] : []);
         try
         {
-            var registered = await registerSignal.HandleAsync(request.ToSignal(Today), User.ToActor(), cancellationToken);
+            var registered = await registerSignal.HandleAsync(request.ToSignal(Today), User.ToActor(), cancellationToken: cancellationToken);
             TempData["Melding"] = "Het signaal is geregistreerd.";
             // Shown once, on the next page only: the database keeps only a hash of it.
-            TempData["Ontvangstcode"] = registered.Receipt.ToString();
+            TempData["Ontvangstcode"] = registered.Receipt?.ToString();
             return Redirect($"/zaken/{registered.Case.Id}");
         }
         catch (EngineProblem problem) when (problem.Errors.Count > 0)

@@ -1,0 +1,64 @@
+using Ondermijning.Engine.Persistence;
+
+namespace Ondermijning.Benchmark;
+
+/// <summary>The defaults finish in a few minutes on two cores; <c>--cases 1000000</c> is the full-size statistics run.</summary>
+public sealed class BenchOptions
+{
+    public List<StorageProvider> Providers { get; } = [StorageProvider.Sqlite, StorageProvider.PostgreSql];
+    public string? Postgres { get; private set; } = Environment.GetEnvironmentVariable("ONDERMIJNING_BENCH_POSTGRES");
+    public string ApiAssembly { get; private set; } = "src/Ondermijning.Api/bin/Release/net10.0/Ondermijning.Api.dll";
+    public string WorkFolder { get; private set; } = Path.Combine("artifacts", "bench");
+    public int Clients { get; private set; } = 8;
+    public int Signals { get; private set; } = 2000;
+    public int Transitions { get; private set; } = 1500;
+    public int BaselineRows { get; private set; } = 2000;
+    public int Cases { get; private set; } = 100_000;
+
+    public const string Usage = """
+        Ondermijning.Benchmark [options]
+          --providers sqlite,postgresql   which databases (default: both)
+          --postgres CONNECTION-STRING    an Npgsql connection string to a server where the user may create databases
+                                          (default: $ONDERMIJNING_BENCH_POSTGRES; ./bench.sh starts a throwaway server)
+          --api PATH                      the service's Ondermijning.Api.dll (default: the Release build in src/)
+          --work FOLDER                   where SQLite files go (default: artifacts/bench)
+          --clients N                     concurrent HTTP clients, engine workers and baseline connections (default 8)
+          --signals N                     signals registered over HTTP (default 2000)
+          --transitions N                 transitions fired through the engine (default 1500)
+          --baseline-rows N               single-row commits for the baseline (default 2000)
+          --cases N                       cases bulk-loaded for the statistics query (default 100000; the full run is 1000000)
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            switch (args[i])
+            {
+                case "--providers":
+                    options.Providers.Clear();
+                    options.Providers.AddRange(Value().Split(',').Select(p => Enum.Parse<StorageProvider>(p, ignoreCase: true)));
+                    break;
+                case "--postgres": options.Postgres = Value(); break;
+                case "--api": options.ApiAssembly = Value(); break;
+                case "--work": options.WorkFolder = Value(); break;
+                case "--clients": options.Clients = int.Parse(Value()); break;
+                case "--signals": options.Signals = int.Parse(Value()); break;
+                case "--transitions": options.Transitions = int.Parse(Value()); break;
+                case "--baseline-rows": options.BaselineRows = int.Parse(Value()); break;
+                case "--cases": options.Cases = int.Parse(Value()); break;
+                default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
+            }
+        }
+        if (options.Providers.Contains(StorageProvider.PostgreSql) && string.IsNullOrWhiteSpace(options.Postgres))
+            throw new ArgumentException($"PostgreSQL needs --postgres or ONDERMIJNING_BENCH_POSTGRES (./bench.sh provides a server).\n{Usage}");
+        if (!File.Exists(options.ApiAssembly))
+            throw new ArgumentException($"No service at {options.ApiAssembly}; build it (dotnet build -c Release) or pass --api.\n{Usage}");
+        options.ApiAssembly = Path.GetFullPath(options.ApiAssembly);
+        options.WorkFolder = Path.GetFullPath(options.WorkFolder);
+        Directory.CreateDirectory(options.WorkFolder);
+        return options;
+    }
+}

@@ -1,0 +1,62 @@
+using Npgsql;
+using Ondermijning.Engine.Persistence;
+
+namespace Ondermijning.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Where one test's data lives: a fresh SQLite file or a fresh PostgreSQL database, chosen by
+/// <c>ONDERMIJNING_TEST_PROVIDER</c> (<c>./test.sh</c> runs the suite once per provider). Hand the same value to two
+/// factories or service processes to model a restart, a second deployment or a second node.
+/// </summary>
+public sealed record TestDatabase(StorageProvider Provider, string Location)
+{
+    public const string ProviderVariable = "ONDERMIJNING_TEST_PROVIDER";
+    public const string PostgresVariable = "ONDERMIJNING_TEST_POSTGRES";
+
+    /// <summary>Without the variable the suite runs on SQLite, the embedded default that needs no server.</summary>
+    public static StorageProvider CurrentProvider =>
+        Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } value
+            ? Enum.Parse<StorageProvider>(value, ignoreCase: true)
+            : StorageProvider.Sqlite;
+
+    /// <summary>The server <c>./test.sh</c> starts; a test that needs PostgreSQL fails here, loudly, rather than skip.</summary>
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException(
+                $"This test needs PostgreSQL, but {PostgresVariable} is not set. Run ./test.sh, which installs and starts a " +
+                $"throwaway server, or set {PostgresVariable} to a connection string for a server where the user may create databases " +
+                "(e.g. Host=127.0.0.1;Port=5432;Username=postgres).");
+
+    public static TestDatabase New() => New(CurrentProvider);
+
+    public static TestDatabase New(StorageProvider provider) => provider switch
+    {
+        StorageProvider.PostgreSql => new(provider,
+            // The first migration creates the database, so every test starts from an empty one.
+            new NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"ondermijning_test_{Guid.NewGuid():N}" }.ConnectionString),
+        _ => new(provider, NewSqliteFile()),
+    };
+
+    /// <summary>The configuration that points the service at this database (keys as in appsettings.json).</summary>
+    public IReadOnlyDictionary<string, string> Settings() => Provider switch
+    {
+        StorageProvider.PostgreSql => new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = nameof(StorageProvider.PostgreSql),
+            ["Storage:ConnectionString"] = Location,
+        },
+        _ => new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = nameof(StorageProvider.Sqlite),
+            ["Storage:SqlitePath"] = Location,
+        },
+    };
+
+    private static string NewSqliteFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, "ondermijning.db");
+    }
+}
