@@ -1,6 +1,9 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Ondermijning.Engine.Persistence;
 using Microsoft.Extensions.Options;
 using Ondermijning.Engine.Common;
 
@@ -16,10 +19,20 @@ public static class JobSetup
 
         // Hangfire's defaults are process-wide (JobStorage.Current, JobActivator.Current). Registered per service
         // provider instead, two hosts in one process never run each other's jobs against each other's database.
-        services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<IOptions<JobsOptions>>().Value.Storage switch
+        services.AddSingleton<JobStorage>(sp =>
         {
-            JobStorageKind.InMemory => new InMemoryStorage(),
-            var other => throw new InvalidOperationException($"Jobs:Storage '{other}' is not supported."),
+            var database = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var kind = sp.GetRequiredService<IOptions<JobsOptions>>().Value.Storage
+                ?? (database.Provider == StorageProvider.PostgreSql ? JobStorageKind.PostgreSql : JobStorageKind.InMemory);
+            return kind switch
+            {
+                JobStorageKind.PostgreSql when database.Provider != StorageProvider.PostgreSql => throw new InvalidOperationException(
+                    "Jobs:Storage is PostgreSql, but the service does not run on PostgreSQL (Storage:Provider); use InMemory or move the service."),
+                JobStorageKind.PostgreSql => new PostgreSqlStorage(
+                    new NpgsqlConnectionFactory(database.ConnectionString!, new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }),
+                _ => new InMemoryStorage(),
+            };
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(c => c

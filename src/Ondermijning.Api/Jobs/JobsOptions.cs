@@ -5,13 +5,16 @@ public enum JobStorageKind
 {
     /// <summary>In the process: nothing to install, and losing it on a restart loses nothing that matters.</summary>
     InMemory,
+    /// <summary>In the service's PostgreSQL database (schema <c>hangfire</c>): several instances share one queue.</summary>
+    PostgreSql,
 }
 
 public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    public JobStorageKind Storage { get; set; } = JobStorageKind.InMemory;
+    /// <summary>Unset, the queue follows the database: PostgreSQL deployments share it, the embedded default keeps it in memory.</summary>
+    public JobStorageKind? Storage { get; set; }
 
     /// <summary>Hangfire workers in this process; the jobs are few and short.</summary>
     public int WorkerCount { get; set; } = 2;
