@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Ondermijning.Engine.Deadlines;
 
 namespace Ondermijning.Api.Tests.Deadlines;
@@ -47,6 +48,33 @@ public class EscalationJobTests
         escalation.Int("stageEntrySequence").Should().Be(1);
         escalation.Str("dueAt").Should().Be("2024-06-06T08:00:00Z");
         escalation.Str("escalatedAt").Should().Be("2024-06-06T08:01:00Z");
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_running_the_escalation_job_at_once_escalate_each_overdue_stay_once()
+    {
+        // Two service instances on one database: PostgreSQL in the PostgreSQL pass of ./test.sh, one SQLite file otherwise.
+        var database = TestDatabase.New();
+        var clock = new FakeClock(ApiFactory.DefaultStart);
+        await using var first = new ApiFactory(database, clock: clock);
+        await using var second = new ApiFactory(database, clock: clock);
+        var client = first.CreateClient();
+        _ = second.CreateClient();
+        for (var i = 0; i < 8; i++) await client.RegisterAsync();
+        clock.Advance(Duration.FromDays(4));
+
+        async Task<int> Run(ApiFactory instance)
+        {
+            await using var scope = instance.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<EscalateOverdueCases>().RunAsync(CancellationToken.None);
+        }
+        var escalated = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Run(i % 2 == 0 ? first : second)));
+
+        escalated.Sum().Should().Be(8, "every overdue stay is escalated by exactly one of the runs");
+        var overdue = (await client.GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!;
+        overdue.Should().HaveCount(8);
+        foreach (var id in overdue.Select(c => c!.Str("id")))
+            (await client.GetCaseAsync(id))["escalations"]!.AsArray().Should().ContainSingle();
     }
 
     [Fact]

@@ -54,6 +54,8 @@ public class RetentionTests
         var closedAtMot = (await oov.RegisterAsync(NamedSignal())).Str("id");
         await oov.MoveToAsync(closedAtMot, "mot");
         await (await police.AddItemAsync(closedAtMot, "closed", "politie", "BVH: J. Jansen eerder aangehouden")).ShouldHaveStatus(HttpStatusCode.Created);
+        await (await oov.PostAsJsonAsync($"/api/cases/{closedAtMot}/interventions",
+            new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" })).ShouldHaveStatus(HttpStatusCode.Created);
         await oov.FireOkAsync(closedAtMot, "mot-geen-interventie", "Geen kansrijke interventie", meeting);
 
         var stillRunning = (await oov.RegisterAsync(NamedSignal())).Str("id");
@@ -61,6 +63,8 @@ public class RetentionTests
 
         var ids = new[] { notConfirmed, closedAtMot, stillRunning };
         var before = await CountsAsync(oov, ids);
+        var annualBefore = await AnnualTableAsync(oov);
+        annualBefore.Should().Contain("\"mot.fiscaal\"");
 
         // Five months on nothing has expired yet; seven months on the not-confirmed signal has (P6M).
         factory.Clock.Advance(Duration.FromDays(150));
@@ -77,6 +81,7 @@ public class RetentionTests
         await ShouldBeErased(oov, closedAtMot);
         (await police.GetStringAsync($"/api/cases/{closedAtMot}/items")).Should().NotContain("aangehouden");
         (await oov.GetStringAsync($"/api/cases/{stillRunning}")).Should().Contain("J. Jansen", "a running case is not touched");
+        (await AnnualTableAsync(oov)).Should().Be(annualBefore, "the published 2024 figures do not change when personal data go");
 
         var after = await CountsAsync(oov, ids);
         after.PerStage.Should().BeEquivalentTo(before.PerStage);
@@ -103,5 +108,13 @@ public class RetentionTests
         @case["history"]!.AsArray().Last()!.Str("kind").Should().Be("erased");
         @case["addresses"]![0]!.Str("city").Should().Be("Maastricht", "the city identifies nobody and places the case for the statistics");
         @case.Str("municipality").Should().Be("GM0935");
+    }
+
+    /// <summary>The 2024 annual table as JSON, without the moment it was computed.</summary>
+    private static async Task<string> AnnualTableAsync(HttpClient client)
+    {
+        var table = (await client.GetFromJsonAsync<JsonObject>("/api/statistics/annual?municipality=GM0935&year=2024"))!;
+        table.Remove("computedAt");
+        return table.ToJsonString();
     }
 }
