@@ -19,9 +19,17 @@ public static class HttpIntake
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // Production settings (no development logging), with the development identity forced on so no token is needed.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production-like settings (no development logging). Production itself refuses to start without an identity
+        // provider, so the environment is named "Benchmark", with one demo user who works for every sample municipality.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         start.Environment["Identity__Development__Enabled"] = "true";
+        start.Environment["Identity__Development__DefaultUser"] = "bench";
+        start.Environment["Identity__Development__Users__0__UserId"] = "bench";
+        start.Environment["Identity__Development__Users__0__Name"] = "Benchmark regisseur";
+        start.Environment["Identity__Development__Users__0__Organisation"] = "gemeente";
+        start.Environment["Identity__Development__Users__0__Roles__0"] = "oov-regisseur";
+        for (var m = 0; m < SampleData.Municipalities.Length; m++)
+            start.Environment[$"Identity__Development__Users__0__Municipalities__{m}"] = SampleData.Municipalities[m];
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in database.ServiceSettings()) start.Environment[key] = value;
 
