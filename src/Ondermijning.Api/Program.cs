@@ -4,24 +4,24 @@ using NodaTime.Serialization.SystemTextJson;
 using Ondermijning.Api;
 using Ondermijning.Api.Atom;
 using Ondermijning.Api.Cases;
-using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Deadlines;
+using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Identity;
-using Ondermijning.Api.Jobs;
-using Ondermijning.Api.Mapping;
-using Ondermijning.Api.Privacy;
 using Ondermijning.Api.Interventions;
+using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Lwo;
+using Ondermijning.Api.Mapping;
 using Ondermijning.Api.Mot;
+using Ondermijning.Api.Privacy;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
 using Ondermijning.Api.Statistics;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine;
 using Ondermijning.Engine.Enrichment;
+using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
-using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
 using Scalar.AspNetCore;
@@ -76,9 +76,8 @@ catch (WorkflowDefinitionException e)
     app.Logger.LogCritical("{Reason}", e.Message);
     throw;
 }
-app.Services.RegisterRecurringJobs();
-await app.Services.CatchUpReportsAsync();
 
+// A verification only reads: it must not schedule or produce anything.
 if (verifyAccessLog)
 {
     await using var scope = app.Services.CreateAsyncScope();
@@ -86,6 +85,9 @@ if (verifyAccessLog)
     Console.WriteLine(verification.Message);
     return verification.Intact ? 0 : 1;
 }
+
+app.Services.RegisterRecurringJobs();
+await app.Services.CatchUpReportsAsync();
 
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
