@@ -104,6 +104,8 @@ public sealed class AvailableStepDto
     /// <summary>True when the case and the current user meet the standing conditions (severity, role).</summary>
     public bool AllowedNow { get; init; }
     public IReadOnlyList<string> BlockedBy { get; init; } = [];
+    /// <summary>What blocks it, as field names (severity, role), for clients that word the reasons themselves.</summary>
+    public IReadOnlyList<string> BlockedFields { get; init; } = [];
 }
 
 public class CaseDetailDto

@@ -123,7 +123,8 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.MinimumSeverity, o => o.MapFrom(s => s.Transition.Guards.MinimumSeverity))
             .ForMember(d => d.Roles, o => o.MapFrom(s => s.Transition.Guards.Roles))
             .ForMember(d => d.AllowedNow, o => o.MapFrom(s => s.BlockedBy.Count == 0))
-            .ForMember(d => d.BlockedBy, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Message)));
+            .ForMember(d => d.BlockedBy, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Message)))
+            .ForMember(d => d.BlockedFields, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Field)));
 
         CreateMap<WorkflowDefinition, WorkflowVersionSummaryDto>()
             .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Key.Workflow))

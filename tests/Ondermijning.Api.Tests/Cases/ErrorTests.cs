@@ -150,6 +150,7 @@ public class ErrorTests : IClassFixture<ErrorTests.Service>
         var step = (await _client.GetCaseAsync(id))["availableSteps"]!.AsArray().Single(s => s!.Str("trigger") == "naar-mot")!;
         step["allowedNow"]!.GetValue<bool>().Should().BeFalse();
         step["blockedBy"]![0]!.GetValue<string>().Should().Contain("at least 'Hoog'");
+        step["blockedFields"]![0]!.GetValue<string>().Should().Be("severity");
 
         var response = await _client.FireAsync(id, "naar-mot", "Georganiseerde criminaliteit",
             new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
