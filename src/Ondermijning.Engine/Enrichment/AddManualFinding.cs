@@ -13,7 +13,7 @@ namespace Ondermijning.Engine.Enrichment;
 /// <param name="FactsJson">Structured facts (for example the owners on a BRK extract) as a JSON object; "{}" when there are none.</param>
 public sealed record ManualFindingDetails(FindingSource Source, string Subject, string Note, string? Link, LocalDate ObservedOn, string FactsJson);
 
-public sealed class AddManualFinding(OndermijningDbContext db, IClock clock)
+public sealed class AddManualFinding(OndermijningDbContext db, FindingItems items, IClock clock)
 {
     public static readonly IReadOnlySet<FindingSource> ManualSources =
         new HashSet<FindingSource> { FindingSource.Internet, FindingSource.SocialMedia, FindingSource.News, FindingSource.Kadaster };
@@ -26,11 +26,14 @@ public sealed class AddManualFinding(OndermijningDbContext db, IClock clock)
                 "Only an OOV regisseur may add open-source findings to a case.");
         if (!ManualSources.Contains(details.Source))
             throw new ArgumentException($"{details.Source} findings come from the register, not from a user.", nameof(details));
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken)) throw CaseProblems.NotFound(caseId);
+        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw CaseProblems.NotFound(caseId);
 
+        var now = clock.GetCurrentInstant();
         var finding = EnrichmentFinding.Manual(caseId, details.Source, details.Subject, details.Note, details.Link, details.ObservedOn,
-            details.FactsJson, clock.GetCurrentInstant(), actor);
+            details.FactsJson, now, actor);
         db.Add(finding);
+        if (items.For(@case, finding, actor, now) is { } item) db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return finding;
     }

@@ -13,10 +13,13 @@ public sealed record EnrichmentResult(EnrichmentRun Run, IReadOnlyList<Enrichmen
 /// Asks the open registers about every company and address subject of a case and keeps each answer as a
 /// finding. It never moves the case: the registers inform the OOV user's decision, they do not make it.
 /// </summary>
-public sealed class EnrichCase(OndermijningDbContext db, KvkClient kvk, BagClient bag, EnrichmentProviders providers, IClock clock)
+public sealed class EnrichCase(OndermijningDbContext db, KvkClient kvk, BagClient bag, EnrichmentProviders providers, FindingItems items,
+    IClock clock)
 {
     /// <summary>Who the pipeline acts as when no user asked for it (the scheduled run over new signals).</summary>
-    public static readonly Actor Job = new("job:verrijking", "Automatische verrijking", Organisations.Gemeente, new HashSet<Role>(), new HashSet<MunicipalityCode>());
+    /// <remarks>It works for the municipality's OOV, so the privacy protocol's open-source gate applies to it as to them.</remarks>
+    public static readonly Actor Job = new("job:verrijking", "Automatische verrijking", Organisations.Gemeente,
+        new HashSet<Role> { Role.OovRegisseur }, new HashSet<MunicipalityCode>());
 
     /// <param name="requestedBy">The user who asked for this run; none when a job runs it.</param>
     public async Task<EnrichmentResult> RunAsync(CaseId caseId, Actor? requestedBy = null, CancellationToken cancellationToken = default)
@@ -100,6 +103,9 @@ public sealed class EnrichCase(OndermijningDbContext db, KvkClient kvk, BagClien
         run.Finish(clock.GetCurrentInstant(), skipped);
         db.Add(run);
         db.AddRange(findings);
+        var now = clock.GetCurrentInstant();
+        foreach (var finding in findings)
+            if (items.For(@case, finding, actor, now) is { } item) db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return new EnrichmentResult(run, findings, skipped);
     }

@@ -18,6 +18,7 @@ public static class EnrichmentServices
         services.AddScoped<EnrichNewSignals>();
         services.AddScoped<EnrichmentQueries>();
         services.AddScoped<AddManualFinding>();
+        services.AddSingleton<FindingItems>();
         services.AddScoped<DecideEnrichment>();
         return services;
     }

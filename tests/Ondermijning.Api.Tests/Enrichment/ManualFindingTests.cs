@@ -50,6 +50,12 @@ public class ManualFindingTests : IClassFixture<ManualFindingTests.Service>
         finding.Str("provenance.recordedBy.id").Should().Be("test-oov");
         finding.Str("provenance.retrievedAt").Should().Be("2024-06-03T08:00:00Z");
         finding["provenance"]!["requestUrl"].Should().BeNull();
+
+        var item = (await _client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/cases/{id}/items"))!["items"]!.AsArray()
+            .Should().ContainSingle().Subject!;
+        item.Str("category").Should().Be("open");
+        item.Str("content").Should().StartWith("Account toont").And.Contain("https://www.instagram.com/deschaar_mstricht/")
+            .And.Contain($"bevinding {finding.Str("id")}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,19 @@ public class RegisterAdapterTests : IAsyncLifetime
         findings.Single("bag-address").Str("summary").Should().Be("BAG-adres Grote Straat 12, 6211AB Maastricht.");
 
         findings.Select(f => f!.Str("provenance.requestUrl")).Should().NotContain(url => url.Contains("test-kvk-key") || url.Contains("test-bag-key"));
+
+        // Every answer is also an open-source information item on the case, naming its register, request and finding.
+        var items = (await _client.GetFromJsonAsync<JsonObject>($"/api/cases/{id}/items"))!["items"]!.AsArray();
+        items.Should().HaveCount(findings.Count);
+        items.Should().AllSatisfy(i =>
+        {
+            i!.Str("category").Should().Be("open");
+            i!.Str("confidentiality").Should().Be("openbaar");
+        });
+        var profileItem = items.Single(i => i!.Str("content").Contains($"bevinding {profile.Str("id")}"))!;
+        profileItem.Str("content").Should().StartWith("Kapsalon De Schaar (KvK-nummer 12345678) staat actief ingeschreven")
+            .And.Contain(_registers.KvkUrl + "api/v1/basisprofielen/12345678");
+        profileItem.Str("legalBasis").Should().Be("Openbaar register: Handelsregisterwet 2007");
         _registers.RequestsTo(ProfilePath).Single().Headers["apikey"].Should().Be("test-kvk-key");
         _registers.RequestsTo(VerblijfsobjectPath).Single().Headers["X-Api-Key"].Should().Be("test-bag-key");
         await CaseIsUntouched(id);
