@@ -60,20 +60,17 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<CaseId?, Guid?>().ConvertUsing(id => id.HasValue ? id.Value.Value : null);
 
         CreateMap<StageDefinition, StageDto>()
-            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
             .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null));
         CreateMap<SeverityLevel, SeverityDto>();
         CreateMap<RequiredInformation, RequiredInformationDto>();
 
         CreateMap<Case, CaseSummaryDto>()
             .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))
-            .ForMember(d => d.Severity, o => o.MapFrom((src, _, _, ctx) => SeverityOf(Definition(ctx), src)))
-            .ForMember(d => d.SourceChannel, o => o.MapFrom(s => Kebab(s.SourceChannel.ToString())));
+            .ForMember(d => d.Severity, o => o.MapFrom((src, _, _, ctx) => SeverityOf(Definition(ctx), src)));
 
         CreateMap<Case, CaseDetailDto>()
             .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))
             .ForMember(d => d.Severity, o => o.MapFrom((src, _, _, ctx) => SeverityOf(Definition(ctx), src)))
-            .ForMember(d => d.SourceChannel, o => o.MapFrom(s => Kebab(s.SourceChannel.ToString())))
             .ForMember(d => d.Reporter, o => o.MapFrom(s => new ReporterDto { Anonymous = s.ReporterAnonymous, Name = s.ReporterName, Contact = s.ReporterContact }))
             .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]))
             .ForMember(d => d.Items, o => o.MapFrom((_, _, _, ctx) => Visible(ctx).Items))
@@ -91,8 +88,7 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<SearchHit, ItemSearchHitDto>()
             .ForMember(d => d.CaseId, o => o.MapFrom(s => s.Case.Id))
             .ForMember(d => d.Municipality, o => o.MapFrom(s => s.Case.Municipality));
-        CreateMap<AccessLogRecord, AccessLogRecordDto>()
-            .ForMember(d => d.Action, o => o.MapFrom(s => Kebab(s.Action.ToString())));
+        CreateMap<AccessLogRecord, AccessLogRecordDto>();
         CreateMap<AccessLogVerification, AccessLogVerificationDto>();
         CreateMap<RetentionResult, RetentionResultDto>();
         CreateMap<ReceiptView, ReceiptDto>()
@@ -105,13 +101,11 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.DueAt, o => o.MapFrom(s => s.DueAt!.Value))
             .ForMember(d => d.EscalatedAt, o => o.MapFrom(s =>
                 s.Escalations.Where(e => e.StageEntrySequence == s.StageEntrySequence).Select(e => (NodaTime.Instant?)e.EscalatedAt).FirstOrDefault()));
-        CreateMap<JobRun, JobRunDto>()
-            .ForMember(d => d.Outcome, o => o.MapFrom(s => Kebab(s.Outcome.ToString())));
+        CreateMap<JobRun, JobRunDto>();
         CreateMap<CasePerson, PersonDto>();
         CreateMap<CaseCompany, CompanyDto>();
         CreateMap<CaseAddress, AddressDto>();
         CreateMap<CaseHistoryEntry, HistoryEntryDto>()
-            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
             .ForMember(d => d.Actor, o => o.MapFrom(s => new ActorDto { Id = s.ActorId, Name = s.ActorName, Organisation = s.ActorOrganisation }));
 
         CreateMap<AvailableStep, AvailableStepDto>()
@@ -133,7 +127,6 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Key.Workflow))
             .ForMember(d => d.Version, o => o.MapFrom(s => s.Key.Version));
         CreateMap<StageDefinition, StageDefinitionDto>()
-            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
             .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null))
             .ForMember(d => d.Deadline, o => o.MapFrom(s => s.Deadline == null ? null : PeriodPattern.NormalizingIso.Format(s.Deadline)));
         CreateMap<TransitionDefinition, TransitionDto>()
@@ -147,6 +140,7 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.FromVersion, o => o.MapFrom(s => s.From.Version))
             .ForMember(d => d.ToVersion, o => o.MapFrom(s => s.To.Version));
 
+        EnumMaps();
         EnrichmentMaps();
         ChainOutcomeMaps();
         StatisticsMaps();
@@ -156,16 +150,12 @@ public sealed class ApiMappingProfile : Profile
     private void EnrichmentMaps()
     {
         CreateMap<FindingId, Guid>().ConvertUsing(id => id.Value);
-        CreateMap<ProviderStatus, ProviderStatusDto>()
-            .ForMember(d => d.Provider, o => o.MapFrom(s => Kebab(s.Provider.ToString())));
+        CreateMap<ProviderStatus, ProviderStatusDto>();
         CreateMap<EnrichmentFinding, FindingDto>()
-            .ForMember(d => d.Source, o => o.MapFrom(s => Kebab(s.Source.ToString())))
-            .ForMember(d => d.Kind, o => o.MapFrom(s => Kebab(s.Kind.ToString())))
-            .ForMember(d => d.Status, o => o.MapFrom(s => Kebab(s.Status.ToString())))
             .ForMember(d => d.Facts, o => o.MapFrom(s => ParseFacts(s.FactsJson)))
             .ForMember(d => d.Provenance, o => o.MapFrom(s => new FindingProvenanceDto
             {
-                Register = Kebab(s.Source.ToString()),
+                Register = Kebab(s.Source),
                 SourceOrganisation = s.SourceOrganisation,
                 RequestUrl = s.RequestUrl,
                 ResponseStatus = s.ResponseStatus,
@@ -181,9 +171,9 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.SkippedProviders, o => o.MapFrom(s => s.Skipped));
         CreateMap<Observation, ObservationDto>();
         CreateMap<EnrichmentProposal, ProposalDto>()
-            .ForMember(d => d.Proposal, o => o.MapFrom(s => Kebab(s.Verdict.ToString())));
+            .ForMember(d => d.Proposal, o => o.MapFrom(s => Kebab(s.Verdict)));
         CreateMap<EnrichmentDecision, EnrichmentDecisionDto>()
-            .ForMember(d => d.Proposal, o => o.MapFrom(s => Kebab(s.Proposal.ToString())))
+            .ForMember(d => d.Proposal, o => o.MapFrom(s => Kebab(s.Proposal)))
             .ForMember(d => d.DecidedBy, o => o.MapFrom(s => new RecordedByDto { Id = s.DecidedById, Name = s.DecidedByName }));
     }
 
@@ -200,18 +190,6 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<StreetDealingPenaltyId, Guid>().ConvertUsing(id => id.Value);
         CreateMap<AwarenessActivityId, Guid>().ConvertUsing(id => id.Value);
         CreateMap<PhenomenonStudyId, Guid>().ConvertUsing(id => id.Value);
-        KebabEnum<LwoRoute>();
-        KebabEnum<AtomOutcome>();
-        KebabEnum<InterventionType>();
-        KebabEnum<InterventionStatus>();
-        KebabEnum<BibobKind>();
-        KebabEnum<BibobOutcome>();
-        KebabEnum<StreetDealingParty>();
-        KebabEnum<AwarenessActivityKind>();
-        KebabEnum<PhenomenonSubject>();
-        KebabEnum<PhenomenonStudyOrigin>();
-        KebabEnum<PhenomenonStudyStatus>();
-        KebabEnum<SourceChannel>();
 
         CreateMap<LwoDecision, LwoDecisionDto>();
         CreateMap<AtomInspection, AtomInspectionDto>();
@@ -252,7 +230,34 @@ public sealed class ApiMappingProfile : Profile
             }));
     }
 
-    private void KebabEnum<T>() where T : struct, Enum => CreateMap<T, string>().ConvertUsing(v => Kebab(v.ToString()));
+    private void EnumMaps()
+    {
+        KebabEnum<LwoRoute>();
+        KebabEnum<AtomOutcome>();
+        KebabEnum<InterventionType>();
+        KebabEnum<InterventionStatus>();
+        KebabEnum<BibobKind>();
+        KebabEnum<BibobOutcome>();
+        KebabEnum<StreetDealingParty>();
+        KebabEnum<AwarenessActivityKind>();
+        KebabEnum<PhenomenonSubject>();
+        KebabEnum<PhenomenonStudyOrigin>();
+        KebabEnum<PhenomenonStudyStatus>();
+        KebabEnum<SourceChannel>();
+        KebabEnum<StageKind>();
+        KebabEnum<HistoryKind>();
+        KebabEnum<AccessAction>();
+        KebabEnum<JobOutcome>();
+        KebabEnum<EnrichmentProvider>();
+        KebabEnum<FindingSource>();
+        KebabEnum<FindingKind>();
+        KebabEnum<FindingStatus>();
+    }
+
+    /// <summary>The one way an enum travels in the API: its name in kebab case.</summary>
+    private void KebabEnum<T>() where T : struct, Enum => CreateMap<T, string>().ConvertUsing(v => Kebab(v));
+
+    private static string Kebab<T>(T value) where T : struct, Enum => Kebab(value.ToString());
 
     private static WorkflowDefinition Definition(ResolutionContext context) =>
         (WorkflowDefinition)context.Items[DefinitionItem];
