@@ -10,10 +10,11 @@ public sealed class BenchOptions
     public string ApiAssembly { get; private set; } = "src/Ondermijning.Api/bin/Release/net10.0/Ondermijning.Api.dll";
     public string WorkFolder { get; private set; } = Path.Combine("artifacts", "bench");
     public int Clients { get; private set; } = 8;
-    public int Signals { get; private set; } = 2000;
+    public int Signals { get; private set; } = 10_000;
     public int Transitions { get; private set; } = 1500;
     public int BaselineRows { get; private set; } = 2000;
     public int Cases { get; private set; } = 100_000;
+    public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(10);
 
     public const string Usage = """
         Ondermijning.Benchmark [options]
@@ -23,7 +24,8 @@ public sealed class BenchOptions
           --api PATH                      the service's Ondermijning.Api.dll (default: the Release build in src/)
           --work FOLDER                   where SQLite files go (default: artifacts/bench)
           --clients N                     concurrent HTTP clients, engine workers and baseline connections (default 8)
-          --signals N                     signals registered over HTTP (default 2000)
+          --signals N                     signals registered over HTTP (default 10000)
+          --warm-up SECONDS               load the service this long before measuring intake (default 10)
           --transitions N                 transitions fired through the engine (default 1500)
           --baseline-rows N               single-row commits for the baseline (default 2000)
           --cases N                       cases bulk-loaded for the statistics query (default 100000; the full run is 1000000)
@@ -46,6 +48,7 @@ public sealed class BenchOptions
                 case "--work": options.WorkFolder = Value(); break;
                 case "--clients": options.Clients = int.Parse(Value()); break;
                 case "--signals": options.Signals = int.Parse(Value()); break;
+                case "--warm-up": options.WarmUp = TimeSpan.FromSeconds(double.Parse(Value())); break;
                 case "--transitions": options.Transitions = int.Parse(Value()); break;
                 case "--baseline-rows": options.BaselineRows = int.Parse(Value()); break;
                 case "--cases": options.Cases = int.Parse(Value()); break;

@@ -47,8 +47,11 @@ public static class HttpIntake
             };
             await WaitUntilHealthyAsync(http, service);
 
-            // Warm up: JIT, connection pools, the first pages of every index.
-            await SendAsync(http, options.Clients, Math.Min(200, options.Signals / 5), "warm");
+            // Warm up until the runtime has settled: tiered JIT recompiles hot paths for a good while after the first
+            // requests (a cold service did under half the throughput of a warm one), and pools and index pages fill.
+            var warm = Stopwatch.StartNew();
+            for (var round = 0; warm.Elapsed < options.WarmUp; round++)
+                await SendAsync(http, options.Clients, 500, $"warm{round}");
 
             var clock = Stopwatch.StartNew();
             var latencies = await SendAsync(http, options.Clients, options.Signals, "run");

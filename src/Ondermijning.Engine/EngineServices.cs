@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using System.Data.Common;
+using Npgsql;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
@@ -30,13 +32,16 @@ public static class EngineServices
             return new WorkflowCatalog(DefinitionLoader.LoadFolder(folder), new WorkflowId(options.DefaultWorkflow));
         });
 
+        // Options are built once: they depend only on configuration, and building them per request showed up in profiles.
         services.AddDbContext<SqliteOndermijningDbContext>((sp, db) =>
-            Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds)));
+            Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds)),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<PostgresOndermijningDbContext>((sp, db) =>
             Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
-                ? connectionString
+                ? PostgresConnectionString(connectionString)
                 : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set."),
-                npgsql => npgsql.UseNodaTime()));
+                npgsql => npgsql.UseNodaTime()),
+            optionsLifetime: ServiceLifetime.Singleton);
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
         services.AddScoped<OndermijningDbContext>(sp => Storage(sp).Provider switch
         {
@@ -45,6 +50,7 @@ public static class EngineServices
         });
 
         services.AddScoped<RegisterSignal>();
+        services.AddSingleton<SignalCommitter>();
         services.AddScoped<FireTrigger>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<MigrateCases>();
@@ -65,6 +71,18 @@ public static class EngineServices
     /// <param name="busyTimeoutSeconds">How long a write waits for another writer's lock before it gives up with SQLITE_BUSY.</param>
     public static string SqliteConnectionString(string file, int busyTimeoutSeconds = 30) =>
         new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = busyTimeoutSeconds }.ToString();
+
+    /// <summary>
+    /// Unless the connection string says otherwise, statements the engine runs again and again (registering, stepping,
+    /// reading a case) are prepared once per connection, so PostgreSQL does not parse and plan them for every request.
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword it knows as present, so ask the plain parser what was written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+    }
 
     private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 

@@ -23,17 +23,21 @@ public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQ
         DetailAsync<CaseDetailDto>(@case, actor, action, cancellationToken);
 
     public async Task<TDetail> DetailAsync<TDetail>(Case @case, Actor actor, AccessAction action, CancellationToken cancellationToken,
-        Action<IMappingOperationOptions>? more = null) where TDetail : CaseDetailDto
-    {
-        var visible = await information.ReadAsync(@case, actor, action, cancellationToken);
-        return mapper.Map<TDetail>(@case, o =>
+        Action<IMappingOperationOptions>? more = null) where TDetail : CaseDetailDto =>
+        Detail<TDetail>(@case, actor, await information.ReadAsync(@case, actor, action, cancellationToken), more);
+
+    /// <summary>A case this request has just registered: nobody can have added information to it yet, so none is read.</summary>
+    public TDetail Registered<TDetail>(Case @case, Actor actor, Action<IMappingOperationOptions> more) where TDetail : CaseDetailDto =>
+        Detail<TDetail>(@case, actor, VisibleInformation.None, more);
+
+    private TDetail Detail<TDetail>(Case @case, Actor actor, VisibleInformation visible, Action<IMappingOperationOptions>? more) =>
+        mapper.Map<TDetail>(@case, o =>
         {
             o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition);
             o.Items[ApiMappingProfile.StepsItem] = queries.AvailableSteps(@case, actor);
             o.Items[ApiMappingProfile.InformationItem] = visible;
             more?.Invoke(o);
         });
-    }
 
     public CaseSummaryDto Summary(Case @case) =>
         mapper.Map<CaseSummaryDto>(@case, o => o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition));

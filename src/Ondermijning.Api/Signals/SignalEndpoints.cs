@@ -40,8 +40,8 @@ public static class SignalEndpoints
         var actor = http.User.ToActor();
         var registered = await handler.HandleAsync(signal, actor, idempotency, cancellationToken);
         if (registered.Receipt is { } receipt)
-            return TypedResults.Created($"/api/cases/{registered.Case.Id}", await responder.DetailAsync<RegisteredSignalDto>(registered.Case, actor,
-                AccessAction.Read, cancellationToken, o => o.Items[ApiMappingProfile.ReceiptItem] = receipt));
+            return TypedResults.Created($"/api/cases/{registered.Case.Id}",
+                responder.Registered<RegisteredSignalDto>(registered.Case, actor, o => o.Items[ApiMappingProfile.ReceiptItem] = receipt));
         http.Response.Headers.Location = $"/api/cases/{registered.Case.Id}";
         return TypedResults.Ok(await responder.DetailAsync(registered.Case, actor, AccessAction.Read, cancellationToken));
     }

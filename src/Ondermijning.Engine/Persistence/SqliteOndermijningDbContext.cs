@@ -21,6 +21,8 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Callers that save "whatever is pending" (the access log after a read) should not queue behind writers for nothing.
+        if (!ChangeTracker.HasChanges()) return 0;
         var connectionString = Database.GetConnectionString() ?? "";
         var gate = Writers.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
         var timeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);

@@ -7,7 +7,10 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Privacy;
 
 /// <summary>What a user may see of a case's information: the items themselves, and only the number of the others.</summary>
-public sealed record VisibleInformation(IReadOnlyList<InformationItem> Items, int WithheldCount);
+public sealed record VisibleInformation(IReadOnlyList<InformationItem> Items, int WithheldCount)
+{
+    public static VisibleInformation None { get; } = new([], 0);
+}
 
 public sealed record SearchHit(Case Case, InformationItem Item);
 

@@ -17,7 +17,7 @@ public sealed record RegisteredSignal(Case Case, ReceiptCode? Receipt)
 }
 
 /// <summary>Turns a signal into a case on the newest workflow version that applies today.</summary>
-public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter committer, WorkflowCatalog catalog, IClock clock)
 {
     public async Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, IdempotencyKey? idempotency = null,
         CancellationToken cancellationToken = default)
@@ -25,9 +25,6 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
         if (!actor.WorksFor(signal.Municipality))
             throw new EngineProblem(ProblemKind.Forbidden, "You do not work for this municipality",
                 $"You may register signals only for the municipalities you work for ({string.Join(", ", actor.Municipalities)}), not for {signal.Municipality}.");
-        if (idempotency is not null && await FindAsync(idempotency, cancellationToken) is { } earlier)
-            return new RegisteredSignal(earlier, null);
-
         // PostgreSQL keeps microseconds: cut the rest now, so the case as answered equals the case as stored and re-read.
         var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
@@ -39,22 +36,22 @@ public sealed class RegisterSignal(OndermijningDbContext db, WorkflowCatalog cat
                 ["severity"] = [$"'{severity}' is not a severity level. Choose one of: {string.Join(", ", definition.SeverityLevels.Select(l => l.Id))}."],
             });
 
-        var @case = Case.Register(CaseId.New(), signal, definition.Key, definition.StartStage, severity, now, actor, idempotency);
+        var id = CaseId.New();
         var receipt = ReceiptCode.Generate();
-        db.Cases.Add(@case);
-        db.ReporterReceipts.Add(new ReporterReceipt(@case.Id, receipt));
+        Case stored;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            stored = await committer.CommitAsync(() => Case.Register(id, signal, definition.Key, definition.StartStage, severity, now, actor, idempotency),
+                receipt, cancellationToken);
         }
         catch (DbUpdateException e) when (idempotency is not null && db.IsUniqueViolation(e))
         {
-            // A retry of the same request reached another instance (or thread) first; its case is the answer.
-            db.ChangeTracker.Clear();
+            // The unique index on the key, not a look-up beforehand, finds a retry: also one that reached another
+            // instance at the same moment. The case stored first is the answer.
             return new RegisteredSignal(await FindAsync(idempotency, cancellationToken)
                 ?? throw new InvalidOperationException("A unique violation on the idempotency key without a case holding that key."), null);
         }
-        return new RegisteredSignal(@case, receipt);
+        return new RegisteredSignal(stored, receipt);
     }
 
     private async Task<Case?> FindAsync(IdempotencyKey idempotency, CancellationToken cancellationToken)

@@ -22,8 +22,16 @@ public readonly record struct ReceiptCode
 
     public static ReceiptCode Generate()
     {
+        // 20 symbols of 5 bits are exactly 100 random bits: one draw of 13 bytes, read five bits at a time.
+        Span<byte> random = stackalloc byte[13];
+        RandomNumberGenerator.Fill(random);
         var symbols = new char[Symbols];
-        for (var i = 0; i < Symbols; i++) symbols[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        for (var i = 0; i < Symbols; i++)
+        {
+            var bit = i * 5;
+            var window = (random[bit / 8] << 8) | random[bit / 8 + 1];
+            symbols[i] = Alphabet[(window >> (11 - bit % 8)) & 31];
+        }
         return new ReceiptCode(string.Join("-", symbols.Chunk(5).Select(group => new string(group))));
     }
 

@@ -1,0 +1,96 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Persistence;
+
+namespace Ondermijning.Engine.Signals;
+
+/// <summary>
+/// Group commit for intake: registrations that arrive while a commit is on its way to disk are written together in the
+/// next transaction. A commit costs a disk flush and, on SQLite, the one writer lock; sharing them is what lets intake
+/// keep up with the database instead of queueing behind it. Every caller still waits for its own durable commit
+/// before it answers, so a 2xx still means "stored".
+/// </summary>
+public sealed class SignalCommitter(IServiceScopeFactory scopes) : IAsyncDisposable
+{
+    /// <summary>Enough to share one flush among a burst of clients; small enough that one transaction stays short.</summary>
+    private const int MaxBatch = 64;
+
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock start = new();
+    private Task? writer;
+
+    /// <summary>
+    /// Stores the case built by <paramref name="newCase"/> with the receipt for <paramref name="code"/>, and returns the
+    /// stored case. The builder may run more than once: entities of a failed transaction are not reused.
+    /// </summary>
+    public async Task<Case> CommitAsync(Func<Case> newCase, ReceiptCode code, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(newCase, code);
+        if (!queue.Writer.TryWrite(pending))
+            throw new ObjectDisposedException(nameof(SignalCommitter), "The service is shutting down; register the signal again in a moment.");
+        EnsureWriting();
+        // A caller that gives up still has its registration committed, as if the answer was lost on the way back:
+        // a retry with the same idempotency key finds it.
+        return await pending.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    private void EnsureWriting()
+    {
+        if (writer is not null) return;
+        lock (start) writer ??= Task.Run(WriteAsync);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            await CommitAsync(batch);
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
+        // Only new entities are added here, so there are no changes to detect.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var cases = batch.Select(pending => pending.NewCase()).ToList();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                db.Cases.Add(cases[i]);
+                db.ReporterReceipts.Add(new ReporterReceipt(cases[i].Id, batch[i].Code));
+            }
+            // Not cancellable: the callers' requests may end, but what was queued gets written.
+            await db.SaveChangesAsync(CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++) batch[i].Stored.TrySetResult(cases[i]);
+        }
+        catch (DbUpdateException e) when (batch.Count > 1 && db.IsUniqueViolation(e))
+        {
+            // One of them repeats an idempotency key (of a signal already stored, or of another in this batch): commit
+            // each on its own, so that only the repeat fails and its caller answers with the case stored first.
+            foreach (var pending in batch) await CommitAsync([pending]);
+        }
+        catch (Exception e)
+        {
+            foreach (var pending in batch) pending.Stored.TrySetException(e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writer is not null) await writer;
+    }
+
+    private sealed record Pending(Func<Case> NewCase, ReceiptCode Code)
+    {
+        public TaskCompletionSource<Case> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Tests.Deadlines;
+
+namespace Ondermijning.Engine.Tests.Signals;
+
+/// <summary>Registrations that arrive together are committed together; none is lost, doubled or left without its receipt.</summary>
+public sealed class SignalCommitterTests
+{
+    private static SignalDetails Signal(string description) => new(
+        MunicipalityCode.Parse("GM0935"), SourceChannel.MeldMisdaadAnoniem, ReporterDetails.AnonymousReporter,
+        description, "kappers", ["drugshandel"], [], [], [], null);
+
+    [Fact]
+    public async Task A_burst_with_repeated_keys_stores_every_signal_once_and_answers_repeats_with_the_first_case()
+    {
+        await using var host = await EngineHost.StartAsync();
+
+        // 60 distinct signals, each sent three times at once: batches mix first sends and repeats of the same key.
+        var sends = Enumerable.Range(0, 60).SelectMany(i => Enumerable.Repeat(i, 3)).OrderBy(_ => Random.Shared.Next()).ToList();
+        var answers = await Task.WhenAll(sends.Select(i => Task.Run(() => host.RunAsync<RegisterSignal, (int Signal, RegisteredSignal Answer)>(async r =>
+            (i, await r.HandleAsync(Signal($"signaal {i}"), EngineHost.Regisseur, new IdempotencyKey($"key-{i}", $"fingerprint-{i}")))))));
+
+        foreach (var group in answers.GroupBy(a => a.Signal))
+        {
+            group.Count(a => a.Answer.Created).Should().Be(1, $"signal {group.Key} was created once");
+            group.Select(a => a.Answer.Case.Id).Distinct().Should().ContainSingle($"every send of signal {group.Key} got the same case");
+            group.Should().OnlyContain(a => a.Answer.Case.Description == $"signaal {group.Key}");
+        }
+        await host.RunAsync<OndermijningDbContext, bool>(async db =>
+        {
+            (await db.Cases.CountAsync()).Should().Be(60);
+            (await db.ReporterReceipts.CountAsync()).Should().Be(60, "every stored case has its receipt");
+            (await db.CaseHistory.CountAsync()).Should().Be(60, "each case has exactly its registration entry");
+            return true;
+        });
+    }
+
+    [Fact]
+    public async Task The_receipt_handed_out_is_the_one_stored_with_the_case()
+    {
+        await using var host = await EngineHost.StartAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            host.RunAsync<RegisterSignal, RegisteredSignal>(r => r.HandleAsync(Signal($"signaal {i}"), EngineHost.Regisseur)))));
+
+        foreach (var answer in answers)
+            (await host.RunAsync<Receipts, ReceiptView>(r => r.LookUpAsync(answer.Receipt!.Value.Value))).Status.Should().Be(ReceiptStatus.Ontvangen);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=ondermijning", 64)]
+    [InlineData("Host=db;Database=ondermijning;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=ondermijning;MaxAutoPrepare=10", 10)]
+    public void PostgreSQL_prepares_repeated_statements_unless_the_connection_string_decides(string given, int prepared) =>
+        new NpgsqlConnectionStringBuilder(EngineServices.PostgresConnectionString(given)).MaxAutoPrepare.Should().Be(prepared);
+}
