@@ -49,7 +49,15 @@ public sealed class SignalCommitter(IServiceScopeFactory scopes) : IAsyncDisposa
         {
             batch.Clear();
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            await CommitAsync(batch);
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (Exception e)
+            {
+                // Whatever went wrong, the writer lives on for the next batch, and nobody waits for an answer forever.
+                foreach (var pending in batch) pending.Stored.TrySetException(e);
+            }
         }
     }
 
@@ -59,27 +67,38 @@ public sealed class SignalCommitter(IServiceScopeFactory scopes) : IAsyncDisposa
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
         // Only new entities are added here, so there are no changes to detect.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var built = new List<(Pending Pending, Case Case)>(batch.Count);
+        foreach (var pending in batch)
+        {
+            try
+            {
+                built.Add((pending, pending.NewCase()));
+            }
+            catch (Exception e)
+            {
+                pending.Stored.TrySetException(e); // its own failure, not the batch's
+            }
+        }
         try
         {
-            var cases = batch.Select(pending => pending.NewCase()).ToList();
-            for (var i = 0; i < batch.Count; i++)
+            foreach (var (pending, @case) in built)
             {
-                db.Cases.Add(cases[i]);
-                db.ReporterReceipts.Add(new ReporterReceipt(cases[i].Id, batch[i].Code));
+                db.Cases.Add(@case);
+                db.ReporterReceipts.Add(new ReporterReceipt(@case.Id, pending.Code));
             }
             // Not cancellable: the callers' requests may end, but what was queued gets written.
             await db.SaveChangesAsync(CancellationToken.None);
-            for (var i = 0; i < batch.Count; i++) batch[i].Stored.TrySetResult(cases[i]);
+            foreach (var (pending, @case) in built) pending.Stored.TrySetResult(@case);
         }
-        catch (DbUpdateException e) when (batch.Count > 1 && db.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (built.Count > 1 && db.IsUniqueViolation(e))
         {
             // One of them repeats an idempotency key (of a signal already stored, or of another in this batch): commit
             // each on its own, so that only the repeat fails and its caller answers with the case stored first.
-            foreach (var pending in batch) await CommitAsync([pending]);
+            foreach (var (pending, _) in built) await CommitAsync([pending]);
         }
         catch (Exception e)
         {
-            foreach (var pending in batch) pending.Stored.TrySetException(e);
+            foreach (var (pending, _) in built) pending.Stored.TrySetException(e);
         }
     }
 

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Npgsql;
+using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Tests.Deadlines;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Tests.Signals;
 
@@ -48,6 +51,27 @@ public sealed class SignalCommitterTests
 
         foreach (var answer in answers)
             (await host.RunAsync<Receipts, ReceiptView>(r => r.LookUpAsync(answer.Receipt!.Value.Value))).Status.Should().Be(ReceiptStatus.Ontvangen);
+    }
+
+    [Fact]
+    public async Task A_registration_that_cannot_be_built_fails_alone_and_the_rest_of_its_batch_is_stored()
+    {
+        await using var host = await EngineHost.StartAsync();
+        var definition = await host.RunAsync<WorkflowCatalog, WorkflowDefinition>(c =>
+            Task.FromResult(c.NewestApplying(c.DefaultWorkflow, new LocalDate(2024, 6, 3))));
+        var now = host.Clock.GetCurrentInstant();
+
+        var attempts = await host.RunAsync<SignalCommitter, Task<Case>[]>(committer => Task.FromResult(Enumerable.Range(0, 20).Select(i =>
+            committer.CommitAsync(() => i == 7
+                    ? throw new InvalidOperationException("broken signal")
+                    : Case.Register(CaseId.New(), Signal($"signaal {i}"), definition.Key, definition.StartStage, definition.LowestSeverity, now,
+                        EngineHost.Regisseur, null),
+                ReceiptCode.Generate(), CancellationToken.None)).ToArray()));
+
+        await attempts[7].Invoking(t => t).Should().ThrowAsync<InvalidOperationException>().WithMessage("broken signal");
+        var stored = await Task.WhenAll(attempts.Where((_, i) => i != 7));
+        stored.Select(c => c.Id).Distinct().Should().HaveCount(19);
+        (await host.RunAsync<OndermijningDbContext, int>(db => db.Cases.CountAsync())).Should().Be(19);
     }
 
     [Theory]
