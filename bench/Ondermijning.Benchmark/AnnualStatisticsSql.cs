@@ -7,6 +7,7 @@ namespace Ondermijning.Benchmark;
 /// <summary>
 /// The annual table in one hand-written statement: what a DBA would write for it, and so the yardstick for the engine.
 /// One scan of each table's year, conditional aggregates for the figures within it; the columns are named by figure id.
+/// Of the forms tried for the LWO's distinct cases (distinct pairs, one row per case, per route), this was the fastest on both.
 /// </summary>
 public static class AnnualStatisticsSql
 {
@@ -49,18 +50,28 @@ public static class AnnualStatisticsSql
     /// <param name="arrivedFrom">The instant the year starts in Amsterdam; <c>@from</c> and <c>@to</c> are its first days as dates.</param>
     private static string Statement(string inScope, string arrivedFrom, string arrivedTo) => $"""
         WITH lwo AS (
-            SELECT DISTINCT "CaseId", "Route" FROM lwo_decisions
+            -- A case belongs to one municipality: its distinct cases add up, and each distinct set stays small.
+            SELECT count(DISTINCT "CaseId") AS handled,
+                   count(DISTINCT "CaseId") FILTER (WHERE "Route" = 'Politie') AS to_politie,
+                   count(DISTINCT "CaseId") FILTER (WHERE "Route" = 'HandhavingWabo') AS to_handhaving_wabo,
+                   count(DISTINCT "CaseId") FILTER (WHERE "Route" = 'HandhavingOpenbareRuimte') AS to_handhaving_openbare_ruimte,
+                   count(DISTINCT "CaseId") FILTER (WHERE "Route" = 'Ketenpartner') AS to_ketenpartner,
+                   count(DISTINCT "CaseId") FILTER (WHERE "Route" = 'Atom') AS to_atom,
+                   count(DISTINCT "CaseId") FILTER (WHERE "Route" = 'Mot') AS to_mot,
+                   count(DISTINCT "CaseId") FILTER (WHERE "Route" = 'GeenVervolg') AS to_geen_vervolg
+            FROM lwo_decisions
             WHERE {inScope} AND "MeetingDate" >= @from AND "MeetingDate" < @to
+            GROUP BY "Municipality"
         ), lwo_figures AS (
-            SELECT count(DISTINCT "CaseId") AS "lwo.behandeld",
-                   count(*) FILTER (WHERE "Route" = 'Politie') AS "lwo.politie",
-                   count(*) FILTER (WHERE "Route" = 'HandhavingWabo') AS "lwo.handhaving-wabo",
-                   count(*) FILTER (WHERE "Route" = 'HandhavingOpenbareRuimte') AS "lwo.handhaving-openbare-ruimte",
-                   count(*) FILTER (WHERE "Route" = 'Ketenpartner') AS "lwo.ketenpartner",
-                   count(*) FILTER (WHERE "Route" = 'Atom') AS "lwo.atom",
-                   count(*) FILTER (WHERE "Route" = 'Mot') AS "lwo.mot",
-                   count(*) FILTER (WHERE "Route" = 'GeenVervolg') AS "lwo.geen-vervolg",
-                   count(*) FILTER (WHERE "Route" = 'Mot') AS "mot.casussen"
+            SELECT coalesce(sum(handled), 0) AS "lwo.behandeld",
+                   coalesce(sum(to_politie), 0) AS "lwo.politie",
+                   coalesce(sum(to_handhaving_wabo), 0) AS "lwo.handhaving-wabo",
+                   coalesce(sum(to_handhaving_openbare_ruimte), 0) AS "lwo.handhaving-openbare-ruimte",
+                   coalesce(sum(to_ketenpartner), 0) AS "lwo.ketenpartner",
+                   coalesce(sum(to_atom), 0) AS "lwo.atom",
+                   coalesce(sum(to_mot), 0) AS "lwo.mot",
+                   coalesce(sum(to_geen_vervolg), 0) AS "lwo.geen-vervolg",
+                   coalesce(sum(to_mot), 0) AS "mot.casussen"
             FROM lwo
         ), atom AS (
             SELECT count(*) AS "atom.locaties",
