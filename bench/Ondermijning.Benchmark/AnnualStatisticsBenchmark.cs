@@ -43,6 +43,7 @@ public static class AnnualStatisticsBenchmark
         });
 
         await using var service = await ServiceProcess.StartAsync(database, options, ServiceSettings());
+        var startUpPeak = service.PeakWorkingSetBytes;
         var peakReset = service.ResetPeakWorkingSet();
         var (httpFigures, httpTime) = await BestOfThreeAsync(async () =>
         {
@@ -53,14 +54,18 @@ public static class AnnualStatisticsBenchmark
         var peak = service.PeakWorkingSetBytes;
 
         var differences = Differences(sql, engineFigures, "engine").Concat(Differences(sql, httpFigures, "HTTP")).ToList();
-        Console.WriteLine($"statistics annual table {Year}, region of {SampleData.Municipalities.Length} municipalities ({sql.Count} figures, " +
-            $"{sql.GetValueOrDefault(FigureIds.LwoHandled):N0} cases weighed by the LWO): hand-written SQL {sqlTime.TotalMilliseconds:N0} ms, " +
+        Console.WriteLine($"statistics annual table {Year} of a region of {SampleData.Municipalities.Length} municipalities ({sql.Count} figures, " +
+            $"{sql.GetValueOrDefault(FigureIds.LwoHandled):N0} cases weighed by the LWO), best of 3: hand-written SQL {sqlTime.TotalMilliseconds:N0} ms, " +
             $"engine {engineTime.TotalMilliseconds:N0} ms = {engineTime / sqlTime:N2}x the SQL, HTTP {httpTime.TotalMilliseconds:N0} ms; " +
             $"figures {(differences.Count == 0 ? "equal" : "DIFFER")}");
-        Console.WriteLine($"service    peak working set {(peakReset ? "while producing the tables" : "since start")}: {peak / 1024.0 / 1024.0,8:N0} MiB");
+        Console.WriteLine(peakReset
+            ? $"service    peak working set while producing the tables: {Mib(peak)} MiB (start-up, before them: {Mib(startUpPeak)} MiB)"
+            : $"service    peak working set since start: {Mib(peak)} MiB");
         foreach (var difference in differences) Console.WriteLine($"  {difference}");
         return differences.Count == 0;
     }
+
+    private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0");
 
     /// <summary>The service as a statistics reader sees it, with the sample municipalities configured as a region.</summary>
     private static Dictionary<string, string> ServiceSettings()
