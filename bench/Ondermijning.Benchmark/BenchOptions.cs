@@ -24,11 +24,13 @@ public sealed class BenchOptions
           --api PATH                      the service's Ondermijning.Api.dll (default: the Release build in src/)
           --work FOLDER                   where SQLite files go (default: artifacts/bench)
           --clients N                     concurrent HTTP clients, engine workers and baseline connections (default 8)
-          --signals N                     signals registered over HTTP (default 10000)
-          --warm-up SECONDS               load the service this long before measuring intake (default 10)
-          --transitions N                 transitions fired through the engine (default 1500)
+          --signals N                     signals registered over HTTP (default 10000; 0 skips intake)
+          --warm-up SECONDS               load the service this long before measuring intake and transitions (default 10)
+          --transitions N                 transitions fired through the engine (default 1500; 0 skips them; with no
+                                          signals either, the baseline is skipped too)
           --baseline-rows N               single-row commits for the baseline (default 2000)
-          --cases N                       cases bulk-loaded for the statistics query (default 100000; the full run is 1000000)
+          --cases N                       cases bulk-loaded for the annual statistics (default 100000; the full run is
+                                          1000000; 0 skips the statistics)
         """;
 
     public static BenchOptions Parse(string[] args)

@@ -7,6 +7,7 @@ using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Benchmark;
@@ -30,6 +31,7 @@ public static class EngineTransitions
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.Configure<StorageOptions>(database.Configure);
         services.Configure<WorkflowOptions>(_ => { });
+        services.Configure<StatisticsOptions>(o => o.Regions[SampleData.Region] = [.. SampleData.Municipalities]);
         services.AddOndermijningEngine(AppContext.BaseDirectory);
         return services.BuildServiceProvider();
     }

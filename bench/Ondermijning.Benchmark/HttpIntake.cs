@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 
 namespace Ondermijning.Benchmark;
 
@@ -12,61 +11,38 @@ public static class HttpIntake
 {
     public static async Task<IntakeResult> RunAsync(BenchDatabase database, BenchOptions options)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [options.ApiAssembly, "--urls", address.ToString()])
+        // One demo user who registers for every sample municipality.
+        var settings = new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(options.ApiAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["Identity__Development__DefaultUser"] = "bench",
+            ["Identity__Development__Users__0__UserId"] = "bench",
+            ["Identity__Development__Users__0__Name"] = "Benchmark regisseur",
+            ["Identity__Development__Users__0__Organisation"] = "gemeente",
+            ["Identity__Development__Users__0__Roles__0"] = "oov-regisseur",
         };
-        // Production-like settings (no development logging). Production itself refuses to start without an identity
-        // provider, so the environment is named "Benchmark", with one demo user who works for every sample municipality.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
-        start.Environment["Identity__Development__Enabled"] = "true";
-        start.Environment["Identity__Development__DefaultUser"] = "bench";
-        start.Environment["Identity__Development__Users__0__UserId"] = "bench";
-        start.Environment["Identity__Development__Users__0__Name"] = "Benchmark regisseur";
-        start.Environment["Identity__Development__Users__0__Organisation"] = "gemeente";
-        start.Environment["Identity__Development__Users__0__Roles__0"] = "oov-regisseur";
         for (var m = 0; m < SampleData.Municipalities.Length; m++)
-            start.Environment[$"Identity__Development__Users__0__Municipalities__{m}"] = SampleData.Municipalities[m];
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in database.ServiceSettings()) start.Environment[key] = value;
+            settings[$"Identity__Development__Users__0__Municipalities__{m}"] = SampleData.Municipalities[m];
 
-        using var service = Process.Start(start)!;
-        service.OutputDataReceived += (_, _) => { };
-        service.ErrorDataReceived += (_, _) => { };
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
-        try
+        await using var service = await ServiceProcess.StartAsync(database, options, settings);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2 })
         {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2 })
-            {
-                BaseAddress = address,
-                Timeout = TimeSpan.FromSeconds(60),
-            };
-            await WaitUntilHealthyAsync(http, service);
+            BaseAddress = service.Address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
 
-            // Warm up until the runtime has settled: tiered JIT recompiles hot paths for a good while after the first
-            // requests (a cold service did under half the throughput of a warm one), and pools and index pages fill.
-            var warm = Stopwatch.StartNew();
-            for (var round = 0; warm.Elapsed < options.WarmUp; round++)
-                await SendAsync(http, options.Clients, 500, $"warm{round}");
+        // Warm up until the runtime has settled: tiered JIT recompiles hot paths for a good while after the first
+        // requests (a cold service did under half the throughput of a warm one), and pools and index pages fill.
+        var warm = Stopwatch.StartNew();
+        for (var round = 0; warm.Elapsed < options.WarmUp; round++)
+            await SendAsync(http, options.Clients, 500, $"warm{round}");
 
-            var clock = Stopwatch.StartNew();
-            var latencies = await SendAsync(http, options.Clients, options.Signals, "run");
-            var elapsed = clock.Elapsed;
+        var clock = Stopwatch.StartNew();
+        var latencies = await SendAsync(http, options.Clients, options.Signals, "run");
+        var elapsed = clock.Elapsed;
 
-            service.Refresh();
-            var peak = service.PeakWorkingSet64;
-            Array.Sort(latencies);
-            return new IntakeResult(latencies.Length / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), peak);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
-        }
+        var peak = service.PeakWorkingSetBytes;
+        Array.Sort(latencies);
+        return new IntakeResult(latencies.Length / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), peak);
     }
 
     private static async Task<double[]> SendAsync(HttpClient http, int clients, int signals, string prefix)
@@ -101,27 +77,4 @@ public static class HttpIntake
     };
 
     private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static async Task WaitUntilHealthyAsync(HttpClient http, Process service)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (service.HasExited) throw new InvalidOperationException($"The service exited with code {service.ExitCode}.");
-            try
-            {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The service did not become healthy within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

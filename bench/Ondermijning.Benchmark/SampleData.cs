@@ -3,6 +3,9 @@ namespace Ondermijning.Benchmark;
 /// <summary>Thirty municipalities (CBS codes) of the southern RIEC regions: enough spread for grouped statistics.</summary>
 public static class SampleData
 {
+    /// <summary>The RIEC region (<c>Statistics:Regions</c>) the benchmark configures with all of <see cref="Municipalities"/>.</summary>
+    public const string Region = "bench";
+
     public static readonly string[] Municipalities =
     [
         "GM0935", "GM0917", "GM0928", "GM0882", "GM0899", "GM0888", "GM0965", "GM0981", "GM0986", "GM0994",

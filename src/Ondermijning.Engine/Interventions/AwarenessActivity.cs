@@ -56,6 +56,7 @@ internal sealed class AwarenessActivityConfiguration : IEntityTypeConfiguration<
         a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         a.Property(x => x.Programme).HasMaxLength(100);
         a.Property(x => x.RecordedBy).HasMaxLength(200);
-        a.HasIndex(x => new { x.Municipality, x.HeldOn });
+        // Covers the annual counts by kind and the sum of conversations.
+        a.HasIndex(x => new { x.Municipality, x.HeldOn, x.Kind, x.Conversations });
     }
 }

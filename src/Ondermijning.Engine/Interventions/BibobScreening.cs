@@ -70,6 +70,7 @@ internal sealed class BibobScreeningConfiguration : IEntityTypeConfiguration<Bib
         b.Property(x => x.PermitType).HasMaxLength(200);
         b.Property(x => x.RecordedBy).HasMaxLength(200);
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.Municipality, x.Date });
+        // Covers the annual counts by kind and outcome.
+        b.HasIndex(x => new { x.Municipality, x.Date, x.Kind, x.Outcome });
     }
 }

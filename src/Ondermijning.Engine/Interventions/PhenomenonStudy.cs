@@ -87,6 +87,7 @@ internal sealed class PhenomenonStudyConfiguration : IEntityTypeConfiguration<Ph
         p.Property(x => x.Result).HasMaxLength(8000);
         p.Property(x => x.RecordedBy).HasMaxLength(200);
         p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
-        p.HasIndex(x => new { x.Municipality, x.StartedOn });
+        // Covers the annual counts by subject, stopped studies left out.
+        p.HasIndex(x => new { x.Municipality, x.StartedOn, x.Status, x.SubjectKind });
     }
 }

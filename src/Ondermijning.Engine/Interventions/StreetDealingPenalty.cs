@@ -46,6 +46,7 @@ internal sealed class StreetDealingPenaltyConfiguration : IEntityTypeConfigurati
         s.Property(x => x.Party).HasConversion<string>().HasMaxLength(16);
         s.Property(x => x.RecordedBy).HasMaxLength(200);
         s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
-        s.HasIndex(x => new { x.Municipality, x.ImposedOn });
+        // Covers the annual counts by party.
+        s.HasIndex(x => new { x.Municipality, x.ImposedOn, x.Party });
     }
 }

@@ -76,7 +76,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "InspectedOn");
+                    b.HasIndex("Municipality", "InspectedOn", "CaseId", "LastOnderDwangsom", "HandhavingWabo", "SocialeRecherche", "Other")
+                        .HasDatabaseName("IX_atom_inspections_Municipality_InspectedOn_Outcomes");
 
                     b.ToTable("atom_inspections", (string)null);
                 });
@@ -668,7 +669,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Municipality", "HeldOn");
+                    b.HasIndex("Municipality", "HeldOn", "Kind", "Conversations");
 
                     b.ToTable("awareness_activities", (string)null);
                 });
@@ -716,7 +717,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "Date");
+                    b.HasIndex("Municipality", "Date", "Kind", "Outcome");
 
                     b.ToTable("bibob_screenings", (string)null);
                 });
@@ -816,7 +817,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "StartedOn");
+                    b.HasIndex("Municipality", "StartedOn", "Status", "SubjectKind");
 
                     b.ToTable("phenomenon_studies", (string)null);
                 });
@@ -854,7 +855,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "ImposedOn");
+                    b.HasIndex("Municipality", "ImposedOn", "Party");
 
                     b.ToTable("street_dealing_penalties", (string)null);
                 });
@@ -991,7 +992,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("SubtypeCode");
 
-                    b.HasIndex("Municipality", "DecidedOn");
+                    b.HasIndex("Municipality", "DecidedOn", "Status", "Type");
 
                     b.ToTable("interventions", (string)null);
                 });

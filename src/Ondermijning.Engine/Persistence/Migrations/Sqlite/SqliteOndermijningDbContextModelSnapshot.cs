@@ -71,7 +71,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "InspectedOn");
+                    b.HasIndex("Municipality", "InspectedOn", "CaseId", "LastOnderDwangsom", "HandhavingWabo", "SocialeRecherche", "Other")
+                        .HasDatabaseName("IX_atom_inspections_Municipality_InspectedOn_Outcomes");
 
                     b.ToTable("atom_inspections", (string)null);
                 });
@@ -655,7 +656,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Municipality", "HeldOn");
+                    b.HasIndex("Municipality", "HeldOn", "Kind", "Conversations");
 
                     b.ToTable("awareness_activities", (string)null);
                 });
@@ -705,7 +706,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "Date");
+                    b.HasIndex("Municipality", "Date", "Kind", "Outcome");
 
                     b.ToTable("bibob_screenings", (string)null);
                 });
@@ -810,7 +811,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "StartedOn");
+                    b.HasIndex("Municipality", "StartedOn", "Status", "SubjectKind");
 
                     b.ToTable("phenomenon_studies", (string)null);
                 });
@@ -850,7 +851,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "ImposedOn");
+                    b.HasIndex("Municipality", "ImposedOn", "Party");
 
                     b.ToTable("street_dealing_penalties", (string)null);
                 });
@@ -994,7 +995,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SubtypeCode");
 
-                    b.HasIndex("Municipality", "DecidedOn");
+                    b.HasIndex("Municipality", "DecidedOn", "Status", "Type");
 
                     b.ToTable("interventions", (string)null);
                 });
