@@ -32,16 +32,14 @@ public static class EngineServices
             return new WorkflowCatalog(DefinitionLoader.LoadFolder(folder), new WorkflowId(options.DefaultWorkflow));
         });
 
-        // Options are built once: they depend only on configuration, and building them per request showed up in profiles.
-        services.AddDbContext<SqliteOndermijningDbContext>((sp, db) =>
-            Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds)),
-            optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContext<PostgresOndermijningDbContext>((sp, db) =>
+        // Pooled: a context is set up once and reset between requests; setting one up per request showed in profiles.
+        services.AddDbContextPool<SqliteOndermijningDbContext>((sp, db) =>
+            Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds)));
+        services.AddDbContextPool<PostgresOndermijningDbContext>((sp, db) =>
             Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
                 ? PostgresConnectionString(connectionString)
                 : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set."),
-                npgsql => npgsql.UseNodaTime()),
-            optionsLifetime: ServiceLifetime.Singleton);
+                npgsql => npgsql.UseNodaTime()));
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
         services.AddScoped<OndermijningDbContext>(sp => Storage(sp).Provider switch
         {
