@@ -12,14 +12,20 @@ namespace Ondermijning.Engine.Signals;
 /// keep up with the database instead of queueing behind it. Every caller still waits for its own durable commit
 /// before it answers, so a 2xx still means "stored".
 /// </summary>
-public sealed class SignalCommitter(IServiceScopeFactory scopes) : IAsyncDisposable
+public sealed class SignalCommitter : IAsyncDisposable
 {
     /// <summary>Enough to share one flush among a burst of clients; small enough that one transaction stays short.</summary>
     private const int MaxBatch = 64;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock start = new();
-    private Task? writer;
+    private readonly IServiceScopeFactory scopes;
+    private readonly Task writer;
+
+    public SignalCommitter(IServiceScopeFactory scopes)
+    {
+        this.scopes = scopes;
+        writer = Task.Run(WriteAsync);
+    }
 
     /// <summary>
     /// Stores the case built by <paramref name="newCase"/> with the receipt for <paramref name="code"/>, and returns the
@@ -30,16 +36,9 @@ public sealed class SignalCommitter(IServiceScopeFactory scopes) : IAsyncDisposa
         var pending = new Pending(newCase, code);
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(SignalCommitter), "The service is shutting down; register the signal again in a moment.");
-        EnsureWriting();
         // A caller that gives up still has its registration committed, as if the answer was lost on the way back:
         // a retry with the same idempotency key finds it.
         return await pending.Stored.Task.WaitAsync(cancellationToken);
-    }
-
-    private void EnsureWriting()
-    {
-        if (writer is not null) return;
-        lock (start) writer ??= Task.Run(WriteAsync);
     }
 
     private async Task WriteAsync()
@@ -105,7 +104,7 @@ public sealed class SignalCommitter(IServiceScopeFactory scopes) : IAsyncDisposa
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        if (writer is not null) await writer;
+        await writer;
     }
 
     private sealed record Pending(Func<Case> NewCase, ReceiptCode Code)
