@@ -120,4 +120,21 @@ public class EscalationJobTests
         await using var analyst = new ApiFactory(regisseur.Database, clock: regisseur.Clock) { Roles = ["analist"], UserId = "test-analist" };
         (await analyst.CreateClient().GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_overdue_list_holds_only_cases_of_the_municipalities_the_user_works_for()
+    {
+        await using var factory = new ApiFactory();
+        var maastricht = factory.CreateClient();
+        var heerlen = factory.CreateClientFor("oov-heerlen", "gemeente", ["oov-regisseur"], ["GM0917"]);
+        var own = (await maastricht.RegisterAsync()).Str("id");
+        var other = (await heerlen.RegisterAsync(ApiClient.Signal(municipality: "GM0917"))).Str("id");
+        factory.Clock.Advance(Duration.FromDays(4));
+
+        var seenInMaastricht = (await maastricht.GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!;
+        var seenInHeerlen = (await heerlen.GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!;
+
+        seenInMaastricht.Select(c => c!.Str("id")).Should().Equal(own);
+        seenInHeerlen.Select(c => c!.Str("id")).Should().Equal(other);
+    }
 }
