@@ -68,4 +68,28 @@ public class MultiNodeTests
         ids.Distinct().Should().ContainSingle();
         (await b.CaseCountAsync()).Should().Be(1);
     }
+
+    [Fact]
+    public async Task Three_nodes_starting_at_once_on_a_new_database_all_come_up_and_share_one_schema()
+    {
+        // As after a deployment: every node creates and migrates the database at start-up, none of them first.
+        var database = TestDatabase.New(StorageProvider.PostgreSql);
+        var starting = Enumerable.Range(0, 3).Select(_ => ServiceProcess.StartAsync(database)).ToList();
+        try
+        {
+            var clients = (await Task.WhenAll(starting)).Select(n => n.CreateClient()).ToList();
+            foreach (var client in clients) await client.RegisterAsync();
+
+            foreach (var client in clients)
+                (await client.CaseCountAsync()).Should().Be(3, "the three nodes write to and read from one database");
+        }
+        finally
+        {
+            // Also the nodes that did start when another one failed.
+            await Task.WhenAll(starting.Select(t => t.ContinueWith(async started =>
+            {
+                if (started.IsCompletedSuccessfully) await started.Result.DisposeAsync();
+            }).Unwrap()));
+        }
+    }
 }
