@@ -42,7 +42,9 @@ public static class AnnualStatisticsBenchmark
             return (IReadOnlyDictionary<string, long>)table.Sections.SelectMany(s => s.Figures).ToDictionary(f => f.Id, f => f.Value);
         });
 
+        var startUp = Stopwatch.StartNew();
         await using var service = await ServiceProcess.StartAsync(database, options, ServiceSettings());
+        Console.WriteLine($"service    start-up on {bulk.Cases:N0} cases until /health answers: {startUp.Elapsed.TotalSeconds:N1} s");
         var startUpPeak = service.PeakWorkingSetBytes;
         var peakReset = service.ResetPeakWorkingSet();
         var (httpFigures, httpTime) = await BestOfThreeAsync(async () =>

@@ -14,12 +14,14 @@ public class MonthlyReportTests
     {
         await using var factory = new ApiFactory();
         var client = factory.CreateClient();
-        await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"));
-        await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"));
+        var movedInJune = (await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"))).Str("id");
+        var movedInJuly = (await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"))).Str("id");
         await client.RegisterAsync(ApiClient.Signal(channel: "professional"));
+        await client.FireOkAsync(movedInJune, "start-verrijking");
         factory.Clock.Reset(Instant.FromUtc(2024, 6, 30, 22, 30)); // 1 July 00:30 in Amsterdam: a July signal
         await client.RegisterAsync(ApiClient.Signal(channel: "melding-gemeente"));
         await factory.TriggerAndWaitAsync(JobNames.Escalation);
+        await client.FireOkAsync(movedInJuly, "start-verrijking"); // after the month's end: still 'ontvangen' in June's overview
 
         (await factory.TriggerAndWaitAsync(JobNames.MonthlyOverview)).Summary.Should().Be("produced 2024-06-01..2024-06-30");
         (await factory.TriggerAndWaitAsync(JobNames.MonthlyOverview)).Summary.Should().Be("nothing to produce");
@@ -39,8 +41,8 @@ public class MonthlyReportTests
         report.Str("month").Should().Be("2024-06");
         report.Int("signalsReceived").Should().Be(3);
         report["signalsBySourceChannel"]!.ToJsonString().Should().Be("""{"meld-misdaad-anoniem":2,"professional":1}""");
-        report["casesPerStageAtMonthEnd"]!.ToJsonString().Should().Be("""{"ontvangen":3}""");
-        report.Int("overdueStays").Should().Be(3, "the three June cases were due on 6 June");
+        report["casesPerStageAtMonthEnd"]!.ToJsonString().Should().Be("""{"ontvangen":2,"verrijking":1}""");
+        report.Int("overdueStays").Should().Be(3, "two June cases were due in 'ontvangen' on 6 June, one in 'verrijking' on 17 June");
     }
 
     [Fact]
