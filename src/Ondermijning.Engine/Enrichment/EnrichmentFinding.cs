@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 
 namespace Ondermijning.Engine.Enrichment;
@@ -54,7 +55,7 @@ public enum FindingStatus
 /// register answer (or per manual entry), so each maps one-to-one onto an open-source information item:
 /// category open, <see cref="SourceOrganisation"/> as the source, the public nature of the register as the
 /// legal basis, <see cref="Summary"/> and <see cref="FactsJson"/> as content, no confidentiality.
-/// Never changed once written; a new enrichment run adds new findings.
+/// Never changed once written, except by retention (<see cref="Erase"/>); a new enrichment run adds new findings.
 /// </summary>
 public sealed class EnrichmentFinding
 {
@@ -96,6 +97,22 @@ public sealed class EnrichmentFinding
         FindingSource.News => "Nieuwsmedia",
         _ => Source.ToString(),
     };
+
+    /// <summary>
+    /// At the end of the retention period what the registers and the internet said about the case's subjects goes, as
+    /// their names and addresses go from the case: the subject, the summary, the facts, the request (it names the KvK
+    /// number or the name and place asked about), the raw answer and the link. Which register was asked, when, on whose
+    /// behalf and with what outcome stays, as the provenance of what was decided on it.
+    /// </summary>
+    internal void Erase()
+    {
+        Subject = Case.ErasedText;
+        Summary = Case.ErasedText;
+        FactsJson = "{}";
+        RequestUrl = null;
+        RawResponse = null;
+        Link = null;
+    }
 
     internal T? Facts<T>() => JsonSerializer.Deserialize<T>(FactsJson, FactsJsonOptions);
 

@@ -21,6 +21,8 @@ public sealed class EnrichmentQueries(OndermijningDbContext db, IOptions<Enrichm
     {
         var @case = await db.Cases.AsNoTracking().Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw CaseProblems.NotFound(caseId);
+        // After retention the findings say nothing any more, so there is nothing to propose from them.
+        if (@case.PersonalDataErasedAt is not null) return ProposalRules.Evaluate(@case, [], options.Value);
         var latest = await db.Set<EnrichmentRun>().AsNoTracking().Where(r => r.CaseId == caseId)
             .OrderByDescending(r => r.StartedAt).Select(r => (EnrichmentRunId?)r.Id).FirstOrDefaultAsync(cancellationToken);
         var findings = await db.Set<EnrichmentFinding>().AsNoTracking()

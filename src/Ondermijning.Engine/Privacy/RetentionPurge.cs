@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Workflows;
 
@@ -10,7 +11,8 @@ namespace Ondermijning.Engine.Privacy;
 public sealed record RetentionResult(int ErasedCases, int ErasedItems);
 
 /// <summary>
-/// Erases the personal data of closed cases whose retention period (from the case's definition) has passed, and
+/// Erases the personal data of closed cases whose retention period (from the case's definition) has passed (the case's
+/// subjects, reporter and description, its information items and its enrichment findings), and
 /// logs each erasure in the access log and the case history. Safe to run as often as wanted: erased cases are skipped.
 /// </summary>
 public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog catalog, AccessLog log, IClock clock)
@@ -51,6 +53,8 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
 
                     var ids = batch.Select(c => c.Id).ToList();
                     var caseItems = await db.InformationItems.Where(i => ids.Contains(i.CaseId) && i.ErasedAt == null).ToListAsync(cancellationToken);
+                    var findings = await db.Set<EnrichmentFinding>().Where(f => ids.Contains(f.CaseId)).ToListAsync(cancellationToken);
+                    foreach (var finding in findings) finding.Erase();
                     var entries = new List<AccessEntry>();
                     foreach (var @case in batch)
                     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
+using Ondermijning.Api.Tests.Enrichment;
 using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Privacy;
@@ -49,6 +50,14 @@ public class RetentionTests
 
         var notConfirmed = (await oov.RegisterAsync(NamedSignal())).Str("id");
         await oov.MoveToAsync(notConfirmed, "verrijking");
+        await (await oov.PostAsJsonAsync($"/api/cases/{notConfirmed}/findings", new
+        {
+            source = "social-media",
+            link = "https://www.instagram.com/jansen.loods/",
+            date = "2024-06-01",
+            note = "J. Jansen laat busjes zien bij de loods aan de Grote Straat",
+            subject = "Jansen Eenmanszaak",
+        })).ShouldHaveStatus(HttpStatusCode.Created);
         await oov.FireOkAsync(notConfirmed, "niet-bevestigd", "Open bronnen bevestigen het niet");
 
         var closedAtMot = (await oov.RegisterAsync(NamedSignal())).Str("id");
@@ -72,6 +81,10 @@ public class RetentionTests
         factory.Clock.Advance(Duration.FromDays(60));
         (await RunAsync(admin))["erasedCases"]!.GetValue<int>().Should().Be(1);
         await ShouldBeErased(oov, notConfirmed);
+        var finding = (await oov.FindingsAsync(notConfirmed)).Should().ContainSingle("the finding stays, as provenance").Subject!;
+        finding.ToJsonString().Should().NotContain("instagram");
+        finding.Str("source").Should().Be("social-media");
+        finding.Str("provenance.recordedBy.id").Should().Be("test-oov");
         (await oov.GetStringAsync($"/api/cases/{closedAtMot}")).Should().Contain("J. Jansen", "the MOT case keeps its data for two years");
 
         factory.Clock.Advance(Duration.FromDays(2 * 366));
@@ -103,7 +116,14 @@ public class RetentionTests
     private static async Task ShouldBeErased(HttpClient client, string caseId)
     {
         var raw = await client.GetStringAsync($"/api/cases/{caseId}");
-        foreach (var personal in PersonalData) raw.Should().NotContain(personal);
+        var findings = await client.GetStringAsync($"/api/cases/{caseId}/findings");
+        var proposal = await client.GetStringAsync($"/api/cases/{caseId}/enrichment/proposal");
+        foreach (var personal in PersonalData)
+        {
+            raw.Should().NotContain(personal);
+            findings.Should().NotContain(personal);
+            proposal.Should().NotContain(personal);
+        }
         var @case = JsonNode.Parse(raw)!;
         @case["history"]!.AsArray().Last()!.Str("kind").Should().Be("erased");
         @case["addresses"]![0]!.Str("city").Should().Be("Maastricht", "the city identifies nobody and places the case for the statistics");
