@@ -34,7 +34,8 @@ public static class EngineServices
 
         // Pooled: a context is set up once and reset between requests; setting one up per request showed in profiles.
         services.AddDbContextPool<SqliteOndermijningDbContext>((sp, db) =>
-            Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds)));
+            Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds))
+                .AddInterceptors(SqliteSecureDelete));
         services.AddDbContextPool<PostgresOndermijningDbContext>((sp, db) =>
             Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
                 ? PostgresConnectionString(connectionString)
@@ -81,6 +82,8 @@ public static class EngineServices
         if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare")) return connectionString;
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
+
+    private static readonly SqliteOndermijningDbContext.SecureDelete SqliteSecureDelete = new();
 
     private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 

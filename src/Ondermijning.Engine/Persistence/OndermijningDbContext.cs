@@ -69,6 +69,12 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
 
     protected internal abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    /// <summary>
+    /// After personal data were erased: makes the database let go of the old bytes it may still keep beside the
+    /// overwritten rows. PostgreSQL's autovacuum reclaims old row versions on its own.
+    /// </summary>
+    protected internal virtual Task ReleaseErasedDataAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<CaseId>().HaveConversion<CaseIdConverter>();

@@ -73,6 +73,7 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
                 }
             }
         }
+        if (cases > 0) await db.ReleaseErasedDataAsync(cancellationToken);
         return new RetentionResult(cases, items);
     }
 }
