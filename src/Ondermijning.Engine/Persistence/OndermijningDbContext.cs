@@ -71,7 +71,7 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
 
     /// <summary>
     /// After personal data were erased: makes the database let go of the old bytes it may still keep beside the
-    /// overwritten rows. PostgreSQL's autovacuum reclaims old row versions on its own.
+    /// overwritten rows. On PostgreSQL vacuum frees old row versions; forcing that (VACUUM FULL) is the operator's call.
     /// </summary>
     protected internal virtual Task ReleaseErasedDataAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
