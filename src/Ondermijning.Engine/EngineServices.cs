@@ -112,24 +112,13 @@ public static class EngineServices
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
             if (Path.GetDirectoryName(file) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
         }
-        IAsyncDisposable? initialisationLock = null;
-        if (db.Database.IsNpgsql())
-        {
-            await PostgresStartup.EnsureDatabaseExistsAsync(db.Database, cancellationToken);
-            initialisationLock = await PostgresStartup.LockInitialisationAsync(db.Database.GetConnectionString()!, cancellationToken);
-        }
-        try
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-                // WAL keeps readers off the writers' backs; it is a property of the file and persists.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<DefinitionPublication>().RecordAndVerifyAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<BackfillStays>().RunAsync(cancellationToken);
-        }
-        finally
-        {
-            if (initialisationLock is not null) await initialisationLock.DisposeAsync();
-        }
+        // SQLite serves one instance; instances on one PostgreSQL database may start together and take turns here.
+        await using var turn = db.Database.IsNpgsql() ? await PostgresStartup.TakeTurnAsync(db.Database, cancellationToken) : null;
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            // WAL keeps readers off the writers' backs; it is a property of the file and persists.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DefinitionPublication>().RecordAndVerifyAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<BackfillStays>().RunAsync(cancellationToken);
     }
 }

@@ -15,7 +15,18 @@ internal static class PostgresStartup
     /// <summary>Advisory locks are per database, so instances of different deployments on one server do not wait for each other.</summary>
     private const long InitialisationLockKey = 0x4f6e6465726d696e; // "Ondermin"
 
-    public static async Task EnsureDatabaseExistsAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the database if it is missing, then waits for this instance's turn to prepare it, which lasts until the
+    /// result is disposed. The turn is an advisory lock on a connection of its own, outside the pool, so that it ends
+    /// with that connection: also when the process dies halfway, and never stays behind in a pooled session.
+    /// </summary>
+    public static async Task<IAsyncDisposable> TakeTurnAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        await EnsureDatabaseExistsAsync(database, cancellationToken);
+        return await LockAsync(database.GetConnectionString()!, cancellationToken);
+    }
+
+    private static async Task EnsureDatabaseExistsAsync(DatabaseFacade database, CancellationToken cancellationToken)
     {
         var creator = database.GetService<IRelationalDatabaseCreator>();
         if (await creator.ExistsAsync(cancellationToken)) return;
@@ -29,11 +40,7 @@ internal static class PostgresStartup
         }
     }
 
-    /// <summary>
-    /// Holds the initialisation lock until disposed. It lives on a connection of its own, outside the pool, so that it
-    /// ends with that connection: also when the process dies halfway, and never stays behind in a pooled session.
-    /// </summary>
-    public static async Task<IAsyncDisposable> LockInitialisationAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task<IAsyncDisposable> LockAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try

@@ -67,7 +67,9 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
 
     /// <summary>
     /// SQLite leaves the old bytes of an updated or deleted row in the page's free space, readable with a hex editor;
-    /// retention must not leave personal data behind that way. Set per connection because it is not stored in the file.
+    /// retention must not leave personal data behind that way. On for every connection, not only the purge's: every step
+    /// rewrites the case row and would otherwise leave a copy of its personal data. Set per connection because it is not
+    /// stored in the file.
     /// </summary>
     internal sealed class SecureDelete : DbConnectionInterceptor
     {
