@@ -69,6 +69,9 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
 
     protected internal abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    /// <summary>Runs a write that does not go through SaveChanges under the same rules as one (on SQLite: one writer at a time).</summary>
+    protected internal virtual Task WriteAsync(Func<Task> write, CancellationToken cancellationToken) => write();
+
     /// <summary>
     /// After personal data were erased: makes the database let go of the old bytes it may still keep beside the
     /// overwritten rows. On PostgreSQL vacuum frees old row versions; forcing that (VACUUM FULL) is the operator's call.

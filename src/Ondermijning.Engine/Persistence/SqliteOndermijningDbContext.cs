@@ -25,6 +25,13 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
     {
         // Callers that save "whatever is pending" (the access log after a read) should not queue behind writers for nothing.
         if (!ChangeTracker.HasChanges()) return 0;
+        var saved = 0;
+        await WriteAsync(async () => saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        return saved;
+    }
+
+    protected internal override async Task WriteAsync(Func<Task> write, CancellationToken cancellationToken)
+    {
         var connectionString = Database.GetConnectionString() ?? "";
         var gate = Writers.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
         var timeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);
@@ -32,7 +39,7 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
             throw new SqliteException($"Another write to this database did not finish within {timeout.TotalSeconds} s.", 5); // SQLITE_BUSY
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await write();
         }
         finally
         {

@@ -64,8 +64,6 @@ public sealed class SignalCommitter : IAsyncDisposable
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
-        // Only new entities are added here, so there are no changes to detect.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var built = new List<(Pending Pending, Case Case)>(batch.Count);
         foreach (var pending in batch)
         {
@@ -80,13 +78,19 @@ public sealed class SignalCommitter : IAsyncDisposable
         }
         try
         {
+            var insert = new MultiRowInsert(db);
             foreach (var (pending, @case) in built)
             {
-                db.Cases.Add(@case);
-                db.ReporterReceipts.Add(new ReporterReceipt(@case.Id, pending.Code));
+                insert.AddGraph(@case);
+                insert.AddGraph(new ReporterReceipt(@case.Id, pending.Code));
             }
             // Not cancellable: the callers' requests may end, but what was queued gets written.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await db.WriteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+                await insert.ExecuteAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }, CancellationToken.None);
             foreach (var (pending, @case) in built) pending.Stored.TrySetResult(@case);
         }
         catch (DbUpdateException e) when (built.Count > 1 && db.IsUniqueViolation(e))
