@@ -25,7 +25,7 @@ public static class AnnualStatisticsBenchmark
     /// <returns>False when the engine or the service computes a figure differently from the SQL.</returns>
     public static async Task<bool> RunAsync(StorageProvider provider, BenchOptions options)
     {
-        var database = BenchDatabase.Fresh(provider, options, "statistics");
+        await using var database = BenchDatabase.Fresh(provider, options, "statistics");
         await using var engine = EngineTransitions.Engine(database);
         await engine.InitialiseEngineAsync();
         var bulk = await BulkLoad.LoadAsync(database, engine, options.Cases);

@@ -5,8 +5,11 @@ using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Benchmark;
 
-/// <summary>A fresh, empty database of one provider for one measurement, so no measurement sees another's rows.</summary>
-public sealed record BenchDatabase(StorageProvider Provider, string Location)
+/// <summary>
+/// A fresh, empty database of one provider for one measurement, so no measurement sees another's rows. Disposing drops
+/// it: a run loads up to a million cases, and repeated runs must not fill the server or the disk.
+/// </summary>
+public sealed record BenchDatabase(StorageProvider Provider, string Location) : IAsyncDisposable
 {
     public static BenchDatabase Fresh(StorageProvider provider, BenchOptions options, string purpose) => provider switch
     {
@@ -68,13 +71,30 @@ public sealed record BenchDatabase(StorageProvider Provider, string Location)
     /// <summary>PostgreSQL databases are created here for the raw measurements; the engine's migrations create their own.</summary>
     public async Task CreateAsync()
     {
-        if (Provider != StorageProvider.PostgreSql) return;
+        if (Provider == StorageProvider.PostgreSql) await OnServerAsync(name => $"CREATE DATABASE \"{name}\"");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Provider == StorageProvider.PostgreSql)
+        {
+            // FORCE ends the pooled connections this process still holds to it.
+            await OnServerAsync(name => $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            return;
+        }
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Location + suffix);
+    }
+
+    /// <summary>Runs a statement about this database from the server's maintenance database.</summary>
+    private async Task OnServerAsync(Func<string, string> statement)
+    {
         var builder = new NpgsqlConnectionStringBuilder(Location);
         var name = builder.Database!;
         builder.Database = "postgres";
         await using var server = new NpgsqlConnection(builder.ConnectionString);
         await server.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
+        await using var command = new NpgsqlCommand(statement(name), server);
         await command.ExecuteNonQueryAsync();
     }
 }
