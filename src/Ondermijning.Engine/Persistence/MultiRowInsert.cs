@@ -102,6 +102,7 @@ internal sealed class MultiRowInsert(OndermijningDbContext db)
         private readonly RelationalTypeMapping[] mappings;
         private readonly string insertInto;
         private readonly ConcurrentDictionary<int, string> sqlByRowCount = new();
+        private readonly Func<int, string> parameterName;
 
         public Table(IEntityType entity, ISqlGenerationHelper sql)
         {
@@ -116,12 +117,11 @@ internal sealed class MultiRowInsert(OndermijningDbContext db)
             Dependents = entity.GetNavigations().Where(n => !n.IsOnDependent).ToArray();
             insertInto = $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} " +
                 $"({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName())))}) VALUES ";
-            ParameterName = i => sql.GenerateParameterNamePlaceholder($"p{i}");
+            parameterName = i => sql.GenerateParameterNamePlaceholder($"p{i}");
         }
 
         public IEntityType Entity { get; }
         public INavigation[] Dependents { get; }
-        private Func<int, string> ParameterName { get; }
 
         public (string Sql, DbParameter[] Parameters) Statement(IReadOnlyList<object> entities, DbConnection connection)
         {
@@ -148,7 +148,7 @@ internal sealed class MultiRowInsert(OndermijningDbContext db)
             {
                 sql.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < columns.Length; column++)
-                    sql.Append(column == 0 ? "" : ", ").Append(ParameterName(row * columns.Length + column));
+                    sql.Append(column == 0 ? "" : ", ").Append(parameterName(row * columns.Length + column));
                 sql.Append(')');
             }
             return sql.ToString();

@@ -15,12 +15,7 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
     /// <summary>One gate per database file for the writers of this process.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// SQLite has one writer at a time. Writers of this process queue here instead of colliding on SQLITE_BUSY, which
-    /// Microsoft.Data.Sqlite retries with sleeps: under concurrent load those sleeps, not the disk, made the slowest
-    /// requests slow. Other processes on the same file still meet the busy timeout, and the queue waits no longer than
-    /// that timeout either, so a lock held elsewhere turns into a 503 rather than a pile of waiting requests.
-    /// </summary>
+    /// <summary>Saves through the writers' gate (<see cref="WriteAsync"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Callers that save "whatever is pending" (the access log after a read) should not queue behind writers for nothing.
@@ -30,6 +25,12 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
         return saved;
     }
 
+    /// <summary>
+    /// SQLite has one writer at a time. Writers of this process queue here instead of colliding on SQLITE_BUSY, which
+    /// Microsoft.Data.Sqlite retries with sleeps: under concurrent load those sleeps, not the disk, made the slowest
+    /// requests slow. Other processes on the same file still meet the busy timeout, and the queue waits no longer than
+    /// that timeout either, so a lock held elsewhere turns into a 503 rather than a pile of waiting requests.
+    /// </summary>
     protected internal override async Task WriteAsync(Func<Task> write, CancellationToken cancellationToken)
     {
         var connectionString = Database.GetConnectionString() ?? "";
