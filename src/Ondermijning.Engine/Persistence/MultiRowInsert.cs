@@ -44,12 +44,21 @@ internal sealed class MultiRowInsert(OndermijningDbContext db)
         }
     }
 
-    /// <summary>Writes the rows inside the context's current transaction. Database errors arrive as <see cref="DbUpdateException"/>, as from SaveChanges.</summary>
-    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the rows in one transaction of their own, under the database's write rules (on SQLite: one writer at a
+    /// time), so a batch is stored whole or not at all. Database errors arrive as <see cref="DbUpdateException"/>, as
+    /// from SaveChanges.
+    /// </summary>
+    public Task SaveAsync(CancellationToken cancellationToken) => db.WriteAsync(async () =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }, cancellationToken);
+
+    private async Task ExecuteAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A multi-row insert runs inside a transaction, so that a batch is stored whole or not at all.");
         var statements = rows.Select(r => TableOf(r.Key).Statement(r.Value, connection)).ToList();
         try
         {

@@ -85,12 +85,7 @@ public sealed class SignalCommitter : IAsyncDisposable
                 insert.AddGraph(new ReporterReceipt(@case.Id, pending.Code));
             }
             // Not cancellable: the callers' requests may end, but what was queued gets written.
-            await db.WriteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-                await insert.ExecuteAsync(CancellationToken.None);
-                await transaction.CommitAsync(CancellationToken.None);
-            }, CancellationToken.None);
+            await insert.SaveAsync(CancellationToken.None);
             foreach (var (pending, @case) in built) pending.Stored.TrySetResult(@case);
         }
         catch (DbUpdateException e) when (built.Count > 1 && db.IsUniqueViolation(e))
