@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Ondermijning.Api;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Atom;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Deadlines;
@@ -58,6 +59,7 @@ builder.AddReceiptLookupLimits();
 
 builder.Services.AddRazorPages(o =>
 {
+    o.Conventions.ConfigureFilter(new PagePermissionFilter());
     o.Conventions.AuthorizeFolder("/", SignIn.PagesPolicy);
     o.Conventions.AllowAnonymousToPage("/Inloggen");
     o.Conventions.AllowAnonymousToPage("/Fout");
@@ -104,6 +106,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.S
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseDataScope();
 app.UseRateLimiter();
 app.UseJobsDashboard();
 

@@ -16,6 +16,7 @@ public static class ChainOutcomeServices
         services.AddScoped<IStepObserver, RecordLwoDecision>();
         services.AddScoped<IStepObserver, RecordLwoArrival>();
         services.AddScoped<IStepObserver, RecordStageStay>();
+        services.AddScoped<LwoDecisions>();
         services.AddScoped<RecordAtomInspection>();
         services.AddScoped<RecordIntervention>();
         services.AddScoped<RecordEnforcement>();

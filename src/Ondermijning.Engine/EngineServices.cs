@@ -42,11 +42,19 @@ public static class EngineServices
                 : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set."),
                 npgsql => npgsql.UseNodaTime()));
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
-        services.AddScoped<OndermijningDbContext>(sp => Storage(sp).Provider switch
+        services.AddScoped<DataScope>();
+        services.AddScoped<OndermijningDbContext>(sp =>
         {
-            StorageProvider.PostgreSql => sp.GetRequiredService<PostgresOndermijningDbContext>(),
-            _ => sp.GetRequiredService<SqliteOndermijningDbContext>(),
+            OndermijningDbContext db = Storage(sp).Provider switch
+            {
+                StorageProvider.PostgreSql => sp.GetRequiredService<PostgresOndermijningDbContext>(),
+                _ => sp.GetRequiredService<SqliteOndermijningDbContext>(),
+            };
+            // A pooled context keeps its properties between units of work: each lease gets this one's scope.
+            db.Scope = sp.GetRequiredService<DataScope>();
+            return db;
         });
+        services.AddScoped<AccessGate>();
 
         services.AddScoped<RegisterSignal>();
         services.AddSingleton<SignalCommitter>();

@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -48,9 +50,9 @@ public static class AtomEndpoints
     public static RouteGroupBuilder MapAtomEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases/{id}/atom-inspections").WithTags("ATOM");
-        group.MapPost("/", Record).WithSummary("Record an integrated ATOM inspection of a location, with its outcomes.")
+        group.MapPost("/", Record).Requires(Permission.RecordAtomInspection).WithSummary("Record an integrated ATOM inspection of a location, with its outcomes.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapGet("/", List).WithSummary("The ATOM inspections of a case.").ProducesProblem(404);
+        group.MapGet("/", List).Requires(Permission.ReadInformation).WithSummary("The ATOM inspections of a case.").ProducesProblem(404);
         return api;
     }
 
@@ -62,7 +64,7 @@ public static class AtomEndpoints
         return TypedResults.Created($"/api/cases/{caseId}/atom-inspections", mapper.Map<AtomInspectionDto>(inspection));
     }
 
-    private static async Task<Ok<List<AtomInspectionDto>>> List(string id, RecordAtomInspection handler, IMapper mapper,
+    private static async Task<Ok<List<AtomInspectionDto>>> List(string id, RecordAtomInspection handler, IMapper mapper, HttpContext http,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(mapper.Map<List<AtomInspectionDto>>(await handler.ListAsync(CaseEndpoints.ParseId(id), cancellationToken)));
+        TypedResults.Ok(mapper.Map<List<AtomInspectionDto>>(await handler.ListAsync(CaseEndpoints.ParseId(id), http.User.ToActor(), cancellationToken)));
 }

@@ -23,6 +23,8 @@ public sealed class ReporterDto
     public bool Anonymous { get; init; }
     public string? Name { get; init; }
     public string? Contact { get; init; }
+    /// <summary>The reporter is known to the municipality, but only its OOV regisseurs see who it is.</summary>
+    public bool Withheld { get; init; }
 }
 
 public sealed class CaseSummaryDto

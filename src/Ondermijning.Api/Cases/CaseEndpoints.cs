@@ -1,3 +1,4 @@
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime.Text;
@@ -16,7 +17,13 @@ public sealed record CaseListQuery(string? Stage, string? Municipality, string? 
     string? ReceivedFrom, string? ReceivedTo, int? Page, int? PageSize);
 
 /// <summary>Builds case responses: mapping plus the steps the current user may take.</summary>
-public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQueries queries, CaseInformation information)
+/// <summary>What of a case beyond its course a reader sees: the reporter's identity, and the reasons and notes written on it.</summary>
+public sealed record CaseViewRights(bool Reporter, bool Notes)
+{
+    public static CaseViewRights None { get; } = new(false, false);
+}
+
+public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQueries queries, CaseInformation information, AccessGate gate)
 {
     /// <summary>The case as this user may see it; reading its gated items is logged as <paramref name="action"/>.</summary>
     public Task<CaseDetailDto> DetailAsync(Case @case, Actor actor, AccessAction action, CancellationToken cancellationToken) =>
@@ -36,6 +43,8 @@ public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQ
             o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition);
             o.Items[ApiMappingProfile.StepsItem] = queries.AvailableSteps(@case, actor);
             o.Items[ApiMappingProfile.InformationItem] = visible;
+            o.Items[ApiMappingProfile.RightsItem] = new CaseViewRights(gate.Allows(@case, actor, Permission.ReadReporter),
+                actor.WorksFor(@case.Municipality) && actor.HasRoleFor(Permission.ReadInformation));
             more?.Invoke(o);
         });
 
@@ -48,9 +57,9 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases").WithTags("Cases");
-        group.MapGet("/", List).WithSummary("List cases, filtered and paged, newest first.").ProducesValidationProblem();
-        group.MapGet("/{id}", Get).WithSummary("One case with its history and the steps available now.").ProducesProblem(404);
-        group.MapPost("/{id}/transitions", Fire)
+        group.MapGet("/", List).Requires(Permission.ReadCase).WithSummary("List cases, filtered and paged, newest first.").ProducesValidationProblem();
+        group.MapGet("/{id}", Get).Requires(Permission.ReadCase).WithSummary("One case with its history and the steps available now.").ProducesProblem(404);
+        group.MapPost("/{id}/transitions", Fire).Requires(Permission.TakeStep)
             .WithSummary("Take a step (fire a trigger) on a case.")
             .ProducesValidationProblem()
             .ProducesProblem(404).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);

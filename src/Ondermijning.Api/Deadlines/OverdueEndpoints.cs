@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -24,7 +26,7 @@ public static class OverdueEndpoints
 {
     public static RouteGroupBuilder MapOverdueEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases/overdue", List)
+        api.MapGet("/cases/overdue", List).Requires(Permission.ReadOverdue)
             .WithTags("Cases")
             .WithSummary("Overdue cases the current user can act on (a step from their stage is open to the user's roles), most overdue first.");
         return api;

@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Identity;
@@ -12,22 +14,22 @@ public static class EnforcementEndpoints
     public static RouteGroupBuilder MapEnforcementEndpoints(this RouteGroupBuilder api)
     {
         var tags = new[] { "Administrative enforcement" };
-        api.MapPost("/bibob-screenings", Bibob).WithTags(tags).WithSummary("Record a Bibob screening and its outcome.")
+        api.MapPost("/bibob-screenings", Bibob).Requires(Permission.RecordEnforcement).WithTags(tags).WithSummary("Record a Bibob screening and its outcome.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        api.MapPost("/drug-premises-closures", Closure).WithTags(tags).WithSummary("Record premises closed under art. 13b Opiumwet (Damocles).")
+        api.MapPost("/drug-premises-closures", Closure).Requires(Permission.RecordEnforcement).WithTags(tags).WithSummary("Record premises closed under art. 13b Opiumwet (Damocles).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        api.MapPost("/street-dealing-penalties", Penalty).WithTags(tags).WithSummary("Record a penalty payment for street dealing.")
+        api.MapPost("/street-dealing-penalties", Penalty).Requires(Permission.RecordEnforcement).WithTags(tags).WithSummary("Record a penalty payment for street dealing.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        api.MapPost("/awareness-activities", Awareness).WithTags("Awareness").WithSummary("Record a workshop or action day (ONDERSCHAT).")
+        api.MapPost("/awareness-activities", Awareness).Requires(Permission.RecordEnforcement).WithTags("Awareness").WithSummary("Record a workshop or action day (ONDERSCHAT).")
             .ProducesValidationProblem().ProducesProblem(403);
 
         var studies = api.MapGroup("/phenomenon-studies").WithTags("Phenomenon studies");
-        studies.MapPost("/", StartStudy).WithSummary("Start a phenomenon study of a branch, area or target group.")
+        studies.MapPost("/", StartStudy).Requires(Permission.RecordEnforcement).WithSummary("Start a phenomenon study of a branch, area or target group.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        studies.MapGet("/", Studies).WithSummary("The phenomenon studies of a municipality.").ProducesValidationProblem();
-        studies.MapPatch("/{id}", EndStudy).WithSummary("Complete or stop a phenomenon study, with its result.")
+        studies.MapGet("/", Studies).Requires(Permission.ReadEnforcement).WithSummary("The phenomenon studies of a municipality.").ProducesValidationProblem();
+        studies.MapPatch("/{id}", EndStudy).Requires(Permission.RecordEnforcement).WithSummary("Complete or stop a phenomenon study, with its result.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        api.MapGet("/phenomenon-proposals", Proposals).WithTags("Phenomenon studies")
+        api.MapGet("/phenomenon-proposals", Proposals).Requires(Permission.ReadPhenomenonProposals).WithTags("Phenomenon studies")
             .WithSummary("Branches, areas and target groups about which enough signals came in to propose a phenomenon study.")
             .ProducesValidationProblem().ProducesProblem(403);
         return api;
@@ -69,12 +71,12 @@ public static class EnforcementEndpoints
     }
 
     private static async Task<Ok<List<PhenomenonStudyDto>>> Studies(string? municipality, RecordEnforcement handler, IMapper mapper,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
         var f = new RequestFields();
         var code = f.Municipality(municipality);
         f.ThrowIfAny();
-        return TypedResults.Ok(mapper.Map<List<PhenomenonStudyDto>>(await handler.StudiesAsync(code, cancellationToken)));
+        return TypedResults.Ok(mapper.Map<List<PhenomenonStudyDto>>(await handler.StudiesAsync(code, http.User.ToActor(), cancellationToken)));
     }
 
     private static async Task<Ok<PhenomenonStudyDto>> EndStudy(string id, EndPhenomenonStudyRequest request, RecordEnforcement handler,

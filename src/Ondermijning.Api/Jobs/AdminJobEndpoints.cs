@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Hangfire;
 using Hangfire.Storage;
@@ -34,7 +36,7 @@ public static class AdminJobEndpoints
     public static RouteGroupBuilder MapAdminJobEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin").WithTags("Administration");
-        group.MapGet("/jobs", List)
+        group.MapGet("/jobs", List).Requires(Permission.ReadJobs)
             .WithSummary("Background jobs: schedule, next run, last run and last failure with its reason (administrators).")
             .ProducesProblem(403);
         return api;

@@ -1,6 +1,9 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Deadlines;
 
 namespace Ondermijning.Api.Jobs;
@@ -21,15 +24,15 @@ public static class ReportEndpoints
     public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
-        group.MapGet("/monthly", List).WithSummary("The monthly overviews produced so far, newest first.");
-        group.MapGet("/monthly/{year:int}/{month:int}", Download)
+        group.MapGet("/monthly", List).Requires(Permission.ReadReports).WithSummary("The monthly overviews produced so far, newest first.");
+        group.MapGet("/monthly/{year:int}/{month:int}", Download).Requires(Permission.ReadReports)
             .WithSummary("Download the monthly overview of one month as JSON.")
             .Produces(200, contentType: "application/json").ProducesProblem(404);
         return api;
     }
 
-    private static async Task<Ok<List<ReportSummaryDto>>> List(ReportQueries reports, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await reports.ListAsync(ReportKind.MonthlyOverview, cancellationToken)).Select(s => new ReportSummaryDto
+    private static async Task<Ok<List<ReportSummaryDto>>> List(ReportQueries reports, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await reports.ListAsync(ReportKind.MonthlyOverview, http.User.ToActor(), cancellationToken)).Select(s => new ReportSummaryDto
         {
             Year = s.PeriodStart.Year,
             Month = s.PeriodStart.Month,
@@ -39,10 +42,11 @@ public static class ReportEndpoints
             Href = $"/api/reports/monthly/{s.PeriodStart.Year}/{s.PeriodStart.Month}",
         }).ToList());
 
-    private static async Task<FileContentHttpResult> Download(int year, int month, ReportQueries reports, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> Download(int year, int month, ReportQueries reports, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        var snapshot = await reports.GetMonthlyAsync(year, month, cancellationToken);
-        return TypedResults.File(Encoding.UTF8.GetBytes(snapshot.ContentJson), "application/json",
-            $"maandoverzicht-{snapshot.PeriodStart:yyyy-MM}.json");
+        var report = await reports.GetMonthlyAsync(year, month, http.User.ToActor(), cancellationToken);
+        return TypedResults.File(Encoding.UTF8.GetBytes(report.ContentJson), "application/json",
+            $"maandoverzicht-{report.Snapshot.PeriodStart:yyyy-MM}.json");
     }
 }

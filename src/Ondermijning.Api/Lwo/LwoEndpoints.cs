@@ -1,8 +1,11 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Lwo;
 using Ondermijning.Engine.Persistence;
 
@@ -26,17 +29,13 @@ public static class LwoEndpoints
 {
     public static RouteGroupBuilder MapLwoEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases/{id}/lwo-decisions", List).WithTags("LWO")
+        api.MapGet("/cases/{id}/lwo-decisions", List).Requires(Permission.ReadInformation).WithTags("LWO")
             .WithSummary("The LWO's decisions on a case: recorded when a step that carries one out is taken (see README).")
             .ProducesProblem(404);
         return api;
     }
 
-    private static async Task<Ok<List<LwoDecisionDto>>> List(string id, OndermijningDbContext db, IMapper mapper, CancellationToken cancellationToken)
-    {
-        var caseId = CaseEndpoints.ParseId(id);
-        var decisions = await db.Set<LwoDecision>().AsNoTracking().Where(d => d.CaseId == caseId)
-            .OrderBy(d => d.HistorySequence).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mapper.Map<List<LwoDecisionDto>>(decisions));
-    }
+    private static async Task<Ok<List<LwoDecisionDto>>> List(string id, LwoDecisions decisions, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<List<LwoDecisionDto>>(await decisions.OfAsync(CaseEndpoints.ParseId(id), http.User.ToActor(), cancellationToken)));
 }

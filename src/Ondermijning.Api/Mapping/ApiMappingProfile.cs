@@ -41,6 +41,8 @@ public sealed class ApiMappingProfile : Profile
     public const string StepsItem = "availableSteps";
     public const string InformationItem = "information";
     public const string ReceiptItem = "receipt";
+    /// <summary>A <see cref="CaseViewRights"/>: what of the case beyond its course the reader may see. Missing means nothing.</summary>
+    public const string RightsItem = "rights";
 
     public ApiMappingProfile()
     {
@@ -71,7 +73,9 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<Case, CaseDetailDto>()
             .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))
             .ForMember(d => d.Severity, o => o.MapFrom((src, _, _, ctx) => SeverityOf(Definition(ctx), src)))
-            .ForMember(d => d.Reporter, o => o.MapFrom(s => new ReporterDto { Anonymous = s.ReporterAnonymous, Name = s.ReporterName, Contact = s.ReporterContact }))
+            .ForMember(d => d.Reporter, o => o.MapFrom((s, _, _, ctx) => Rights(ctx).Reporter
+                ? new ReporterDto { Anonymous = s.ReporterAnonymous, Name = s.ReporterName, Contact = s.ReporterContact }
+                : new ReporterDto { Anonymous = s.ReporterAnonymous, Withheld = !s.ReporterAnonymous }))
             .ForMember(d => d.AvailableSteps, o => o.MapFrom((_, _, _, ctx) => (IReadOnlyList<AvailableStep>)ctx.Items[StepsItem]))
             .ForMember(d => d.Items, o => o.MapFrom((_, _, _, ctx) => Visible(ctx).Items))
             .ForMember(d => d.WithheldItemCount, o => o.MapFrom((_, _, _, ctx) => Visible(ctx).WithheldCount));
@@ -106,6 +110,8 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<CaseCompany, CompanyDto>();
         CreateMap<CaseAddress, AddressDto>();
         CreateMap<CaseHistoryEntry, HistoryEntryDto>()
+            .ForMember(d => d.Reason, o => o.MapFrom((s, _, _, ctx) => Rights(ctx).Notes ? s.Reason : null))
+            .ForMember(d => d.Information, o => o.MapFrom((s, _, _, ctx) => Rights(ctx).Notes ? s.Information : new Dictionary<string, string>()))
             .ForMember(d => d.Actor, o => o.MapFrom(s => new ActorDto { Id = s.ActorId, Name = s.ActorName, Organisation = s.ActorOrganisation }));
 
         CreateMap<AvailableStep, AvailableStepDto>()
@@ -261,6 +267,9 @@ public sealed class ApiMappingProfile : Profile
 
     private static WorkflowDefinition Definition(ResolutionContext context) =>
         (WorkflowDefinition)context.Items[DefinitionItem];
+
+    private static CaseViewRights Rights(ResolutionContext context) =>
+        context.TryGetItems(out var items) && items.TryGetValue(RightsItem, out var rights) ? (CaseViewRights)rights : CaseViewRights.None;
 
     private static VisibleInformation Visible(ResolutionContext context) =>
         (VisibleInformation)context.Items[InformationItem];

@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -62,15 +64,15 @@ public static class InterventionEndpoints
     public static RouteGroupBuilder MapInterventionEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases/{id}/interventions").WithTags("MOT");
-        group.MapPost("/", Record).WithSummary("Record an intervention the MOT decided on (status: planned).")
+        group.MapPost("/", Record).Requires(Permission.RecordIntervention).WithSummary("Record an intervention the MOT decided on (status: planned).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
-        group.MapGet("/", List).WithSummary("The interventions of a case.").ProducesProblem(404);
-        group.MapPatch("/{interventionId}", ChangeStatus).WithSummary("Mark an intervention executed or dropped.")
+        group.MapGet("/", List).Requires(Permission.ReadInformation).WithSummary("The interventions of a case.").ProducesProblem(404);
+        group.MapPatch("/{interventionId}", ChangeStatus).Requires(Permission.RecordIntervention).WithSummary("Mark an intervention executed or dropped.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         var subtypes = api.MapGroup("/intervention-subtypes").WithTags("MOT");
-        subtypes.MapGet("/", Subtypes).WithSummary("The kinds of intervention per type.");
-        subtypes.MapPost("/", AddSubtype).WithSummary("Add a kind of intervention.")
+        subtypes.MapGet("/", Subtypes).Requires(Permission.ReadCase).WithSummary("The kinds of intervention per type.");
+        subtypes.MapPost("/", AddSubtype).Requires(Permission.ManageInterventionKinds).WithSummary("Add a kind of intervention.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
         return api;
     }
@@ -83,8 +85,9 @@ public static class InterventionEndpoints
         return TypedResults.Created($"/api/cases/{caseId}/interventions/{intervention.Id}", mapper.Map<InterventionDto>(intervention));
     }
 
-    private static async Task<Ok<List<InterventionDto>>> List(string id, RecordIntervention handler, IMapper mapper, CancellationToken cancellationToken) =>
-        TypedResults.Ok(mapper.Map<List<InterventionDto>>(await handler.ListAsync(CaseEndpoints.ParseId(id), cancellationToken)));
+    private static async Task<Ok<List<InterventionDto>>> List(string id, RecordIntervention handler, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<List<InterventionDto>>(await handler.ListAsync(CaseEndpoints.ParseId(id), http.User.ToActor(), cancellationToken)));
 
     private static async Task<Ok<InterventionDto>> ChangeStatus(string id, string interventionId, ChangeInterventionStatusRequest request,
         RecordIntervention handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Ondermijning.Api.Access;
+using Ondermijning.Engine.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using NodaTime.Text;
@@ -11,6 +13,7 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Api.Pages;
 
 /// <summary>The work board: open cases in columns per stage, with the steps this user may take.</summary>
+[RequiresPermission(Permission.ReadCase)]
 public sealed class IndexModel(CaseQueries queries, WorkflowCatalog catalog, IClock clock) : PageModel
 {
     public const int BoardLimit = 500;

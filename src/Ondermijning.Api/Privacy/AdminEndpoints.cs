@@ -1,3 +1,4 @@
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Cases;
@@ -10,10 +11,10 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(SignIn.AdministratorPolicy);
-        admin.MapGet("/access-log", Query).WithSummary("Access-log records, per case and/or per user, oldest first.").ProducesProblem(403);
-        admin.MapGet("/access-log/verify", Verify).WithSummary("Check the hash chain of the access log; names the first broken record.").ProducesProblem(403);
-        admin.MapPost("/retention/run", RunRetention).WithSummary("Erase personal data whose retention period has passed.").ProducesProblem(403);
+        var admin = api.MapGroup("/admin").WithTags("Administration");
+        admin.MapGet("/access-log", Query).Requires(Permission.ReadAccessLog).WithSummary("Access-log records, per case and/or per user, oldest first.").ProducesProblem(403);
+        admin.MapGet("/access-log/verify", Verify).Requires(Permission.ReadAccessLog).WithSummary("Check the hash chain of the access log; names the first broken record.").ProducesProblem(403);
+        admin.MapPost("/retention/run", RunRetention).Requires(Permission.RunRetention).WithSummary("Erase personal data whose retention period has passed.").ProducesProblem(403);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -42,15 +43,15 @@ public static class InformationEndpoints
     public static RouteGroupBuilder MapInformationEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Information");
-        cases.MapPost("/{id}/items", Add)
+        cases.MapPost("/{id}/items", Add).Requires(Permission.AddInformation)
             .WithSummary("Add an information item; the gates of the privacy protocol decide whether this organisation may add it here.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        cases.MapGet("/{id}/items", List).WithSummary("The case's information items the user may read, and how many are withheld.").ProducesProblem(404);
-        cases.MapGet("/{id}/export", Export).WithSummary("A JSON export of the case with the items the user may read; logged.").ProducesProblem(404);
-        cases.MapPost("/{id}/severity", Raise)
+        cases.MapGet("/{id}/items", List).Requires(Permission.ReadCase).WithSummary("The case's information items the user may read, and how many are withheld.").ProducesProblem(404);
+        cases.MapGet("/{id}/export", Export).Requires(Permission.ExportCase).WithSummary("A JSON export of the case with the items the user may read; logged.").ProducesProblem(404);
+        cases.MapPost("/{id}/severity", Raise).Requires(Permission.RaiseSeverity)
             .WithSummary("Raise the case's severity (zwaarte) with a reason; recorded in the history.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
-        api.MapGet("/items/search", Search).WithTags("Information")
+        api.MapGet("/items/search", Search).Requires(Permission.ReadInformation).WithTags("Information")
             .WithSummary("Search the contents of information items the user may read.").ProducesValidationProblem();
         return api;
     }

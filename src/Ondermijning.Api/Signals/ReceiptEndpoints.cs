@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using System.Threading.RateLimiting;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
+using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 
 namespace Ondermijning.Api.Signals;
@@ -68,14 +71,19 @@ public static class ReceiptEndpoints
         api.MapGet("/receipts/{code}", LookUp).WithTags("Receipts").AllowAnonymous().RequireRateLimiting(LookupPolicy)
             .WithSummary("For the reporter, without sign-in: the coarse status of their signal and the feedback written to them.")
             .ProducesProblem(404).ProducesProblem(429);
-        api.MapPost("/cases/{id}/feedback", Feedback).WithTags("Receipts")
+        api.MapPost("/cases/{id}/feedback", Feedback).Requires(Permission.WriteFeedback).WithTags("Receipts")
             .WithSummary("Write the feedback (terugkoppeling) the reporter sees with their receipt code.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return api;
     }
 
-    private static async Task<Ok<ReceiptDto>> LookUp(string code, Receipts receipts, IMapper mapper, CancellationToken cancellationToken) =>
-        TypedResults.Ok(mapper.Map<ReceiptDto>(await receipts.LookUpAsync(code, cancellationToken)));
+    private static async Task<Ok<ReceiptDto>> LookUp(string code, Receipts receipts, DataScope scope, IMapper mapper,
+        CancellationToken cancellationToken)
+    {
+        // The reporter signs in with nothing but the secret code: it, not a municipality, decides what they may see.
+        scope.Widen();
+        return TypedResults.Ok(mapper.Map<ReceiptDto>(await receipts.LookUpAsync(code, cancellationToken)));
+    }
 
     private static async Task<NoContent> Feedback(string id, FeedbackRequest request, Receipts receipts, HttpContext http,
         CancellationToken cancellationToken)

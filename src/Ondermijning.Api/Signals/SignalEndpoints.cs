@@ -1,3 +1,4 @@
+using Ondermijning.Api.Access;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,7 @@ public static class SignalEndpoints
     public static RouteGroupBuilder MapSignalEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/signals").WithTags("Signals");
-        group.MapPost("/", Register)
+        group.MapPost("/", Register).Requires(Permission.RegisterSignal)
             .WithSummary("Register a signal; it becomes a case on the newest workflow version that applies today.")
             .WithDescription($"With an `{IdempotencyKeyHeader}` header a retry is safe: the first request creates the case (201), " +
                 "a repeat with the same key and the same signal returns that case as it is now (200), and the same key with a " +

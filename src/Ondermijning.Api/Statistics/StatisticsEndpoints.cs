@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Identity;
@@ -15,10 +17,10 @@ public static class StatisticsEndpoints
     public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/statistics").WithTags("Statistics");
-        group.MapGet("/annual", Annual)
+        group.MapGet("/annual", Annual).Requires(Permission.ReadStatistics)
             .WithSummary("The yearly intervention statistics (page 11 of the safety plan) for a municipality or RIEC region; format json, csv, xlsx or html.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/overview", Overview)
+        group.MapGet("/overview", Overview).Requires(Permission.ReadStatistics)
             .WithSummary("Monthly or quarterly overview: signals by source channel, cases per stage, overdue cases, time per stage.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         return api;

@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Privacy;
+using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Cases;
@@ -15,11 +17,11 @@ public static class WorkflowEndpoints
     public static RouteGroupBuilder MapWorkflowEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/workflows").WithTags("Workflows");
-        group.MapGet("/", List).WithSummary("All workflow definitions and their versions.");
-        group.MapGet("/{workflow}/versions/{version:int}", Get).WithSummary("One definition version.").ProducesProblem(404);
-        group.MapGet("/{workflow}/versions/{version:int}/diagram", Diagram)
+        group.MapGet("/", List).Requires(Permission.ReadWorkflows).WithSummary("All workflow definitions and their versions.");
+        group.MapGet("/{workflow}/versions/{version:int}", Get).Requires(Permission.ReadWorkflows).WithSummary("One definition version.").ProducesProblem(404);
+        group.MapGet("/{workflow}/versions/{version:int}/diagram", Diagram).Requires(Permission.ReadWorkflows)
             .WithSummary("One definition version as a Mermaid state diagram (text/vnd.mermaid).").ProducesProblem(404);
-        group.MapPost("/{workflow}/migrations", Migrate)
+        group.MapPost("/{workflow}/migrations", Migrate).Requires(Permission.MigrateCases)
             .WithSummary("Move one case, or all cases at a stage, to another version with a stage mapping.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         return api;

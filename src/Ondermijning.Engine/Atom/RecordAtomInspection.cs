@@ -3,17 +3,18 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Atom;
 
-public sealed class RecordAtomInspection(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+public sealed class RecordAtomInspection(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog, IClock clock)
 {
     public async Task<AtomInspection> HandleAsync(CaseId caseId, AtomInspectionDetails details, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        actor.Require("record an ATOM inspection", Role.OovRegisseur);
-        var @case = await db.CaseThatReachedAsync(catalog, caseId, ChainTable.Atom, cancellationToken);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.RecordAtomInspection, cancellationToken: cancellationToken);
+        await db.EnsureReachedAsync(catalog, @case, ChainTable.Atom, cancellationToken);
 
         var now = clock.GetCurrentInstant();
         var today = now.InZone(Amsterdam.Zone).Date;
@@ -29,7 +30,10 @@ public sealed class RecordAtomInspection(OndermijningDbContext db, WorkflowCatal
         return inspection;
     }
 
-    public Task<List<AtomInspection>> ListAsync(CaseId caseId, CancellationToken cancellationToken = default) =>
-        db.Set<AtomInspection>().AsNoTracking().Where(i => i.CaseId == caseId)
+    public async Task<List<AtomInspection>> ListAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await gate.CaseAsync(caseId, actor, Permission.ReadInformation, cancellationToken: cancellationToken);
+        return await db.Set<AtomInspection>().AsNoTracking().Where(i => i.CaseId == caseId)
             .OrderBy(i => i.InspectedOn).ThenBy(i => i.RecordedAt).ToListAsync(cancellationToken);
+    }
 }

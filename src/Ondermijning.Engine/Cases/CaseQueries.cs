@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
@@ -36,12 +37,13 @@ public static class CaseVisibility
     }
 }
 
-public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalog)
+public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog)
 {
     public const int MaxPageSize = 200;
 
     public async Task<Page<Case>> ListAsync(CaseFilter filter, Actor viewer, CancellationToken cancellationToken = default)
     {
+        AccessGate.Require(viewer, Permission.ReadCase);
         var query = db.Cases.AsNoTracking().VisibleTo(viewer);
         if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
         if (filter.Municipality is { } municipality) query = query.Where(c => c.Municipality == municipality);
@@ -75,18 +77,8 @@ public sealed class CaseQueries(OndermijningDbContext db, WorkflowCatalog catalo
     }
 
     /// <summary>A case of another municipality is reported as not found, so its existence is not given away.</summary>
-    public async Task<Case> GetAsync(CaseId id, Actor viewer, CancellationToken cancellationToken = default)
-    {
-        var @case = await db.Cases.AsNoTracking()
-            .Include(c => c.History.OrderBy(h => h.Sequence))
-            .Include(c => c.Persons)
-            .Include(c => c.Companies)
-            .Include(c => c.Addresses)
-            .Include(c => c.Escalations.OrderBy(e => e.StageEntrySequence))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return @case is not null && viewer.WorksFor(@case.Municipality) ? @case : throw CaseProblems.NotFound(id);
-    }
+    public Task<Case> GetAsync(CaseId id, Actor viewer, CancellationToken cancellationToken = default) =>
+        gate.CaseAsync(id, viewer, Permission.ReadCase, CaseParts.Whole, cancellationToken: cancellationToken);
 
     /// <summary>How many cases run on each definition version (closed ones included: they stay pinned to it).</summary>
     public async Task<IReadOnlyDictionary<DefinitionKey, int>> CountPerVersionAsync(CancellationToken cancellationToken = default) =>

@@ -2,18 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Cases;
 
 /// <summary>Takes one step on a case: the only way a case's stage changes in the ordinary course.</summary>
-public sealed class FireTrigger(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock, IEnumerable<IStepObserver> observers)
+public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog, IClock clock, IEnumerable<IStepObserver> observers)
 {
     public async Task<Case> HandleAsync(CaseId caseId, TriggerRequest request, int? expectedRevision, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        var @case = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw CaseProblems.NotFound(caseId);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.TakeStep, tracked: true, cancellationToken: cancellationToken);
 
         if (expectedRevision is { } expected && expected != @case.Revision)
             throw CaseProblems.ChangedMeanwhile(@case.Revision, expected);

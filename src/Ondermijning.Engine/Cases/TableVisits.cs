@@ -15,20 +15,17 @@ public static class TableVisits
     };
 
     /// <summary>
-    /// The case, provided it is at <paramref name="table"/> or has been there: outcomes of a table belong to cases
-    /// the table actually handled. Stages are looked up in every version, since a case may have been migrated.
+    /// Refuses unless the case is at <paramref name="table"/> or has been there: outcomes of a table belong to cases the
+    /// table actually handled. Stages are looked up in every version, since a case may have been migrated.
     /// </summary>
-    public static async Task<Case> CaseThatReachedAsync(this OndermijningDbContext db, WorkflowCatalog catalog, CaseId id,
+    public static async Task EnsureReachedAsync(this OndermijningDbContext db, WorkflowCatalog catalog, Case @case,
         ChainTable table, CancellationToken cancellationToken)
     {
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw CaseProblems.NotFound(id);
         var tableStages = catalog.Versions(@case.Workflow).SelectMany(d => d.Stages)
             .Where(s => s.Table == table).Select(s => s.Id).Distinct().ToList();
-        var reached = await db.CaseHistory.AnyAsync(h => h.CaseId == id && tableStages.Contains(h.ToStage), cancellationToken);
+        var reached = await db.CaseHistory.AnyAsync(h => h.CaseId == @case.Id && tableStages.Contains(h.ToStage), cancellationToken);
         if (!reached)
             throw new EngineProblem(ProblemKind.Conflict, $"This case has not been at {Names[table]}",
                 $"Only cases that {Names[table]} handled can have its outcomes recorded. Send the case there first.");
-        return @case;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Deadlines;
 
@@ -38,9 +39,7 @@ public sealed class JobRuns(OndermijningDbContext db, IClock clock)
 
     public async Task<IReadOnlyList<JobStatus>> StatusAsync(IEnumerable<string> jobNames, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.HasRole(Role.Administrator))
-            throw new EngineProblem(ProblemKind.Forbidden, "Only administrators see the background jobs",
-                $"Job status is shown to users with the role {Role.Administrator}.");
+        AccessGate.Require(actor, Permission.ReadJobs);
 
         var statuses = new List<JobStatus>();
         foreach (var name in jobNames)

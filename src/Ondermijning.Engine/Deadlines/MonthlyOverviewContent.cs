@@ -6,8 +6,11 @@ using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Engine.Deadlines;
 
+/// <summary>The month's overview per municipality: each reader is served only the municipalities they work for.</summary>
+public sealed record MonthlyReport(string Month, IReadOnlyList<MonthlyOverview> Municipalities);
+
 public sealed record MonthlyOverview(
-    string Month,
+    string Municipality,
     int SignalsReceived,
     IReadOnlyDictionary<string, int> SignalsBySourceChannel,
     IReadOnlyDictionary<string, int> CasesPerStageAtMonthEnd,
@@ -28,8 +31,8 @@ public sealed class MonthlyOverviewContent(OndermijningDbContext db) : IReportCo
 
         var byChannel = await db.Cases
             .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)
-            .GroupBy(c => c.SourceChannel)
-            .Select(g => new { Channel = g.Key, Count = g.Count() })
+            .GroupBy(c => new { c.Municipality, c.SourceChannel })
+            .Select(g => new { g.Key.Municipality, Channel = g.Key.SourceChannel, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         // Each case's last entry before the month's end, found in one grouped pass over the history and joined back:
@@ -40,24 +43,31 @@ public sealed class MonthlyOverviewContent(OndermijningDbContext db) : IReportCo
             .Select(g => new { CaseId = g.Key, Sequence = g.Max(h => h.Sequence) });
         var perStage = await db.CaseHistory
             .Join(lastEntries, h => new { h.CaseId, h.Sequence }, last => new { last.CaseId, last.Sequence }, (h, _) => h)
-            .GroupBy(h => h.ToStage)
-            .Select(g => new { Stage = g.Key, Count = g.Count() })
+            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.Municipality, h.ToStage })
+            .GroupBy(x => new { x.Municipality, x.ToStage })
+            .Select(g => new { g.Key.Municipality, Stage = g.Key.ToStage, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         var overdue = await db.CaseEscalations
             .Where(e => e.DueAt >= from && e.DueAt < to)
-            .GroupBy(e => e.Stage)
-            .Select(g => new { Stage = g.Key, Count = g.Count() })
+            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { c.Municipality, e.Stage })
+            .GroupBy(x => new { x.Municipality, x.Stage })
+            .Select(g => new { g.Key.Municipality, g.Key.Stage, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        return new MonthlyOverview(
-            YearMonthPattern.Iso.Format(new YearMonth(period.Start.Year, period.Start.Month)),
-            byChannel.Sum(x => x.Count),
-            // Spelled as the API spells source channels: meld-misdaad-anoniem.
-            byChannel.Select(x => (Channel: JsonNamingPolicy.KebabCaseLower.ConvertName(x.Channel.ToString()), x.Count))
-                .OrderBy(x => x.Channel).ToDictionary(x => x.Channel, x => x.Count),
-            perStage.OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count),
-            overdue.Sum(x => x.Count),
-            overdue.OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count));
+        var municipalities = byChannel.Select(x => x.Municipality).Concat(perStage.Select(x => x.Municipality))
+            .Concat(overdue.Select(x => x.Municipality)).Distinct().OrderBy(m => m.Value);
+        return new MonthlyReport(YearMonthPattern.Iso.Format(new YearMonth(period.Start.Year, period.Start.Month)),
+            municipalities.Select(m => new MonthlyOverview(
+                m.Value,
+                byChannel.Where(x => x.Municipality == m).Sum(x => x.Count),
+                // Spelled as the API spells source channels: meld-misdaad-anoniem.
+                byChannel.Where(x => x.Municipality == m)
+                    .Select(x => (Channel: JsonNamingPolicy.KebabCaseLower.ConvertName(x.Channel.ToString()), x.Count))
+                    .OrderBy(x => x.Channel).ToDictionary(x => x.Channel, x => x.Count),
+                perStage.Where(x => x.Municipality == m).OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count),
+                overdue.Where(x => x.Municipality == m).Sum(x => x.Count),
+                overdue.Where(x => x.Municipality == m).OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count)))
+            .ToList());
     }
 }

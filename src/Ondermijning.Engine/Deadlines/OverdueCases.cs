@@ -3,6 +3,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Deadlines;
@@ -19,6 +20,7 @@ public sealed class OverdueCases(OndermijningDbContext db, WorkflowCatalog catal
         var now = clock.GetCurrentInstant();
         // Narrowed in the database to stages the user can act on in some version, so that a region's backlog of
         // other roles' work is not loaded; whether the case's own version allows it is checked per case below.
+        AccessGate.Require(actor, Permission.ReadOverdue);
         var actionable = catalog.All
             .SelectMany(d => d.Stages.Where(s => MayAct(d, s.Id, actor)).Select(s => s.Id))
             .Distinct()

@@ -3,6 +3,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Enrichment;
 
@@ -13,7 +14,7 @@ namespace Ondermijning.Engine.Enrichment;
 /// <param name="FactsJson">Structured facts (for example the owners on a BRK extract) as a JSON object; "{}" when there are none.</param>
 public sealed record ManualFindingDetails(FindingSource Source, string Subject, string Note, string? Link, LocalDate ObservedOn, string FactsJson);
 
-public sealed class AddManualFinding(OndermijningDbContext db, FindingItems items, IClock clock)
+public sealed class AddManualFinding(OndermijningDbContext db, AccessGate gate, InformationAccess access, FindingItems items, IClock clock)
 {
     public static readonly IReadOnlySet<FindingSource> ManualSources =
         new HashSet<FindingSource> { FindingSource.Internet, FindingSource.SocialMedia, FindingSource.News, FindingSource.Kadaster };
@@ -21,13 +22,11 @@ public sealed class AddManualFinding(OndermijningDbContext db, FindingItems item
     public async Task<EnrichmentFinding> HandleAsync(CaseId caseId, ManualFindingDetails details, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        if (!actor.HasRole(Role.OovRegisseur))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not add findings",
-                "Only an OOV regisseur may add open-source findings to a case.");
         if (!ManualSources.Contains(details.Source))
             throw new ArgumentException($"{details.Source} findings come from the register, not from a user.", nameof(details));
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw CaseProblems.NotFound(caseId);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.AddFinding, cancellationToken: cancellationToken);
+        // A finding is open-source information: where the protocol does not let this user add that, it is refused as an item would be.
+        access.GateForAdding(@case, InformationCategory.Open, actor);
 
         var now = clock.GetCurrentInstant();
         var finding = EnrichmentFinding.Manual(caseId, details.Source, details.Subject, details.Note, details.Link, details.ObservedOn,

@@ -18,6 +18,8 @@ public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries
 
     public async Task<Case> HandleAsync(CaseId caseId, EnrichmentVerdict verdict, Actor actor, CancellationToken cancellationToken = default)
     {
+        // The step itself is checked by FireTrigger; the decision is the OOV regisseur's, on the proposal only they read.
+        var proposal = await queries.ProposeAsync(caseId, actor, cancellationToken);
         var ids = verdict.FindingIds.Distinct().ToList();
         var known = await db.Set<EnrichmentFinding>().Where(f => f.CaseId == caseId).Select(f => f.Id).ToListAsync(cancellationToken);
         var unknown = ids.Where(id => !known.Contains(id)).ToList();
@@ -32,7 +34,6 @@ public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries
                 ["findingIds"] = ["Say which findings confirm the signal."],
             });
 
-        var proposal = await queries.ProposeAsync(caseId, cancellationToken);
         var trigger = verdict.Confirmed ? EnrichmentSteps.Confirmed : EnrichmentSteps.NotConfirmed;
         db.Add(EnrichmentDecision.Record(caseId, verdict.Confirmed, verdict.Reason?.Trim(), ids, proposal.Verdict, trigger,
             clock.GetCurrentInstant(), actor));

@@ -13,7 +13,7 @@ public sealed record EnrichmentResult(EnrichmentRun Run, IReadOnlyList<Enrichmen
 /// Asks the open registers about every company and address subject of a case and keeps each answer as a
 /// finding. It never moves the case: the registers inform the OOV user's decision, they do not make it.
 /// </summary>
-public sealed class EnrichCase(OndermijningDbContext db, KvkClient kvk, BagClient bag, EnrichmentProviders providers, FindingItems items,
+public sealed class EnrichCase(OndermijningDbContext db, AccessGate gate, KvkClient kvk, BagClient bag, EnrichmentProviders providers, FindingItems items,
     IClock clock)
 {
     /// <summary>Who the pipeline acts as when no user asked for it (the scheduled run over new signals).</summary>
@@ -24,10 +24,7 @@ public sealed class EnrichCase(OndermijningDbContext db, KvkClient kvk, BagClien
     /// <param name="requestedBy">The user who asked for this run; none when a job runs it.</param>
     public async Task<EnrichmentResult> RunAsync(CaseId caseId, Actor? requestedBy = null, CancellationToken cancellationToken = default)
     {
-        if (requestedBy is not null && !requestedBy.HasRole(Role.OovRegisseur))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not enrich this case",
-                "Only an OOV regisseur may ask the registers about a case.");
-
+        if (requestedBy is not null) await gate.CaseAsync(caseId, requestedBy, Permission.RunEnrichment, cancellationToken: cancellationToken);
         var @case = await db.Cases.AsNoTracking().Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw CaseProblems.NotFound(caseId);
         var actor = requestedBy ?? Job;

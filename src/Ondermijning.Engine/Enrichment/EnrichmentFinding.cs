@@ -2,6 +2,7 @@ using System.Text.Json;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Enrichment;
 
@@ -86,6 +87,10 @@ public sealed class EnrichmentFinding
     public string? Link { get; private set; }
     /// <summary>For a manual finding: the date of the publication or observation.</summary>
     public LocalDate? ObservedOn { get; private set; }
+    /// <summary>The information item it was shared as; its gate decides who reads the finding. None for a failed lookup.</summary>
+    public InformationItemId? ItemId { get; private set; }
+
+    internal void SharedAs(InformationItem item) => ItemId = item.Id;
 
     public string SourceOrganisation => Source switch
     {

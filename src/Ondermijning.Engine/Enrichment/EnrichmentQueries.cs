@@ -3,24 +3,31 @@ using Microsoft.Extensions.Options;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Enrichment;
 
-public sealed class EnrichmentQueries(OndermijningDbContext db, IOptions<EnrichmentOptions> options)
+public sealed class EnrichmentQueries(OndermijningDbContext db, AccessGate gate, CaseInformation information, IOptions<EnrichmentOptions> options)
 {
-    /// <summary>Every finding of the case, newest first, with its provenance.</summary>
-    public async Task<IReadOnlyList<EnrichmentFinding>> FindingsAsync(CaseId caseId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The findings of the case the actor may read, newest first, with their provenance. A finding is read under the gate
+    /// of the item it was shared as (and that read is logged like any other); one that became no item (a failed lookup,
+    /// or a run where the protocol allowed none) only by the OOV regisseur, who runs the enrichment.
+    /// </summary>
+    public async Task<IReadOnlyList<EnrichmentFinding>> FindingsAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)
     {
-        await EnsureCaseAsync(caseId, cancellationToken);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.ReadInformation, cancellationToken: cancellationToken);
         var findings = await db.Set<EnrichmentFinding>().AsNoTracking().Where(f => f.CaseId == caseId).ToListAsync(cancellationToken);
-        return findings.OrderByDescending(f => f.RetrievedAt).ThenBy(f => f.Id.Value).ToList();
+        var readable = (await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken)).Items.Select(i => i.Id).ToHashSet();
+        return findings
+            .Where(f => f.ItemId is { } item ? readable.Contains(item) : actor.HasRole(Role.OovRegisseur))
+            .OrderByDescending(f => f.RetrievedAt).ThenBy(f => f.Id.Value).ToList();
     }
 
     /// <summary>The proposal over the latest run's register answers; earlier runs are history, not the current picture.</summary>
-    public async Task<EnrichmentProposal> ProposeAsync(CaseId caseId, CancellationToken cancellationToken = default)
+    public async Task<EnrichmentProposal> ProposeAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)
     {
-        var @case = await db.Cases.AsNoTracking().Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw CaseProblems.NotFound(caseId);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.DecideEnrichment, CaseParts.Whole, cancellationToken: cancellationToken);
         // After retention the findings say nothing any more, so there is nothing to propose from them.
         if (@case.PersonalDataErasedAt is not null) return ProposalRules.Evaluate(@case, [], options.Value);
         var latest = await db.Set<EnrichmentRun>().AsNoTracking().Where(r => r.CaseId == caseId)
@@ -31,15 +38,10 @@ public sealed class EnrichmentQueries(OndermijningDbContext db, IOptions<Enrichm
         return ProposalRules.Evaluate(@case, findings, options.Value);
     }
 
-    public async Task<IReadOnlyList<EnrichmentDecision>> DecisionsAsync(CaseId caseId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EnrichmentDecision>> DecisionsAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)
     {
-        await EnsureCaseAsync(caseId, cancellationToken);
+        await gate.CaseAsync(caseId, actor, Permission.ReadInformation, cancellationToken: cancellationToken);
         var decisions = await db.Set<EnrichmentDecision>().AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(cancellationToken);
         return decisions.OrderBy(d => d.DecidedAt).ToList();
-    }
-
-    private async Task EnsureCaseAsync(CaseId caseId, CancellationToken cancellationToken)
-    {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken)) throw CaseProblems.NotFound(caseId);
     }
 }

@@ -20,8 +20,10 @@ public sealed class FindingItems(InformationAccess access)
             ? $"bron {finding.SourceOrganisation}, opgevraagd {finding.RetrievedAt} ({request}) door {finding.RecordedByName}"
             : $"bron {finding.SourceOrganisation}{(finding.Link is { } link ? $" ({link})" : "")}{(finding.ObservedOn is { } on ? $", waargenomen {on:yyyy-MM-dd}" : "")}, vastgelegd door {finding.RecordedByName}";
         var content = $"{finding.Summary} [{provenance}; bevinding {finding.Id}]";
-        return new InformationItem(@case.Id, new NewInformationItem(InformationCategory.Open, actor.Organisation, LegalBasis(finding.Source),
+        var item = new InformationItem(@case.Id, new NewInformationItem(InformationCategory.Open, actor.Organisation, LegalBasis(finding.Source),
             content, Confidentiality.Openbaar), @case.Stage, @case.Severity, now, actor);
+        finding.SharedAs(item);
+        return item;
     }
 
     private static string LegalBasis(FindingSource source) => source switch

@@ -4,6 +4,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Interventions;
 
@@ -32,7 +33,7 @@ public sealed class PhenomenonProposals(OndermijningDbContext db, IClock clock, 
     public async Task<IReadOnlyList<PhenomenonProposal>> ForAsync(MunicipalityCode municipality, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        actor.Require("see phenomenon proposals", Role.OovRegisseur);
+        AccessGate.Require(actor, Permission.ReadPhenomenonProposals, municipality);
         var (threshold, windowDays) = (Math.Max(1, options.Value.Threshold), Math.Max(1, options.Value.WindowDays));
         var now = clock.GetCurrentInstant();
         var today = now.InZone(Amsterdam.Zone).Date;

@@ -3,6 +3,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Interventions;
 
@@ -14,31 +15,32 @@ namespace Ondermijning.Engine.Interventions;
 public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
 {
     public Task<BibobScreening> BibobAsync(BibobScreeningDetails d, Actor actor, CancellationToken cancellationToken = default) =>
-        AddAsync(actor, "record a Bibob screening", d.Municipality, d.CaseId, d.Date, "date",
+        AddAsync(actor, d.Municipality, d.CaseId, d.Date, "date",
             now => new BibobScreening(d, now, actor), cancellationToken);
 
     public Task<DrugPremisesClosure> DrugPremisesClosureAsync(DrugPremisesClosureDetails d, Actor actor, CancellationToken cancellationToken = default) =>
-        AddAsync(actor, "record the closure of drug premises", d.Municipality, d.CaseId, d.ClosedOn, "closedOn",
+        AddAsync(actor, d.Municipality, d.CaseId, d.ClosedOn, "closedOn",
             now => new DrugPremisesClosure(d, now, actor), cancellationToken);
 
     public Task<StreetDealingPenalty> StreetDealingPenaltyAsync(StreetDealingPenaltyDetails d, Actor actor, CancellationToken cancellationToken = default) =>
-        AddAsync(actor, "record a street-dealing penalty", d.Municipality, d.CaseId, d.ImposedOn, "imposedOn",
+        AddAsync(actor, d.Municipality, d.CaseId, d.ImposedOn, "imposedOn",
             now => new StreetDealingPenalty(d, now, actor), cancellationToken);
 
     public Task<AwarenessActivity> AwarenessActivityAsync(AwarenessActivityDetails d, Actor actor, CancellationToken cancellationToken = default) =>
-        AddAsync(actor, "record an awareness activity", d.Municipality, null, d.HeldOn, "heldOn",
+        AddAsync(actor, d.Municipality, null, d.HeldOn, "heldOn",
             now => new AwarenessActivity(d, now, actor), cancellationToken);
 
     public Task<PhenomenonStudy> StartStudyAsync(PhenomenonStudyDetails d, Actor actor, CancellationToken cancellationToken = default) =>
-        AddAsync(actor, "start a phenomenon study", d.Municipality, d.CaseId, d.StartedOn, "startedOn",
+        AddAsync(actor, d.Municipality, d.CaseId, d.StartedOn, "startedOn",
             now => new PhenomenonStudy(d, now, actor), cancellationToken);
 
     public async Task<PhenomenonStudy> EndStudyAsync(PhenomenonStudyId id, PhenomenonStudyStatus status, LocalDate? on, string? result,
         Actor actor, CancellationToken cancellationToken = default)
     {
-        actor.Require("change a phenomenon study", Role.OovRegisseur);
-        var study = await db.Set<PhenomenonStudy>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw new EngineProblem(ProblemKind.NotFound, "Phenomenon study not found", $"There is no phenomenon study with id {id}.");
+        var study = await db.Set<PhenomenonStudy>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (study is null || !actor.WorksFor(study.Municipality))
+            throw new EngineProblem(ProblemKind.NotFound, "Phenomenon study not found", $"There is no phenomenon study with id {id}.");
+        AccessGate.Require(actor, Permission.RecordEnforcement, study.Municipality);
         if (status == PhenomenonStudyStatus.Running)
             throw EngineProblem.Validation(new Dictionary<string, string[]> { ["status"] = ["A study can only move on to 'completed' or 'stopped'."] });
         var today = Today();
@@ -48,16 +50,19 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
         return study;
     }
 
-    public Task<List<PhenomenonStudy>> StudiesAsync(MunicipalityCode municipality, CancellationToken cancellationToken = default) =>
-        db.Set<PhenomenonStudy>().AsNoTracking().Where(s => s.Municipality == municipality)
+    public Task<List<PhenomenonStudy>> StudiesAsync(MunicipalityCode municipality, Actor actor, CancellationToken cancellationToken = default)
+    {
+        AccessGate.Require(actor, Permission.ReadEnforcement, municipality);
+        return db.Set<PhenomenonStudy>().AsNoTracking().Where(s => s.Municipality == municipality)
             .OrderByDescending(s => s.StartedOn).ToListAsync(cancellationToken);
+    }
 
     private LocalDate Today() => clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
 
-    private async Task<T> AddAsync<T>(Actor actor, string what, MunicipalityCode municipality, CaseId? caseId, LocalDate date, string dateField,
+    private async Task<T> AddAsync<T>(Actor actor, MunicipalityCode municipality, CaseId? caseId, LocalDate date, string dateField,
         Func<Instant, T> create, CancellationToken cancellationToken) where T : class
     {
-        actor.Require(what, Role.OovRegisseur);
+        AccessGate.Require(actor, Permission.RecordEnforcement, municipality);
         if (date > Today())
             throw EngineProblem.Validation(new Dictionary<string, string[]>
             {
@@ -65,8 +70,10 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
             });
         if (caseId is { } id)
         {
+            // A case of a municipality the actor does not work for is not found: which municipality it belongs to is not said.
             var caseMunicipality = await db.Cases.Where(c => c.Id == id).Select(c => (MunicipalityCode?)c.Municipality)
-                .SingleOrDefaultAsync(cancellationToken) ?? throw CaseProblems.NotFound(id);
+                .SingleOrDefaultAsync(cancellationToken);
+            if (caseMunicipality is null || !actor.WorksFor(caseMunicipality.Value)) throw CaseProblems.NotFound(id);
             if (caseMunicipality != municipality)
                 throw new EngineProblem(ProblemKind.RuleViolation, "The case belongs to another municipality",
                     $"Case {id} is a case of {caseMunicipality}, not of {municipality}; link a case of the same municipality.",

@@ -4,6 +4,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Mot;
@@ -12,12 +13,12 @@ namespace Ondermijning.Engine.Mot;
 public sealed record InterventionDetails(InterventionType? Type, string Subtype, string ExecutingOrganisation, LocalDate? DecidedOn,
     LocalDate? PlannedFor, string? Note);
 
-public sealed partial class RecordIntervention(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+public sealed partial class RecordIntervention(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog, IClock clock)
 {
     public async Task<Intervention> HandleAsync(CaseId caseId, InterventionDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
-        actor.Require("record an intervention", Role.OovRegisseur);
-        var @case = await db.CaseThatReachedAsync(catalog, caseId, ChainTable.Mot, cancellationToken);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.RecordIntervention, cancellationToken: cancellationToken);
+        await db.EnsureReachedAsync(catalog, @case, ChainTable.Mot, cancellationToken);
 
         var subtype = await db.Set<InterventionSubtype>().SingleOrDefaultAsync(s => s.Code == details.Subtype, cancellationToken)
             ?? throw EngineProblem.Validation(new Dictionary<string, string[]>
@@ -47,7 +48,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, Workflo
     public async Task<Intervention> ChangeStatusAsync(CaseId caseId, InterventionId id, InterventionStatus status, LocalDate? on, string? note,
         Actor actor, CancellationToken cancellationToken = default)
     {
-        actor.Require("change the status of an intervention", Role.OovRegisseur);
+        await gate.CaseAsync(caseId, actor, Permission.RecordIntervention, cancellationToken: cancellationToken);
         var intervention = await db.Set<Intervention>().SingleOrDefaultAsync(i => i.Id == id && i.CaseId == caseId, cancellationToken)
             ?? throw new EngineProblem(ProblemKind.NotFound, "Intervention not found", $"Case {caseId} has no intervention {id}.");
         if (status == InterventionStatus.Planned)
@@ -64,9 +65,12 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, Workflo
         return intervention;
     }
 
-    public Task<List<Intervention>> ListAsync(CaseId caseId, CancellationToken cancellationToken = default) =>
-        db.Set<Intervention>().AsNoTracking().Where(i => i.CaseId == caseId)
+    public async Task<List<Intervention>> ListAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await gate.CaseAsync(caseId, actor, Permission.ReadInformation, cancellationToken: cancellationToken);
+        return await db.Set<Intervention>().AsNoTracking().Where(i => i.CaseId == caseId)
             .OrderBy(i => i.DecidedOn).ThenBy(i => i.RecordedAt).ToListAsync(cancellationToken);
+    }
 
     public Task<List<InterventionSubtype>> SubtypesAsync(CancellationToken cancellationToken = default) =>
         db.Set<InterventionSubtype>().AsNoTracking().OrderBy(s => s.Type).ThenBy(s => s.Label).ToListAsync(cancellationToken);
@@ -74,7 +78,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, Workflo
     public async Task<InterventionSubtype> AddSubtypeAsync(string? code, InterventionType? type, string? label, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        actor.Require("add a kind of intervention", Role.OovRegisseur);
+        AccessGate.Require(actor, Permission.ManageInterventionKinds);
         var errors = new Dictionary<string, string[]>();
         var normalised = code?.Trim().ToLowerInvariant();
         if (normalised is null || !CodePattern().IsMatch(normalised))

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
@@ -29,6 +30,13 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
     public DbSet<InformationItem> InformationItems => Set<InformationItem>();
     public DbSet<AccessLogRecord> AccessLog => Set<AccessLogRecord>();
     public DbSet<ReporterReceipt> ReporterReceipts => Set<ReporterReceipt>();
+
+    /// <summary>Set for each unit of work by the engine's registration; a context made by hand sees everything.</summary>
+    internal DataScope Scope { get; set; } = new();
+
+    // Read by the query filters at query time: EF parameterises members of the context instance.
+    private bool ScopeUnrestricted => Scope.Unrestricted;
+    private List<MunicipalityCode> ScopeMunicipalities => Scope.Municipalities.ToList();
 
     /// <summary>Saves, turning a lost optimistic-concurrency race into a 409-style problem.</summary>
     public async Task SaveCaseChangesAsync(CancellationToken cancellationToken)
@@ -95,8 +103,32 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
     protected abstract void ConfigureTimeConventions(ModelConfigurationBuilder builder);
 
     /// <summary>Each slice configures its own tables next to its types (<see cref="IEntityTypeConfiguration{TEntity}"/>).</summary>
-    protected override void OnModelCreating(ModelBuilder model) =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
         model.ApplyConfigurationsFromAssembly(typeof(OndermijningDbContext).Assembly);
+        FilterByMunicipality(model);
+    }
+
+    /// <summary>
+    /// Every entity with a <c>Municipality</c> gets the filter "in the unit of work's scope". The access log is left out:
+    /// its chain is verified and appended as a whole, and its views are scoped where they are read.
+    /// </summary>
+    private void FilterByMunicipality(ModelBuilder model)
+    {
+        var context = Expression.Constant(this, typeof(OndermijningDbContext));
+        foreach (var entity in model.Model.GetEntityTypes().Where(e => e.ClrType != typeof(AccessLogRecord) && !e.IsOwned()))
+        {
+            var property = entity.FindProperty("Municipality");
+            if (property is null || property.ClrType != typeof(MunicipalityCode) || property.IsShadowProperty()) continue;
+            var row = Expression.Parameter(entity.ClrType, "row");
+            var inScope = Expression.OrElse(
+                Expression.Property(context, nameof(ScopeUnrestricted)),
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(MunicipalityCode)],
+                    Expression.Property(context, nameof(ScopeMunicipalities)),
+                    Expression.Property(row, property.PropertyInfo!)));
+            model.Entity(entity.ClrType).HasQueryFilter(Expression.Lambda(inScope, row));
+        }
+    }
 
     private sealed class CaseIdConverter() : ValueConverter<CaseId, Guid>(v => v.Value, v => new CaseId(v));
     private sealed class StageIdConverter() : ValueConverter<StageId, string>(v => v.Value, v => new StageId(v));

@@ -18,15 +18,20 @@ public sealed record SearchHit(Case Case, InformationItem Item);
 /// Adding and reading information items. Every path that returns item contents goes through <see cref="ReadAsync"/>
 /// or <see cref="SearchAsync"/>, which apply the gates and write the access log.
 /// </summary>
-public sealed class CaseInformation(OndermijningDbContext db, InformationAccess access, AccessLog log, IClock clock)
+public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, InformationAccess access, AccessLog log, IClock clock)
 {
     public const int MaxSearchHits = 100;
     private const string ExportPurpose = "export van het dossier";
 
     public async Task<InformationItem> AddAsync(CaseId caseId, NewInformationItem item, Actor actor, CancellationToken cancellationToken = default)
     {
-        var @case = await db.Cases.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw CaseProblems.NotFound(caseId);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.AddInformation, cancellationToken: cancellationToken);
+        // The source is who shares it: nobody adds information in another organisation's name.
+        if (item.Source != actor.Organisation)
+            throw new EngineProblem(ProblemKind.Forbidden, "You can only share your own organisation's information",
+                $"You sign in for {Organisations.NameOf(actor.Organisation)}, so the source of what you add is {Organisations.NameOf(actor.Organisation)}, " +
+                $"not {Organisations.NameOf(item.Source)}.",
+                new Dictionary<string, string[]> { ["sourceOrganisation"] = [$"Your organisation: {actor.Organisation}."] });
         access.GateForAdding(@case, item.Category, actor);
 
         var added = new InformationItem(@case.Id, item, @case.Stage, @case.Severity, clock.GetCurrentInstant(), actor);
@@ -60,6 +65,7 @@ public sealed class CaseInformation(OndermijningDbContext db, InformationAccess 
     /// <summary>Items whose content contains <paramref name="text"/>, among those the user may read; the rest stay invisible, not even counted.</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, Actor actor, CancellationToken cancellationToken = default)
     {
+        AccessGate.Require(actor, Permission.ReadInformation);
         var candidates = await db.InformationItems.AsNoTracking()
             .Where(i => i.ErasedAt == null && i.Content.Contains(text))
             .Join(db.Cases.AsNoTracking().VisibleTo(actor), i => i.CaseId, c => c.Id, (i, c) => new { Item = i, Case = c })

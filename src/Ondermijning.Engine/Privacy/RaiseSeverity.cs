@@ -11,18 +11,13 @@ namespace Ondermijning.Engine.Privacy;
 /// Raising the weight of a case opens gates to more information, so it needs a reason and is recorded in the history.
 /// Lowering is not offered: information already shared cannot be unshared.
 /// </summary>
-public sealed class RaiseSeverity(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+public sealed class RaiseSeverity(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog, IClock clock)
 {
     public async Task<Case> HandleAsync(CaseId caseId, Severity to, string? reason, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.HasRole(Role.OovRegisseur))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not change the severity",
-                "Only an OOV regisseur raises the severity of a case.");
+        var @case = await gate.CaseAsync(caseId, actor, Permission.RaiseSeverity, tracked: true, cancellationToken: cancellationToken);
         if (string.IsNullOrWhiteSpace(reason))
             throw EngineProblem.Validation(new Dictionary<string, string[]> { ["reason"] = ["Say why the case weighs more now."] });
-
-        var @case = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw CaseProblems.NotFound(caseId);
         var definition = catalog.Get(@case.Definition);
         if (!definition.HasSeverity(to))
             throw EngineProblem.Validation(new Dictionary<string, string[]>

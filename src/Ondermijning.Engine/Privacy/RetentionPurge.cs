@@ -25,8 +25,7 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
 
     public async Task<RetentionResult> RunAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.HasRole(Role.Administrator))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not run the retention purge", "Only an administrator runs the retention purge.");
+        AccessGate.Require(actor, Permission.RunRetention);
 
         var now = clock.GetCurrentInstant();
         var local = now.InZone(Amsterdam.Zone).LocalDateTime;

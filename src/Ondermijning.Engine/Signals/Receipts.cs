@@ -3,6 +3,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Signals;
@@ -12,7 +13,7 @@ public enum ReceiptStatus { Ontvangen, InBehandeling, Afgehandeld }
 
 public sealed record ReceiptView(ReceiptStatus Status, string? Feedback, Instant? FeedbackAt);
 
-public sealed class Receipts(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+public sealed class Receipts(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog, IClock clock)
 {
     public const int MaxFeedbackLength = 2000;
 
@@ -40,16 +41,12 @@ public sealed class Receipts(OndermijningDbContext db, WorkflowCatalog catalog, 
     /// <summary>The regisseur's terugkoppeling: the reporter sees it as written, so it must not contain confidential details.</summary>
     public async Task WriteFeedbackAsync(CaseId caseId, string? text, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.HasRole(Role.OovRegisseur))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not write feedback to the reporter",
-                "Only an OOV regisseur writes the feedback a reporter sees.");
+        await gate.CaseAsync(caseId, actor, Permission.WriteFeedback, cancellationToken: cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
             throw EngineProblem.Validation(new Dictionary<string, string[]> { ["text"] = ["Write the feedback for the reporter."] });
         if (text.Length > MaxFeedbackLength)
             throw EngineProblem.Validation(new Dictionary<string, string[]> { ["text"] = [$"Feedback is at most {MaxFeedbackLength} characters."] });
 
-        _ = await db.Cases.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw CaseProblems.NotFound(caseId);
         var receipt = await db.ReporterReceipts.SingleOrDefaultAsync(r => r.CaseId == caseId, cancellationToken)
             ?? throw new EngineProblem(ProblemKind.Conflict, "This signal has no receipt",
                 "The signal was registered before receipts existed, so there is no reporter to give feedback to.");

@@ -3,6 +3,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Signals;
@@ -22,9 +23,11 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
     public async Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, IdempotencyKey? idempotency = null,
         CancellationToken cancellationToken = default)
     {
+        AccessGate.Require(actor, Permission.RegisterSignal);
         if (!actor.WorksFor(signal.Municipality))
             throw new EngineProblem(ProblemKind.Forbidden, "You do not work for this municipality",
-                $"You may register signals only for the municipalities you work for ({string.Join(", ", actor.Municipalities)}), not for {signal.Municipality}.");
+                $"You may register signals only for the municipalities you work for ({string.Join(", ", actor.Municipalities)}), not for {signal.Municipality}.",
+                new Dictionary<string, string[]> { ["municipality"] = [$"You work for {string.Join(", ", actor.Municipalities)}."] });
         // PostgreSQL keeps microseconds: cut the rest now, so the case as answered equals the case as stored and re-read.
         var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);

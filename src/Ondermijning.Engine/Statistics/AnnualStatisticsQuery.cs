@@ -7,6 +7,7 @@ using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Lwo;
 using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 using static Ondermijning.Engine.Statistics.FigureIds;
 
@@ -25,8 +26,7 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
     public async Task<AnnualStatistics> HandleAsync(string? municipality, string? region, int year, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        actor.Require("read the statistics", Role.StatisticsReader, Role.OovRegisseur);
-        var scope = StatisticsScope.Resolve(municipality, region, options.Value);
+        var scope = StatisticsScope.Resolve(municipality, region, options.Value).For(actor, Permission.ReadStatistics);
         var now = clock.GetCurrentInstant();
         if (year < FirstYear || year > now.InZone(Amsterdam.Zone).Year)
             throw EngineProblem.Validation(new Dictionary<string, string[]>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
@@ -47,8 +48,7 @@ public sealed class PeriodOverviewQuery(OndermijningDbContext db, WorkflowCatalo
     public async Task<PeriodOverview> HandleAsync(string? municipality, string? region, int year, int? month, int? quarter, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        actor.Require("read the statistics", Role.StatisticsReader, Role.OovRegisseur);
-        var scope = StatisticsScope.Resolve(municipality, region, options.Value);
+        var scope = StatisticsScope.Resolve(municipality, region, options.Value).For(actor, Permission.ReadStatistics);
         var period = ReportingPeriod.Of(year, month, quarter);
         var m = scope.Municipalities.ToList();
         var start = period.From.AtStartOfDayInZone(Amsterdam.Zone).ToInstant();

@@ -1,4 +1,5 @@
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Statistics;
 
@@ -14,6 +15,26 @@ public sealed class StatisticsOptions
 public sealed record StatisticsScope(string? Region, IReadOnlyList<MunicipalityCode> Municipalities)
 {
     public string Name => Region is null ? Municipalities[0].Value : $"{Region} ({string.Join(", ", Municipalities)})";
+
+    /// <summary>
+    /// The scope, if the actor may read it: a municipality they do not work for is not found; a region only for those
+    /// who work for every municipality in it, since its figures add all of them up.
+    /// </summary>
+    public StatisticsScope For(Actor actor, Permission permission)
+    {
+        if (Region is null)
+        {
+            AccessGate.Require(actor, permission, Municipalities[0]);
+            return this;
+        }
+        AccessGate.Require(actor, permission);
+        var outside = Municipalities.Where(m => !actor.WorksFor(m)).ToList();
+        if (outside.Count > 0)
+            throw new EngineProblem(ProblemKind.Forbidden, "You do not work for the whole region",
+                $"The figures of region {Region} add up {Municipalities.Count} municipalities; you do not work for " +
+                $"{string.Join(", ", outside)}. Ask for the figures of your own municipality instead.");
+        return this;
+    }
 
     public static StatisticsScope Resolve(string? municipality, string? region, StatisticsOptions options)
     {

@@ -3,6 +3,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Engine.Workflows;
 
@@ -27,9 +28,7 @@ public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catal
 {
     public async Task<MigrationResult> HandleAsync(MigrationRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.HasRole(Role.OovRegisseur) && !actor.HasRole(Role.Administrator))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not migrate cases",
-                "Only an OOV regisseur or an administrator may move cases to another workflow version.");
+        AccessGate.Require(actor, Permission.MigrateCases);
 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["Say why the cases move to another version."];

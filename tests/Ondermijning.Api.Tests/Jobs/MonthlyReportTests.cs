@@ -17,6 +17,9 @@ public class MonthlyReportTests
         var movedInJune = (await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"))).Str("id");
         var movedInJuly = (await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"))).Str("id");
         await client.RegisterAsync(ApiClient.Signal(channel: "professional"));
+        // Heerlen's June signal is in the same snapshot, but not in what a reader who works for Maastricht gets.
+        await factory.CreateClientFor("oov-heerlen", "gemeente", ["oov-regisseur"], ["GM0917"])
+            .RegisterAsync(ApiClient.Signal(municipality: "GM0917", channel: "professional"));
         await client.FireOkAsync(movedInJune, "start-verrijking");
         factory.Clock.Reset(Instant.FromUtc(2024, 6, 30, 22, 30)); // 1 July 00:30 in Amsterdam: a July signal
         await client.RegisterAsync(ApiClient.Signal(channel: "melding-gemeente"));
@@ -39,10 +42,12 @@ public class MonthlyReportTests
         download.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("maandoverzicht-2024-06.json");
         var report = JsonNode.Parse(await download.Content.ReadAsStringAsync())!;
         report.Str("month").Should().Be("2024-06");
-        report.Int("signalsReceived").Should().Be(3);
-        report["signalsBySourceChannel"]!.ToJsonString().Should().Be("""{"meld-misdaad-anoniem":2,"professional":1}""");
-        report["casesPerStageAtMonthEnd"]!.ToJsonString().Should().Be("""{"ontvangen":2,"verrijking":1}""");
-        report.Int("overdueStays").Should().Be(3, "two June cases were due in 'ontvangen' on 6 June, one in 'verrijking' on 17 June");
+        var maastricht = report["municipalities"]!.AsArray().Should().ContainSingle("the reader works for Maastricht only").Subject!;
+        maastricht.Str("municipality").Should().Be("GM0935");
+        maastricht.Int("signalsReceived").Should().Be(3);
+        maastricht["signalsBySourceChannel"]!.ToJsonString().Should().Be("""{"meld-misdaad-anoniem":2,"professional":1}""");
+        maastricht["casesPerStageAtMonthEnd"]!.ToJsonString().Should().Be("""{"ontvangen":2,"verrijking":1}""");
+        maastricht.Int("overdueStays").Should().Be(3, "two June cases were due in 'ontvangen' on 6 June, one in 'verrijking' on 17 June");
     }
 
     [Fact]

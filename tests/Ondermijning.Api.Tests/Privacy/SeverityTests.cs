@@ -36,7 +36,7 @@ public class SeverityTests
         (await atLwo.ProblemAsync(HttpStatusCode.UnprocessableEntity)).Str("detail").Should().Contain("No gate");
         await oov.FireOkAsync(caseId, "naar-mot", "Concrete aanwijzingen", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
         await (await police.AddItemAsync(caseId, "closed", "politie", "BVH-registratie")).ShouldHaveStatus(HttpStatusCode.Created);
-        var byTheMunicipality = await oov.AddItemAsync(caseId, "closed", "politie", "doorgestuurd");
+        var byTheMunicipality = await oov.AddItemAsync(caseId, "closed", "gemeente", "doorgestuurd");
         (await byTheMunicipality.ProblemAsync(HttpStatusCode.Forbidden)).Str("detail").Should().Contain("Gate 'mot-closed'");
     }
 }

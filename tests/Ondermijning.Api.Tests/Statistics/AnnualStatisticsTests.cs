@@ -14,7 +14,8 @@ namespace Ondermijning.Api.Tests.Statistics;
 /// <summary>One year of events, built once through the API and read in every format.</summary>
 public sealed class AnnualYearFixture : IAsyncLifetime
 {
-    public ApiFactory Factory { get; } = new() { Municipalities = ["GM0935", "GM0917"] };
+    // The region riec-limburg adds up six municipalities: only someone who works for all of them reads its figures.
+    public ApiFactory Factory { get; } = new() { Municipalities = ["GM0935", "GM0917", "GM0983", "GM0928", "GM0957", "GM1883"] };
 
     public async Task InitializeAsync() => await new AnnualScenario(Factory).BuildAsync();
 
@@ -57,6 +58,18 @@ public class AnnualStatisticsTests(AnnualYearFixture year) : IClassFixture<Annua
         foreach (var (id, value) in AnnualScenario.Expected2024)
             figures[id].Should().Be(value, id);
         figures.Where(f => !AnnualScenario.Expected2024.ContainsKey(f.Key)).Should().OnlyContain(f => f.Value == 0);
+    }
+
+    [Fact]
+    public async Task A_region_is_read_only_by_those_who_work_for_all_its_municipalities_and_another_municipality_is_not_found()
+    {
+        var maastrichtOnly = year.Factory.CreateClientFor("statistiek-maastricht", "gemeente", ["statistiek"], ["GM0935"]);
+        var region = await maastrichtOnly.GetAsync("/api/statistics/annual?region=riec-limburg&year=2023");
+        (await region.ProblemAsync(HttpStatusCode.Forbidden)).Str("detail").Should().Contain("GM0917");
+        var heerlen = await maastrichtOnly.GetAsync("/api/statistics/annual?municipality=GM0917&year=2023");
+        await heerlen.ProblemAsync(HttpStatusCode.NotFound);
+        var own = await maastrichtOnly.GetAsync("/api/statistics/annual?municipality=GM0935&year=2023");
+        await own.ShouldHaveStatus(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ondermijning.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ondermijning.Engine.Common;
@@ -7,6 +8,7 @@ namespace Ondermijning.Api.Pages.Beheer;
 
 /// <summary>The access log for administrators: who looked at or shared gated information, and whether the chain is intact.</summary>
 [Authorize(Roles = "beheerder")]
+[RequiresPermission(Permission.ReadAccessLog)]
 public sealed class ToegangslogModel(AccessLog log) : PageModel
 {
     public string? Zaak { get; private set; }

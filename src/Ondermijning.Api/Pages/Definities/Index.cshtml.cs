@@ -1,3 +1,5 @@
+using Ondermijning.Api.Access;
+using Ondermijning.Engine.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
@@ -6,6 +8,7 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Api.Pages.Definities;
 
 /// <summary>Every version of every workflow, drawn, with the number of cases running on it.</summary>
+[RequiresPermission(Permission.ReadWorkflows)]
 public sealed class IndexModel(WorkflowCatalog catalog, CaseQueries queries) : PageModel
 {
     public IReadOnlyList<WorkflowDefinition> Versions { get; private set; } = [];

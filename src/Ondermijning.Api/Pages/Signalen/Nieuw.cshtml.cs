@@ -1,3 +1,5 @@
+using Ondermijning.Api.Access;
+using Ondermijning.Engine.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -10,6 +12,7 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Api.Pages.Signalen;
 
 /// <summary>The form an OOV adviser fills in when a signal comes in.</summary>
+[RequiresPermission(Permission.RegisterSignal)]
 public sealed class NieuwModel(RegisterSignal registerSignal, WorkflowCatalog catalog, IClock clock) : PageModel
 {
     public sealed class Invoer

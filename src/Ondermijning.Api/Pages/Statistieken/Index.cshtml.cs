@@ -1,3 +1,5 @@
+using Ondermijning.Api.Access;
+using Ondermijning.Engine.Privacy;
 using AutoMapper;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -9,6 +11,7 @@ using Ondermijning.Engine.Statistics;
 namespace Ondermijning.Api.Pages.Statistieken;
 
 /// <summary>The annual intervention table as the safety plan publishes it, and the monthly or quarterly overview.</summary>
+[RequiresPermission(Permission.ReadStatistics)]
 public sealed class IndexModel(AnnualStatisticsQuery annual, PeriodOverviewQuery overview, IMapper mapper, IClock clock) : PageModel
 {
     public int Jaar { get; private set; }

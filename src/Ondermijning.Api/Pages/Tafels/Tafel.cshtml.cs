@@ -1,3 +1,5 @@
+using Ondermijning.Api.Access;
+using Ondermijning.Engine.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -14,7 +16,8 @@ namespace Ondermijning.Api.Pages.Tafels;
 /// outcomes, recorded in one submission. Each decision is taken as its own step, so one refused
 /// decision does not undo the others.
 /// </summary>
-public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, WorkflowCatalog catalog, IClock clock) : PageModel
+[RequiresPermission(Permission.ReadAgenda)]
+public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, WorkflowCatalog catalog, AccessGate gate, IClock clock) : PageModel
 {
     public sealed class Besluit
     {
@@ -28,7 +31,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
     public sealed record AgendaItem(Case Case, WorkflowDefinition Definition, IReadOnlyList<AvailableStep> Steps, IReadOnlyList<RequiredInformation> ExtraInformation);
 
     public ChainTable Table { get; private set; }
-    public string TableName => Table.ToString().ToUpperInvariant();
+    public string TableName => TableNames.Name(Table);
     public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
     public string MeetingDate { get; private set; } = "";
     public Dictionary<string, Besluit> Submitted { get; } = [];
@@ -37,6 +40,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
     public async Task<IActionResult> OnGetAsync(string tafel, CancellationToken cancellationToken)
     {
         if (!TryTable(tafel)) return NotFound();
+        if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return Forbid();
         MeetingDate = LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
         await LoadAsync(cancellationToken);
         return Page();
@@ -45,6 +49,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
     public async Task<IActionResult> OnPostAsync(string tafel, string vergaderdatum, List<Besluit> besluiten, CancellationToken cancellationToken)
     {
         if (!TryTable(tafel)) return NotFound();
+        if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return Forbid();
         MeetingDate = vergaderdatum;
         var actor = User.ToActor();
         var recorded = 0;
@@ -97,12 +102,14 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var actor = User.ToActor();
+        // Only the municipalities that seat the user's organisation at this table (the OOV regisseur directs them all).
+        var municipalities = gate.AgendaMunicipalities(actor, Table);
         var stages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == Table).Select(s => s.Id).Distinct().ToList();
         var items = new List<AgendaItem>();
         foreach (var stage in stages)
         {
             var page = await queries.ListAsync(new CaseFilter(Stage: stage, PageSize: 200), actor, cancellationToken);
-            foreach (var @case in page.Items.OrderBy(c => c.StageEnteredAt))
+            foreach (var @case in page.Items.Where(c => municipalities.Contains(c.Municipality)).OrderBy(c => c.StageEnteredAt))
             {
                 var definition = catalog.Get(@case.Definition);
                 var steps = queries.AvailableSteps(@case, actor);

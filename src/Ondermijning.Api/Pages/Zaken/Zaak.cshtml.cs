@@ -1,3 +1,4 @@
+using Ondermijning.Api.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ondermijning.Api.Cases;
@@ -15,6 +16,7 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Api.Pages.Zaken;
 
 /// <summary>One case: what is known, what happened, and the forms to take the next step.</summary>
+[RequiresPermission(Permission.ReadCase)]
 public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, FireTrigger fireTrigger, WorkflowCatalog catalog,
     CaseInformation information, InformationAccess access, RaiseSeverity raiseSeverity, Receipts receipts, EnrichmentQueries enrichment,
     RecordIntervention interventions)
@@ -123,7 +125,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             Definition = catalog.Get(@case.Definition);
             Case = await responder.DetailAsync(@case, actor, AccessAction.Read, cancellationToken);
             AddableCategories = access.AddableCategories(@case, actor);
-            Findings = await enrichment.FindingsAsync(caseId, cancellationToken);
+            Findings = actor.HasRoleFor(Permission.ReadInformation) ? await enrichment.FindingsAsync(caseId, actor, cancellationToken) : [];
             var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table == ChainTable.Mot);
             if (visitedMot && actor.HasRole(Role.OovRegisseur)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
             return true;
