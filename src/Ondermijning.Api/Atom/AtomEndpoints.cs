@@ -1,12 +1,12 @@
-using Ondermijning.Engine.Privacy;
-using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Atom;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Atom;
 

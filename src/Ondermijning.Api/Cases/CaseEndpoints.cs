@@ -1,7 +1,7 @@
-using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime.Text;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Cases;

@@ -1,12 +1,12 @@
-using Ondermijning.Api.Access;
-using Ondermijning.Engine.Privacy;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Enrichment;
 

@@ -1,11 +1,11 @@
-using Ondermijning.Engine.Privacy;
-using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Interventions;
 

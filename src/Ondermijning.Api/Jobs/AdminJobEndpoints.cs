@@ -1,13 +1,13 @@
-using Ondermijning.Engine.Privacy;
-using Ondermijning.Api.Access;
 using AutoMapper;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Deadlines;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Jobs;
 

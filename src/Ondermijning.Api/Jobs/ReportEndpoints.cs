@@ -1,10 +1,10 @@
-using Ondermijning.Engine.Privacy;
-using Ondermijning.Api.Access;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Deadlines;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Jobs;
 

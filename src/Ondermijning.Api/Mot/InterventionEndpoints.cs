@@ -1,13 +1,13 @@
-using Ondermijning.Engine.Privacy;
-using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Mot;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Mot;
 

@@ -1,14 +1,14 @@
-using Ondermijning.Engine.Privacy;
-using Ondermijning.Api.Access;
 using System.Threading.RateLimiting;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Persistence;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 
 namespace Ondermijning.Api.Signals;

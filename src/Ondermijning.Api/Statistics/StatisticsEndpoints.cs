@@ -1,9 +1,9 @@
-using Ondermijning.Engine.Privacy;
-using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Statistics;
 
 namespace Ondermijning.Api.Statistics;

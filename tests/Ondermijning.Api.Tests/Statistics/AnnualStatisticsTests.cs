@@ -1,4 +1,3 @@
-using Ondermijning.Engine.Persistence;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -8,6 +7,7 @@ using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Ondermijning.Api.Statistics;
 using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Statistics;
 

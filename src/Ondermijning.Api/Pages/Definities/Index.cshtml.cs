@@ -1,8 +1,8 @@
-using Ondermijning.Api.Access;
-using Ondermijning.Engine.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ondermijning.Api.Access;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Pages.Definities;

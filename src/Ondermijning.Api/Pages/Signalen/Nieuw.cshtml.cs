@@ -1,11 +1,11 @@
-using Ondermijning.Api.Access;
-using Ondermijning.Engine.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Signals;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 

@@ -1,11 +1,11 @@
-using Ondermijning.Api.Access;
-using Ondermijning.Engine.Privacy;
 using AutoMapper;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Statistics;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Statistics;
 
 namespace Ondermijning.Api.Pages.Statistieken;

@@ -1,12 +1,12 @@
-using Ondermijning.Api.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using NodaTime.Text;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
-using NodaTime;
-using NodaTime.Text;
 using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Privacy;
