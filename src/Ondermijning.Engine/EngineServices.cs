@@ -66,6 +66,7 @@ public static class EngineServices
         services.AddDeadlines();
         services.AddSingleton<TableSeating>();
         services.AddSingleton<InformationAccess>();
+        services.AddSingleton(sp => new AccessLogAnchors(AccessLogAnchorPath(sp, contentRoot)));
         services.AddScoped<AccessLog>();
         services.AddScoped<CaseInformation>();
         services.AddScoped<RaiseSeverity>();
@@ -89,6 +90,22 @@ public static class EngineServices
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare")) return connectionString;
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Unless configured, next to the data: beside the SQLite file, or for PostgreSQL in the same data folder under the
+    /// database's name, so that two databases never share one anchor file.
+    /// </summary>
+    private static string AccessLogAnchorPath(IServiceProvider services, string contentRoot)
+    {
+        if (services.GetRequiredService<IOptions<PrivacyOptions>>().Value.AccessLogAnchor.Path is { Length: > 0 } configured)
+            return Path.GetFullPath(configured, contentRoot);
+        var storage = Storage(services);
+        var sqliteFile = Path.GetFullPath(storage.SqlitePath, contentRoot);
+        var name = storage.Provider == StorageProvider.PostgreSql
+            ? new NpgsqlConnectionStringBuilder(storage.ConnectionString).Database ?? "ondermijning"
+            : Path.GetFileNameWithoutExtension(sqliteFile);
+        return Path.Combine(Path.GetDirectoryName(sqliteFile)!, $"{name}.access-log-anchors.jsonl");
     }
 
     private static readonly SqliteOndermijningDbContext.SecureDelete SqliteSecureDelete = new();

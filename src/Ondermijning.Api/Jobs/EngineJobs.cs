@@ -12,8 +12,9 @@ public static class JobNames
     public const string AnnualDraft = "annual-draft";
     public const string Enrichment = "enrichment";
     public const string Retention = "retention";
+    public const string AccessLogAnchor = "access-log-anchor";
 
-    public static readonly IReadOnlyList<string> All = [Escalation, MonthlyOverview, AnnualDraft, Enrichment, Retention];
+    public static readonly IReadOnlyList<string> All = [Escalation, MonthlyOverview, AnnualDraft, Enrichment, Retention, AccessLogAnchor];
 }
 
 /// <summary>
@@ -23,7 +24,7 @@ public static class JobNames
 /// </summary>
 [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, ProduceReportSnapshot reports, EnrichNewSignals enrichment,
-    RetentionPurge retention)
+    RetentionPurge retention, AccessLog accessLog)
 {
     [JobDisplayName("Escalate overdue cases")]
     public Task EscalateOverdueCasesAsync(CancellationToken cancellationToken) =>
@@ -40,6 +41,12 @@ public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, Pr
             var result = await retention.RunAsync(RetentionPurge.Job, ct);
             return $"{result.ErasedCases} case(s), {result.ErasedItems} item(s) erased";
         }, cancellationToken);
+
+    [JobDisplayName("Write the access log's head to the anchor file")]
+    public Task AnchorAccessLogAsync(CancellationToken cancellationToken) =>
+        runs.RecordAsync(JobNames.AccessLogAnchor, async ct => await accessLog.AnchorAsync(ct) is { } anchor
+            ? $"anchored record {anchor.Sequence}"
+            : "nothing new to anchor", cancellationToken);
 
     [JobDisplayName("Produce the monthly overview")]
     public Task ProduceMonthlyOverviewAsync(CancellationToken cancellationToken) =>

@@ -58,6 +58,7 @@ public static class JobSetup
         jobs.AddOrUpdate<EngineJobs>(JobNames.AnnualDraft, j => j.ProduceAnnualDraftAsync(CancellationToken.None), options.AnnualDraftCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.Retention, j => j.PurgeExpiredPersonalDataAsync(CancellationToken.None), options.RetentionCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.Enrichment, j => j.EnrichNewSignalsAsync(CancellationToken.None), options.EnrichmentCron, schedule);
+        jobs.AddOrUpdate<EngineJobs>(JobNames.AccessLogAnchor, j => j.AnchorAccessLogAsync(CancellationToken.None), options.AccessLogAnchorCron, schedule);
     }
 
     /// <summary>

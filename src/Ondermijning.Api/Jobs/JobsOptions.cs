@@ -25,4 +25,6 @@ public sealed class JobsOptions
     public string AnnualDraftCron { get; set; } = "0 1 2 1 *";
     public string EnrichmentCron { get; set; } = "*/5 * * * *";
     public string RetentionCron { get; set; } = "30 2 * * *";
+    /// <summary>Records appended since the last anchor are not yet protected against being cut off: keep this short.</summary>
+    public string AccessLogAnchorCron { get; set; } = "*/5 * * * *";
 }

@@ -92,7 +92,8 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<SearchHit, ItemSearchHitDto>()
             .ForMember(d => d.CaseId, o => o.MapFrom(s => s.Case.Id))
             .ForMember(d => d.Municipality, o => o.MapFrom(s => s.Case.Municipality));
-        CreateMap<AccessLogRecord, AccessLogRecordDto>();
+        CreateMap<AccessLogRecord, AccessLogRecordDto>()
+            .ForMember(d => d.Municipality, o => o.MapFrom(s => s.Municipality.HasValue ? s.Municipality.Value.Value : null));
         CreateMap<AccessLogVerification, AccessLogVerificationDto>();
         CreateMap<RetentionResult, RetentionResultDto>();
         CreateMap<ReceiptView, ReceiptDto>()

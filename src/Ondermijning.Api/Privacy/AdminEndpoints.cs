@@ -1,6 +1,6 @@
-using Ondermijning.Api.Access;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Privacy;
@@ -12,17 +12,21 @@ public static class AdminEndpoints
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin").WithTags("Administration");
-        admin.MapGet("/access-log", Query).Requires(Permission.ReadAccessLog).WithSummary("Access-log records, per case and/or per user, oldest first.").ProducesProblem(403);
-        admin.MapGet("/access-log/verify", Verify).Requires(Permission.ReadAccessLog).WithSummary("Check the hash chain of the access log; names the first broken record.").ProducesProblem(403);
-        admin.MapPost("/retention/run", RunRetention).Requires(Permission.RunRetention).WithSummary("Erase personal data whose retention period has passed.").ProducesProblem(403);
+        admin.MapGet("/access-log", Query).Requires(Permission.ReadAccessLog)
+            .WithSummary("Access-log records of the administrator's municipalities, per case and/or per user, oldest first.").ProducesProblem(403);
+        admin.MapGet("/access-log/verify", Verify).Requires(Permission.ReadAccessLog)
+            .WithSummary("Check the whole access log's hash chain and its anchors; names the first broken record or the records cut off.")
+            .ProducesProblem(403);
+        admin.MapPost("/retention/run", RunRetention).Requires(Permission.RunRetention)
+            .WithSummary("Erase personal data whose retention period has passed.").ProducesProblem(403);
         return api;
     }
 
     private static async Task<Ok<List<AccessLogRecordDto>>> Query(string? caseId, string? userId, int? limit, AccessLog log, IMapper mapper,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
         var query = new AccessLogQuery(caseId is null ? null : CaseEndpoints.ParseId(caseId), userId, limit ?? 500);
-        return TypedResults.Ok(mapper.Map<List<AccessLogRecordDto>>(await log.QueryAsync(query, cancellationToken)));
+        return TypedResults.Ok(mapper.Map<List<AccessLogRecordDto>>(await log.QueryAsync(query, http.User.ToActor(), cancellationToken)));
     }
 
     private static async Task<Ok<AccessLogVerificationDto>> Verify(AccessLog log, IMapper mapper, CancellationToken cancellationToken) =>

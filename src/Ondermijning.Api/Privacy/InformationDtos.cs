@@ -53,12 +53,23 @@ public sealed class ItemSearchResultDto
 public sealed class AccessLogRecordDto
 {
     public long Sequence { get; init; }
+    /// <summary>1 for records from before the processing activity, data subject, trace id and municipality were logged.</summary>
+    public int FormatVersion { get; init; }
     public Instant At { get; init; }
     public string UserId { get; init; } = "";
     public string Organisation { get; init; } = "";
+    /// <summary>The case's municipality (CBS code).</summary>
+    public string? Municipality { get; init; }
     public Guid? CaseId { get; init; }
     public Guid? ItemId { get; init; }
     public string Action { get; init; } = "";
+    /// <summary>The processing activity, a stable id such as <c>informatie-inzien</c> or <c>dossier-exporteren</c>.</summary>
+    public string? ProcessingActivity { get; init; }
+    /// <summary>How the data subject is referred to (<c>zaak</c>: the case stands for the persons concerned) and the reference.</summary>
+    public string? DataSubjectType { get; init; }
+    public string? DataSubjectId { get; init; }
+    /// <summary>The W3C trace id of the request that did it.</summary>
+    public string? TraceId { get; init; }
     public string Purpose { get; init; } = "";
     public string LegalBasis { get; init; } = "";
     public string PreviousHash { get; init; } = "";
@@ -70,6 +81,8 @@ public sealed class AccessLogVerificationDto
     public bool Intact { get; init; }
     public long RecordCount { get; init; }
     public long? BrokenAtSequence { get; init; }
+    /// <summary>When the newest records were cut off: the last record an anchor outside the database names.</summary>
+    public long? AnchoredSequence { get; init; }
     public string Message { get; init; } = "";
 }
 

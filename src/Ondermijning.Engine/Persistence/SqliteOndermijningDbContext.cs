@@ -15,6 +15,8 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
     /// <summary>One gate per database file for the writers of this process.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
+    private bool _holdsGate;
+
     /// <summary>Saves through the writers' gate (<see cref="WriteAsync"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -33,6 +35,13 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
     /// </summary>
     protected internal override async Task WriteAsync(Func<Task> write, CancellationToken cancellationToken)
     {
+        // A write that already holds the gate may save inside it (the access log's append reads the chain head and saves
+        // in one transaction); the gate is not re-entrant, and a context is used by one caller at a time.
+        if (_holdsGate)
+        {
+            await write();
+            return;
+        }
         var connectionString = Database.GetConnectionString() ?? "";
         var gate = Writers.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
         var timeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);
@@ -40,10 +49,12 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
             throw new SqliteException($"Another write to this database did not finish within {timeout.TotalSeconds} s.", 5); // SQLITE_BUSY
         try
         {
+            _holdsGate = true;
             await write();
         }
         finally
         {
+            _holdsGate = false;
             gate.Release();
         }
     }
@@ -51,10 +62,12 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
     /// <summary>
     /// Every connection zeroes what a write frees (<see cref="SecureDelete"/>), so the overwritten values are gone from
     /// the pages; the write-ahead log still holds the pages as they were until a checkpoint copies the new ones back and
-    /// truncates it. Waits for readers (up to the busy timeout), which the nightly purge can afford.
+    /// truncates it. Waits for readers (up to the busy timeout), which the nightly purge can afford. It holds the write lock
+    /// meanwhile, so it takes its turn at the writers' gate: the other writers of this process then wait there, not in
+    /// SQLite's busy sleeps.
     /// </summary>
-    protected internal override async Task ReleaseErasedDataAsync(CancellationToken cancellationToken) =>
-        await Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+    protected internal override Task ReleaseErasedDataAsync(CancellationToken cancellationToken) =>
+        WriteAsync(() => Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken), cancellationToken);
 
     protected internal override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT

@@ -6,18 +6,29 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Privacy;
 
 /// <summary>The outcome of checking the chain: intact, or the first record where it breaks and how.</summary>
-public sealed record AccessLogVerification(bool Intact, long RecordCount, long? BrokenAtSequence, string Message);
+/// <param name="AnchoredSequence">When the newest records were cut off: the last record an anchor names.</param>
+public sealed record AccessLogVerification(bool Intact, long RecordCount, long? BrokenAtSequence, string Message, long? AnchoredSequence = null);
 
-public sealed record AccessLogQuery(CaseId? CaseId, string? UserId, int Limit = 500);
+/// <param name="NewestFirst">The page shows the latest processing first; the API pages through the log oldest first.</param>
+public sealed record AccessLogQuery(CaseId? CaseId, string? UserId, int Limit = 500, bool NewestFirst = false);
 
-public sealed class AccessLog(OndermijningDbContext db, IClock clock)
+public sealed class AccessLog(OndermijningDbContext db, AccessLogAnchors anchors, IClock clock)
 {
     public const int MaxLimit = 5000;
 
     /// <summary>
-    /// Appends to the chain together with whatever else the context holds, in one transaction. The transaction takes
-    /// the database's write lock before the last record is read (SQLite: BEGIN IMMEDIATE), so two appenders can never
-    /// chain to the same predecessor.
+    /// The key is any fixed number (0x4163636573734c67, "AccessLg"); advisory locks are per database, so deployments
+    /// sharing a server do not wait for each other.
+    /// </summary>
+    private const string LockHeadSql = "SELECT pg_advisory_xact_lock(4711718922539453543)";
+
+    /// <summary>
+    /// Appends to the chain together with whatever else the context holds, in one transaction, serialised on the chain
+    /// head so that two appenders never chain to the same predecessor. On SQLite the transaction begins only once this
+    /// process's writers' gate is ours: a transaction takes SQLite's write lock at once (BEGIN IMMEDIATE), and one that
+    /// waited for the gate with it would block the gate's holder, who in turn waits for that lock, until the busy timeout.
+    /// Other processes on the file wait for the lock itself. On PostgreSQL a transaction-scoped advisory lock, taken
+    /// before the head is read, serialises appenders across instances and ends with the commit.
     /// </summary>
     public async Task AppendAsync(IReadOnlyCollection<AccessEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -26,31 +37,55 @@ public sealed class AccessLog(OndermijningDbContext db, IClock clock)
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
-        var own = db.Database.CurrentTransaction is null;
-        await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var last = await db.AccessLog.AsNoTracking().OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
-        foreach (var entry in entries)
+        var traceId = AccessLogRecord.CurrentTraceId();
+        await db.WriteAsync(async () =>
         {
-            last = AccessLogRecord.After(last, entry, now);
-            db.AccessLog.Add(last);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+            var own = db.Database.CurrentTransaction is null;
+            await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync(LockHeadSql, cancellationToken);
+            var last = await db.AccessLog.AsNoTracking().OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
+            var now = clock.GetCurrentInstant();
+            foreach (var entry in entries)
+            {
+                last = AccessLogRecord.After(last, entry, now, traceId);
+                db.AccessLog.Add(last);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AccessLogRecord>> QueryAsync(AccessLogQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The records of the viewer's municipalities; a record of any other municipality never shows.</summary>
+    public async Task<IReadOnlyList<AccessLogRecord>> QueryAsync(AccessLogQuery query, Actor viewer, CancellationToken cancellationToken = default)
     {
-        var records = db.AccessLog.AsNoTracking();
+        var municipalities = viewer.Municipalities.Select(m => (MunicipalityCode?)m).ToList();
+        var records = db.AccessLog.AsNoTracking().Where(r => municipalities.Contains(r.Municipality));
         if (query.CaseId is { } caseId) records = records.Where(r => r.CaseId == caseId);
         if (!string.IsNullOrWhiteSpace(query.UserId)) records = records.Where(r => r.UserId == query.UserId);
-        return await records.OrderBy(r => r.Sequence).Take(Math.Clamp(query.Limit, 1, MaxLimit)).ToListAsync(cancellationToken);
+        records = query.NewestFirst ? records.OrderByDescending(r => r.Sequence) : records.OrderBy(r => r.Sequence);
+        return await records.Take(Math.Clamp(query.Limit, 1, MaxLimit)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Walks the whole chain in order and reports the first record that does not fit.</summary>
+    /// <summary>
+    /// Walks the whole chain in order, all municipalities, and reports the first record that does not fit: with the
+    /// chain itself, or with an anchor written outside the database, which also shows records cut off at the end.
+    /// </summary>
     public async Task<AccessLogVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        long expected = 1;
+        IReadOnlyList<AccessLogAnchor> written;
+        string? anchorProblem = null;
+        try
+        {
+            written = await anchors.ReadAllAsync(cancellationToken);
+        }
+        catch (FormatException e)
+        {
+            (written, anchorProblem) = ([], e.Message);
+        }
+        var anchored = written.ToLookup(a => a.Sequence);
+
+        long expected = 1, confirmed = 0;
         var previousHash = AccessLogRecord.GenesisHash;
         await foreach (var record in db.AccessLog.AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -61,12 +96,45 @@ public sealed class AccessLog(OndermijningDbContext db, IClock clock)
             if (record.PreviousHash != previousHash)
                 return Broken(expected - 1, record.Sequence,
                     $"record {record.Sequence} does not link to record {record.Sequence - 1}: a record was inserted, removed or altered at this point");
-            if (record.ComputeHash() != record.Hash)
+            if (!record.HashMatches())
                 return Broken(expected - 1, record.Sequence, $"record {record.Sequence} was altered: its content no longer matches its hash");
+            if (anchored[record.Sequence].FirstOrDefault(a => a.Hash != record.Hash) is { } contradicted)
+                // The links hold, so every hash from some point on was recomputed: the records after the last anchor that
+                // still agrees are in doubt, not only this one.
+                return Broken(confirmed, record.Sequence,
+                    $"record {record.Sequence} is not the record {contradicted.Describe()} names: the log was rewritten, hashes and all, after record {confirmed}");
+            if (anchored.Contains(record.Sequence)) confirmed = record.Sequence;
             previousHash = record.Hash;
             expected++;
         }
-        return new AccessLogVerification(true, expected - 1, null, $"The access log is intact: {expected - 1} record(s), every link verified.");
+
+        var count = expected - 1;
+        if (anchorProblem is not null)
+            return new AccessLogVerification(false, count, null,
+                $"The access log's chain holds ({count} record(s)), but it cannot be checked against its anchors: {anchorProblem}");
+        var newest = written.MaxBy(a => a.Sequence);
+        if (newest is not null && newest.Sequence > count)
+            return new AccessLogVerification(false, count, count + 1,
+                $"The access log is broken after record {count}: records after {count} were removed; {newest.Describe()} names record {newest.Sequence}.",
+                newest.Sequence);
+        return new AccessLogVerification(true, count, null, $"The access log is intact: {count} record(s), every link verified" + (newest is null
+            ? "; no anchor has been written yet."
+            : $", and it agrees with {written.Count} anchor(s), the newest {newest.Describe()} naming record {newest.Sequence}."));
+    }
+
+    /// <summary>
+    /// Writes the chain head to the anchor file, unless the newest anchor already names it. Run on a schedule; a record
+    /// appended after the last run is not covered until the next one.
+    /// </summary>
+    public async Task<AccessLogAnchor?> AnchorAsync(CancellationToken cancellationToken = default)
+    {
+        var head = await db.AccessLog.AsNoTracking().OrderByDescending(r => r.Sequence)
+            .Select(r => new { r.Sequence, r.Hash }).FirstOrDefaultAsync(cancellationToken);
+        if (head is null) return null;
+        if (await anchors.ReadLastAsync(cancellationToken) is { } last && last.Sequence == head.Sequence && last.Hash == head.Hash) return null;
+        var anchor = new AccessLogAnchor(head.Sequence, head.Hash, clock.GetCurrentInstant());
+        await anchors.AppendAsync(anchor, cancellationToken);
+        return anchor;
     }
 
     private static AccessLogVerification Broken(long intact, long at, string problem) =>

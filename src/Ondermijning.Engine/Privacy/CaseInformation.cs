@@ -37,7 +37,8 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
         var added = new InformationItem(@case.Id, item, @case.Stage, @case.Severity, clock.GetCurrentInstant(), actor);
         db.InformationItems.Add(added);
         AccessEntry[] entries = added.IsGated
-            ? [new AccessEntry(actor, @case.Id, added.Id, AccessAction.Add, access.Purpose(@case, @case.Stage), added.LegalBasis)]
+            ? [new AccessEntry(actor, @case.Id, @case.Municipality, added.Id, AccessAction.Add, ProcessingActivity.RecordInformation,
+                access.Purpose(@case, @case.Stage), added.LegalBasis)]
             : [];
         await log.AppendAsync(entries, cancellationToken);
         return added;
@@ -53,11 +54,12 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
             .ToListAsync(cancellationToken);
         var visible = items.Where(i => access.MayRead(@case, i, actor)).ToList();
 
+        var activity = action == AccessAction.Export ? ProcessingActivity.ExportCase : ProcessingActivity.ReadInformation;
         var entries = new List<AccessEntry>();
         if (action == AccessAction.Export)
-            entries.Add(new AccessEntry(actor, @case.Id, null, AccessAction.Export, ExportPurpose, "per onderdeel vastgelegd"));
-        entries.AddRange(visible.Where(i => i.IsGated)
-            .Select(i => new AccessEntry(actor, @case.Id, i.Id, action, access.Purpose(@case, i.AddedAtStage), i.LegalBasis)));
+            entries.Add(new AccessEntry(actor, @case.Id, @case.Municipality, null, AccessAction.Export, activity, ExportPurpose, "per onderdeel vastgelegd"));
+        entries.AddRange(visible.Where(i => i.IsGated).Select(i =>
+            new AccessEntry(actor, @case.Id, @case.Municipality, i.Id, action, activity, access.Purpose(@case, i.AddedAtStage), i.LegalBasis)));
         await log.AppendAsync(entries, cancellationToken);
         return new VisibleInformation(visible, items.Count - visible.Count);
     }
@@ -76,7 +78,8 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
             .Select(x => new SearchHit(x.Case, x.Item))
             .ToList();
         await log.AppendAsync(hits.Where(h => h.Item.IsGated)
-            .Select(h => new AccessEntry(actor, h.Case.Id, h.Item.Id, AccessAction.Read, access.Purpose(h.Case, h.Item.AddedAtStage), h.Item.LegalBasis))
+            .Select(h => new AccessEntry(actor, h.Case.Id, h.Case.Municipality, h.Item.Id, AccessAction.Read, ProcessingActivity.SearchInformation,
+                access.Purpose(h.Case, h.Item.AddedAtStage), h.Item.LegalBasis))
             .ToList(), cancellationToken);
         return hits;
     }

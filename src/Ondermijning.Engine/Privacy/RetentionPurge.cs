@@ -51,6 +51,7 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
                     if (batch.Count == 0) break;
 
                     var ids = batch.Select(c => c.Id).ToList();
+                    var municipalities = batch.ToDictionary(c => c.Id, c => (MunicipalityCode?)c.Municipality);
                     var caseItems = await db.InformationItems.Where(i => ids.Contains(i.CaseId) && i.ErasedAt == null).ToListAsync(cancellationToken);
                     var findings = await db.Set<EnrichmentFinding>().Where(f => ids.Contains(f.CaseId)).ToListAsync(cancellationToken);
                     foreach (var finding in findings) finding.Erase();
@@ -58,12 +59,14 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
                     foreach (var @case in batch)
                     {
                         @case.ErasePersonalData(reason, now, actor);
-                        entries.Add(new AccessEntry(actor, @case.Id, null, AccessAction.Erase, "bewaartermijn", reason));
+                        entries.Add(new AccessEntry(actor, @case.Id, @case.Municipality, null, AccessAction.Erase, ProcessingActivity.EraseAfterRetention,
+                            "bewaartermijn", reason));
                     }
                     foreach (var item in caseItems)
                     {
                         item.Erase(now);
-                        entries.Add(new AccessEntry(actor, item.CaseId, item.Id, AccessAction.Erase, "bewaartermijn", reason));
+                        entries.Add(new AccessEntry(actor, item.CaseId, municipalities[item.CaseId], item.Id, AccessAction.Erase,
+                            ProcessingActivity.EraseAfterRetention, "bewaartermijn", reason));
                     }
                     await log.AppendAsync(entries, cancellationToken);
                     db.ChangeTracker.Clear();

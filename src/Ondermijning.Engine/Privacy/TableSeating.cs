@@ -13,6 +13,8 @@ public sealed class PrivacyOptions
     /// does not configure has the domain's membership (<see cref="Organisations.DefaultSeating"/>).
     /// </summary>
     public Dictionary<string, Dictionary<string, List<string>>> Tables { get; set; } = [];
+
+    public AccessLogAnchorOptions AccessLogAnchor { get; set; } = new();
 }
 
 /// <summary>Who sits at which table in which municipality. Checked once at start-up, so a typo cannot silently widen access.</summary>

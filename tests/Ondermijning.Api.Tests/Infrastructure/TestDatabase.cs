@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using Ondermijning.Engine.Persistence;
 
@@ -45,6 +47,9 @@ public sealed record TestDatabase(StorageProvider Provider, string Location)
         {
             ["Storage:Provider"] = nameof(StorageProvider.PostgreSql),
             ["Storage:ConnectionString"] = Location,
+            // Beside the SQLite file by default; a PostgreSQL database has no file, and the hosts' content roots differ.
+            ["Privacy:AccessLogAnchor:Path"] = Path.Combine(Path.GetTempPath(), "ondermijning-tests",
+                $"{new NpgsqlConnectionStringBuilder(Location).Database}.access-log-anchors.jsonl"),
         },
         _ => new Dictionary<string, string>
         {
@@ -52,6 +57,18 @@ public sealed record TestDatabase(StorageProvider Provider, string Location)
             ["Storage:SqlitePath"] = Location,
         },
     };
+
+    /// <summary>Runs SQL behind the service's back, as someone with access to the database would. Quote identifiers ("Sequence").</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using DbConnection connection = Provider == StorageProvider.PostgreSql
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Location) { Pooling = false }.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Location, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
 
     private static string NewSqliteFile()
     {

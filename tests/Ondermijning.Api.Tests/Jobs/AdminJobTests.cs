@@ -39,7 +39,7 @@ public class AdminJobTests
 
         var jobs = (await client.GetFromJsonAsync<JsonArray>("/api/admin/jobs"))!;
 
-        jobs.Select(j => j!.Str("job")).Should().Equal("escalation", "monthly-overview", "annual-draft", "enrichment", "retention");
+        jobs.Select(j => j!.Str("job")).Should().Equal("escalation", "monthly-overview", "annual-draft", "enrichment", "retention", "access-log-anchor");
         var escalation = jobs[0]!;
         escalation.Str("cron").Should().Be("*/15 * * * *");
         escalation.Str("timeZone").Should().Be("Europe/Amsterdam");

@@ -1,5 +1,4 @@
 using Ondermijning.Engine.Persistence;
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Ondermijning.Api.Tests.Infrastructure;
 
@@ -8,32 +7,13 @@ namespace Ondermijning.Api.Tests.Privacy;
 [Trait("Provider", "Sqlite")]
 public class VerifyCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> VerifyAsync(string databasePath)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList =
-            {
-                Path.Combine(AppContext.BaseDirectory, "Ondermijning.Api.dll"), "verify-access-log",
-                $"--Storage:SqlitePath={databasePath}", "--Logging:LogLevel:Default=Warning",
-            },
-        };
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
-    }
-
     [Fact]
     public async Task The_command_line_verification_reports_an_intact_log_and_names_a_broken_record()
     {
-        string databasePath;
-        await using (var factory = new ApiFactory(TestDatabase.New(StorageProvider.Sqlite)))
+        var database = TestDatabase.New(StorageProvider.Sqlite);
+        var databasePath = database.Location;
+        await using (var factory = new ApiFactory(database))
         {
-            databasePath = factory.Database.Location;
             var oov = factory.CreateClient();
             var caseId = (await oov.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
             await oov.MoveToAsync(caseId, "mot");
@@ -42,7 +22,7 @@ public class VerifyCommandTests
             (await police.GetAsync($"/api/cases/{caseId}/items")).EnsureSuccessStatusCode();
         }
 
-        var intact = await VerifyAsync(databasePath);
+        var intact = await VerifyCommand.RunAsync(database);
         intact.ExitCode.Should().Be(0, intact.Output);
         intact.Output.Should().Contain("intact: 2 record(s)");
 
@@ -54,7 +34,7 @@ public class VerifyCommandTests
             await command.ExecuteNonQueryAsync();
         }
 
-        var broken = await VerifyAsync(databasePath);
+        var broken = await VerifyCommand.RunAsync(database);
         broken.ExitCode.Should().Be(1);
         broken.Output.Should().Contain("broken at record 2");
     }

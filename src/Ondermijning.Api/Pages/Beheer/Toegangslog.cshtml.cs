@@ -1,12 +1,16 @@
 using Ondermijning.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Pages.Beheer;
 
-/// <summary>The access log for administrators: who looked at or shared gated information, and whether the chain is intact.</summary>
+/// <summary>
+/// The access log for administrators: who looked at or shared gated information in their municipalities, and whether
+/// the whole chain is intact.
+/// </summary>
 [Authorize(Roles = "beheerder")]
 [RequiresPermission(Permission.ReadAccessLog)]
 public sealed class ToegangslogModel(AccessLog log) : PageModel
@@ -21,6 +25,7 @@ public sealed class ToegangslogModel(AccessLog log) : PageModel
         (Zaak, Gebruiker) = (zaak, gebruiker);
         Verification = await log.VerifyAsync(cancellationToken);
         CaseId? caseId = CaseId.TryParse(zaak, out var parsed) ? parsed : null;
-        Records = await log.QueryAsync(new AccessLogQuery(caseId, string.IsNullOrWhiteSpace(gebruiker) ? null : gebruiker.Trim(), 500), cancellationToken);
+        Records = await log.QueryAsync(new AccessLogQuery(caseId, string.IsNullOrWhiteSpace(gebruiker) ? null : gebruiker.Trim(), 500, NewestFirst: true),
+            User.ToActor(), cancellationToken);
     }
 }

@@ -1100,6 +1100,18 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DataSubjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DataSubjectType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1113,6 +1125,10 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1123,10 +1139,18 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ProcessingActivity")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1138,6 +1162,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Municipality", "Sequence");
 
                     b.ToTable("access_log", (string)null);
                 });

@@ -1103,6 +1103,18 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DataSubjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataSubjectType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1116,6 +1128,10 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1126,9 +1142,17 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProcessingActivity")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -1141,6 +1165,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Municipality", "Sequence");
 
                     b.ToTable("access_log", (string)null);
                 });
