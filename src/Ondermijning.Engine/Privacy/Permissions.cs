@@ -99,13 +99,14 @@ public static class Permissions
     /// <summary>What a refusal says: the roles that may, in words a policy adviser reads ("an OOV regisseur or an analyst").</summary>
     public static string Who(Permission permission) => string.Join(" or ", RuleFor(permission).Roles.Select(RoleName).Order());
 
+    // The role's id as well, so the refusal tells an administrator which role to grant.
     private static string RoleName(Role role) => role.Value switch
     {
-        "oov-regisseur" => "an OOV regisseur",
-        "tafeldeelnemer" => "a table participant",
-        "analist" => "an analyst",
-        "beheerder" => "an administrator",
-        "statistiek" => "a statistics reader",
+        "oov-regisseur" => "an OOV regisseur (oov-regisseur)",
+        "tafeldeelnemer" => "a table participant (tafeldeelnemer)",
+        "analist" => "an analyst (analist)",
+        "beheerder" => "an administrator (beheerder)",
+        "statistiek" => "a statistics reader (statistiek)",
         _ => $"a user with the role {role}",
     };
 
