@@ -19,7 +19,8 @@ public static class SignIn
 
     /// <summary>
     /// Production signs in with JWT bearer tokens from the configured identity provider. The demo users are on only in
-    /// Development or when <c>Identity:Development:Enabled</c> says so, and never stand in for a provider in Production.
+    /// Development or when <c>Identity:Development:Enabled</c> says so, and never in Production: a setting asking for
+    /// them there stops start-up rather than being ignored, so the operator learns that it is wrong.
     /// </summary>
     public static void AddOndermijningSignIn(this WebApplicationBuilder builder)
     {
@@ -29,13 +30,17 @@ public static class SignIn
         var jwt = options.Jwt.IsConfigured;
         var development = options.Development.Enabled ?? builder.Environment.IsDevelopment();
 
+        if (builder.Environment.IsProduction() && options.Development.Enabled == true)
+            throw new StartupRefusal(
+                "Demo users cannot be used in Production: anyone could act as any of them, the administrator included; the service " +
+                "does not start. Remove the setting Identity:Development:Enabled (environment variable Identity__Development__Enabled).");
         if (builder.Environment.IsProduction() && !jwt)
-            throw new InvalidOperationException(
+            throw new StartupRefusal(
                 "No identity provider is configured, so nobody could sign in safely; the service does not start. " +
                 "Set Identity:Jwt:Authority and Identity:Jwt:Audience (environment variables Identity__Jwt__Authority and " +
                 "Identity__Jwt__Audience) to your organisation's OpenID Connect provider. The demo users are never used in Production.");
         if (!jwt && !development)
-            throw new InvalidOperationException(
+            throw new StartupRefusal(
                 "Sign-in is not configured: set Identity:Jwt:Authority and Identity:Jwt:Audience, or turn on the demo users with " +
                 "Identity:Development:Enabled=true (not in Production).");
 

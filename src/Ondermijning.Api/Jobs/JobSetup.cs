@@ -26,8 +26,9 @@ public static class JobSetup
                 ?? (database.Provider == StorageProvider.PostgreSql ? JobStorageKind.PostgreSql : JobStorageKind.InMemory);
             return kind switch
             {
-                JobStorageKind.PostgreSql when database.Provider != StorageProvider.PostgreSql => throw new InvalidOperationException(
-                    "Jobs:Storage is PostgreSql, but the service does not run on PostgreSQL (Storage:Provider); use InMemory or move the service."),
+                JobStorageKind.PostgreSql when database.Provider != StorageProvider.PostgreSql => throw new StartupRefusal(
+                    "Jobs:Storage is PostgreSql, but the service does not run on PostgreSQL (Storage:Provider); remove Jobs:Storage, " +
+                    "set it to InMemory or set Storage:Provider=PostgreSql."),
                 JobStorageKind.PostgreSql => new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(database.ConnectionString!, new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
                     new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }),
