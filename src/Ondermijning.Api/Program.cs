@@ -26,7 +26,6 @@ using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
-using Scalar.AspNetCore;
 
 // `dotnet Ondermijning.Api.dll verify-access-log` checks the access log's hash chain and exits: 0 intact, 1 broken.
 var verifyAccessLog = args.FirstOrDefault() == "verify-access-log";
@@ -85,13 +84,13 @@ try
     app.Services.RegisterRecurringJobs();
     await app.Services.CatchUpReportsAsync();
 
-    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+    app.UseWhen(IsForMachines, api =>
     {
         api.UseExceptionHandler();
         api.UseStatusCodePages();
     });
-    // People get a Dutch page, not a bare status; machines (the API, the Hangfire dashboard) keep their own answers.
-    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hangfire"), pages =>
+    // People get a Dutch page, not a bare status; machines (the API and its OpenAPI document, the Hangfire dashboard) keep their own answers.
+    app.UseWhen(c => !IsForMachines(c) && !c.Request.Path.StartsWithSegments("/hangfire"), pages =>
     {
         if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/fout");
         pages.UseStatusCodePagesWithReExecute("/fout/{0}");
@@ -103,8 +102,7 @@ try
     app.UseRateLimiter();
     app.UseJobsDashboard();
 
-    app.MapOpenApi();
-    app.MapScalarApiReference("/api-reference");
+    app.MapApiReference();
     app.MapHealthChecks("/health");
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
@@ -134,5 +132,8 @@ catch (StartupRefusal refusal) when (StartupRefusals.OwnsProcess)
 {
     return StartupRefusals.Report(builder.Configuration, refusal);
 }
+
+static bool IsForMachines(HttpContext context) =>
+    context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(ApiReference.DocumentPath);
 
 public partial class Program;

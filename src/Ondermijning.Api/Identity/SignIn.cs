@@ -16,6 +16,8 @@ public static class SignIn
     public const string CookieName = "ondermijning";
     public const string OidcScheme = "oidc";
     public const string PagesPolicy = "pagina";
+    /// <summary>The OpenAPI document and the API reference: a token, as for the API, or the pages' cookie, as in a browser.</summary>
+    public const string ReferencePolicy = "referentie";
 
     /// <summary>
     /// Production signs in with JWT bearer tokens from the configured identity provider. The demo users are on only in
@@ -64,6 +66,13 @@ public static class SignIn
                 cookie.AccessDeniedPath = "/fout/403";
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    // A program fetching the OpenAPI document gets the API's 401; a person is sent to sign in.
+                    if (context.Request.Path.StartsWithSegments(Hosting.ApiReference.DocumentPath)) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    else context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
             });
         if (options.Oidc.IsConfigured)
             authentication.AddOpenIdConnect(OidcScheme, oidc => ConfigureOidc(oidc, options));
@@ -74,7 +83,9 @@ public static class SignIn
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Role.Administrator.Value))
-            .AddPolicy(PagesPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+            .AddPolicy(PagesPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
+            // The cookie last: of the two challenges, its redirect to the sign-in page is the one a person should see.
+            .AddPolicy(ReferencePolicy, policy => policy.AddAuthenticationSchemes(SchemeName, CookieScheme).RequireAuthenticatedUser());
     }
 
     private static void ConfigureOidc(Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions oidc, IdentityOptions options)

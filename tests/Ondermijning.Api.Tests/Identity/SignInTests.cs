@@ -115,4 +115,36 @@ public class SignInTests
         (await browser.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await factory.CreateAnonymousClient().GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_and_the_API_reference_need_sign_in()
+    {
+        await using var factory = new ApiFactory();
+        var anonymous = factory.CreateAnonymousClient();
+
+        var refused = await (await anonymous.GetAsync("/openapi/v1.json")).ProblemAsync(HttpStatusCode.Unauthorized);
+        refused.Str("title").Should().Be("Sign-in required");
+        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Authorization = null;
+        var reference = await browser.GetAsync("/api-reference");
+        reference.StatusCode.Should().Be(HttpStatusCode.Redirect, "a person is sent to sign in");
+        reference.Headers.Location!.ToString().Should().Contain("/inloggen?ReturnUrl=%2Fapi-reference");
+
+        var signedIn = factory.CreateClient();
+        (await signedIn.GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await signedIn.GetAsync("/api-reference")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_setting_opens_the_OpenAPI_document_and_the_API_reference_to_everyone()
+    {
+        await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["ApiReference:Public"] = "true" } };
+        var anonymous = factory.CreateAnonymousClient();
+
+        var document = await anonymous.GetAsync("/openapi/v1.json");
+        document.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await document.Content.ReadAsStringAsync()).Should().Contain("\"/api/cases\"");
+        (await anonymous.GetAsync("/api-reference")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await anonymous.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "only the description is opened, not the API");
+    }
 }
