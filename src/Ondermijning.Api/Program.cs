@@ -84,6 +84,8 @@ try
     app.Services.RegisterRecurringJobs();
     await app.Services.CatchUpReportsAsync();
 
+    // First, so that every response carries them, also those the error handlers below produce.
+    app.UseSecurityHeaders();
     app.UseWhen(IsForMachines, api =>
     {
         api.UseExceptionHandler();
