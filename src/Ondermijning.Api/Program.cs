@@ -7,6 +7,7 @@ using Ondermijning.Api.Atom;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Enrichment;
+using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Interventions;
 using Ondermijning.Api.Jobs;
@@ -19,121 +20,125 @@ using Ondermijning.Api.Signals;
 using Ondermijning.Api.Statistics;
 using Ondermijning.Api.Workflows;
 using Ondermijning.Engine;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
-using Scalar.AspNetCore;
 
 // `dotnet Ondermijning.Api.dll verify-access-log` checks the access log's hash chain and exits: 0 intact, 1 broken.
 var verifyAccessLog = args.FirstOrDefault() == "verify-access-log";
 var builder = WebApplication.CreateBuilder(verifyAccessLog ? args[1..] : args);
 
-builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
-builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-builder.Services.Configure<EnrichmentOptions>(builder.Configuration.GetSection(EnrichmentOptions.Section));
-builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
-builder.Services.Configure<StatisticsOptions>(builder.Configuration.GetSection(StatisticsOptions.Section));
-builder.Services.Configure<PhenomenonProposalOptions>(builder.Configuration.GetSection(PhenomenonProposalOptions.Section));
-builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
-builder.Services.AddEngineJobs(builder.Configuration);
-
-builder.Services.AddAutoMapper(cfg =>
-{
-    // Production use needs a licence key (see README, "Configuration").
-    cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"];
-    cfg.AddProfile<ApiMappingProfile>();
-});
-builder.Services.AddScoped<CaseResponder>();
-
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
-builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandler.Explain);
-builder.Services.AddExceptionHandler<ProblemHandler>();
-
-// The verification runs on the server's own console and needs no sign-in.
-if (!verifyAccessLog) builder.AddOndermijningSignIn();
-builder.AddReceiptLookupLimits();
-
-builder.Services.AddRazorPages(o =>
-{
-    o.Conventions.ConfigureFilter(new PagePermissionFilter());
-    o.Conventions.AuthorizeFolder("/", SignIn.PagesPolicy);
-    o.Conventions.AllowAnonymousToPage("/Inloggen");
-    o.Conventions.AllowAnonymousToPage("/Fout");
-});
-builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
-builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
-
-var app = builder.Build();
-
 try
 {
+    builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
+    builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+    builder.Services.Configure<EnrichmentOptions>(builder.Configuration.GetSection(EnrichmentOptions.Section));
+    builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
+    builder.Services.Configure<StatisticsOptions>(builder.Configuration.GetSection(StatisticsOptions.Section));
+    builder.Services.Configure<PhenomenonProposalOptions>(builder.Configuration.GetSection(PhenomenonProposalOptions.Section));
+    builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
+    builder.Services.AddEngineJobs(builder.Configuration);
+
+    builder.Services.AddAutoMapper(cfg =>
+    {
+        // Production use needs a licence key (see README, "Configuration").
+        cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"];
+        cfg.AddProfile<ApiMappingProfile>();
+    });
+    builder.Services.AddScoped<CaseResponder>();
+
+    builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+    builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+    builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandler.Explain);
+    builder.Services.AddExceptionHandler<ProblemHandler>();
+
+    // The verification runs on the server's own console and needs no sign-in.
+    if (!verifyAccessLog) builder.AddOndermijningSignIn();
+    builder.AddReceiptLookupLimits();
+
+    builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.ConfigureFilter(new PagePermissionFilter());
+        o.Conventions.AuthorizeFolder("/", SignIn.PagesPolicy);
+        o.Conventions.AllowAnonymousToPage("/Inloggen");
+        o.Conventions.AllowAnonymousToPage("/Fout");
+    });
+    builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
+    builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
+
+    var app = builder.Build();
+
     await app.Services.InitialiseEngineAsync();
+
+    // A verification only reads: it must not schedule or produce anything.
+    if (verifyAccessLog)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var verification = await scope.ServiceProvider.GetRequiredService<AccessLog>().VerifyAsync();
+        Console.WriteLine(verification.Message);
+        return verification.Intact ? 0 : 1;
+    }
+
+    app.Services.RegisterRecurringJobs();
+    await app.Services.CatchUpReportsAsync();
+
+    // First, so that every response carries them, also those the error handlers below produce.
+    app.UseSecurityHeaders();
+    app.UseWhen(IsForMachines, api =>
+    {
+        api.UseExceptionHandler();
+        api.UseStatusCodePages();
+    });
+    // People get a Dutch page, not a bare status; machines (the API and its OpenAPI document, the Hangfire dashboard) keep their own answers.
+    app.UseWhen(c => !IsForMachines(c) && !c.Request.Path.StartsWithSegments("/hangfire"), pages =>
+    {
+        if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/fout");
+        pages.UseStatusCodePagesWithReExecute("/fout/{0}");
+    });
+    // Routing after the status-code pages, so that a re-executed request finds the error page's endpoint.
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseDataScope();
+    app.UseRateLimiter();
+    app.UseJobsDashboard();
+
+    app.MapApiReference();
+    app.MapHealthChecks("/health");
+    app.MapStaticAssets();
+    app.MapRazorPages().WithStaticAssets();
+
+    var api = app.MapGroup("/api").RequireAuthorization();
+    api.MapSignalEndpoints();
+    api.MapCaseEndpoints();
+    api.MapWorkflowEndpoints();
+    api.MapEnrichmentEndpoints();
+    api.MapOverdueEndpoints();
+    api.MapReportEndpoints();
+    api.MapAdminJobEndpoints();
+    api.MapInformationEndpoints();
+    api.MapReceiptEndpoints();
+    api.MapAdminEndpoints();
+    api.MapLwoEndpoints();
+    api.MapAtomEndpoints();
+    api.MapInterventionEndpoints();
+    api.MapEnforcementEndpoints();
+    api.MapStatisticsEndpoints();
+
+    await app.RunAsync();
+    return 0;
 }
-catch (WorkflowDefinitionException e)
+// Misconfiguration is the operator's to fix: one line that says what to set, not a stack trace and exit code 134.
+catch (StartupRefusal refusal) when (StartupRefusals.OwnsProcess)
 {
-    app.Logger.LogCritical("{Reason}", e.Message);
-    throw;
+    return StartupRefusals.Report(builder.Configuration, refusal);
 }
 
-// A verification only reads: it must not schedule or produce anything.
-if (verifyAccessLog)
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    var verification = await scope.ServiceProvider.GetRequiredService<AccessLog>().VerifyAsync();
-    Console.WriteLine(verification.Message);
-    return verification.Intact ? 0 : 1;
-}
-
-app.Services.RegisterRecurringJobs();
-await app.Services.CatchUpReportsAsync();
-
-app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
-{
-    api.UseExceptionHandler();
-    api.UseStatusCodePages();
-});
-// People get a Dutch page, not a bare status; machines (the API, the Hangfire dashboard) keep their own answers.
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hangfire"), pages =>
-{
-    if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/fout");
-    pages.UseStatusCodePagesWithReExecute("/fout/{0}");
-});
-// Routing after the status-code pages, so that a re-executed request finds the error page's endpoint.
-app.UseRouting();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseDataScope();
-app.UseRateLimiter();
-app.UseJobsDashboard();
-
-app.MapOpenApi();
-app.MapScalarApiReference("/api-reference");
-app.MapHealthChecks("/health");
-app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
-
-var api = app.MapGroup("/api").RequireAuthorization();
-api.MapSignalEndpoints();
-api.MapCaseEndpoints();
-api.MapWorkflowEndpoints();
-api.MapEnrichmentEndpoints();
-api.MapOverdueEndpoints();
-api.MapReportEndpoints();
-api.MapAdminJobEndpoints();
-api.MapInformationEndpoints();
-api.MapReceiptEndpoints();
-api.MapAdminEndpoints();
-api.MapLwoEndpoints();
-api.MapAtomEndpoints();
-api.MapInterventionEndpoints();
-api.MapEnforcementEndpoints();
-api.MapStatisticsEndpoints();
-
-await app.RunAsync();
-return 0;
+static bool IsForMachines(HttpContext context) =>
+    context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(ApiReference.DocumentPath);
 
 public partial class Program;

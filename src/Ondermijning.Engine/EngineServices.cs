@@ -39,7 +39,8 @@ public static class EngineServices
         services.AddDbContextPool<PostgresOndermijningDbContext>((sp, db) =>
             Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
                 ? PostgresConnectionString(connectionString)
-                : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString is not set."),
+                : throw new StartupRefusal("Storage:Provider is PostgreSql but Storage:ConnectionString is not set; set it (environment variable " +
+                    "Storage__ConnectionString) to an Npgsql connection string, or use Storage:Provider=Sqlite."),
                 npgsql => npgsql.UseNodaTime()));
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
         services.AddScoped<DataScope>();

@@ -16,10 +16,13 @@ public static class SignIn
     public const string CookieName = "ondermijning";
     public const string OidcScheme = "oidc";
     public const string PagesPolicy = "pagina";
+    /// <summary>The OpenAPI document and the API reference: a token, as for the API, or the pages' cookie, as in a browser.</summary>
+    public const string ReferencePolicy = "referentie";
 
     /// <summary>
     /// Production signs in with JWT bearer tokens from the configured identity provider. The demo users are on only in
-    /// Development or when <c>Identity:Development:Enabled</c> says so, and never stand in for a provider in Production.
+    /// Development or when <c>Identity:Development:Enabled</c> says so, and never in Production: a setting asking for
+    /// them there stops start-up rather than being ignored, so the operator learns that it is wrong.
     /// </summary>
     public static void AddOndermijningSignIn(this WebApplicationBuilder builder)
     {
@@ -29,13 +32,17 @@ public static class SignIn
         var jwt = options.Jwt.IsConfigured;
         var development = options.Development.Enabled ?? builder.Environment.IsDevelopment();
 
+        if (builder.Environment.IsProduction() && options.Development.Enabled == true)
+            throw new StartupRefusal(
+                "Demo users cannot be used in Production: anyone could act as any of them, the administrator included; the service " +
+                "does not start. Remove the setting Identity:Development:Enabled (environment variable Identity__Development__Enabled).");
         if (builder.Environment.IsProduction() && !jwt)
-            throw new InvalidOperationException(
+            throw new StartupRefusal(
                 "No identity provider is configured, so nobody could sign in safely; the service does not start. " +
                 "Set Identity:Jwt:Authority and Identity:Jwt:Audience (environment variables Identity__Jwt__Authority and " +
                 "Identity__Jwt__Audience) to your organisation's OpenID Connect provider. The demo users are never used in Production.");
         if (!jwt && !development)
-            throw new InvalidOperationException(
+            throw new StartupRefusal(
                 "Sign-in is not configured: set Identity:Jwt:Authority and Identity:Jwt:Audience, or turn on the demo users with " +
                 "Identity:Development:Enabled=true (not in Production).");
 
@@ -59,6 +66,13 @@ public static class SignIn
                 cookie.AccessDeniedPath = "/fout/403";
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    // A program fetching the OpenAPI document gets the API's 401; a person is sent to sign in.
+                    if (context.Request.Path.StartsWithSegments(Hosting.ApiReference.DocumentPath)) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    else context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
             });
         if (options.Oidc.IsConfigured)
             authentication.AddOpenIdConnect(OidcScheme, oidc => ConfigureOidc(oidc, options));
@@ -69,7 +83,9 @@ public static class SignIn
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Role.Administrator.Value))
-            .AddPolicy(PagesPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+            .AddPolicy(PagesPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
+            // The cookie last: of the two challenges, its redirect to the sign-in page is the one a person should see.
+            .AddPolicy(ReferencePolicy, policy => policy.AddAuthenticationSchemes(SchemeName, CookieScheme).RequireAuthenticatedUser());
     }
 
     private static void ConfigureOidc(Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions oidc, IdentityOptions options)

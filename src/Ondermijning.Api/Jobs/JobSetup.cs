@@ -5,6 +5,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Ondermijning.Engine.Persistence;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Ondermijning.Engine.Common;
 
 namespace Ondermijning.Api.Jobs;
@@ -26,11 +27,12 @@ public static class JobSetup
                 ?? (database.Provider == StorageProvider.PostgreSql ? JobStorageKind.PostgreSql : JobStorageKind.InMemory);
             return kind switch
             {
-                JobStorageKind.PostgreSql when database.Provider != StorageProvider.PostgreSql => throw new InvalidOperationException(
-                    "Jobs:Storage is PostgreSql, but the service does not run on PostgreSQL (Storage:Provider); use InMemory or move the service."),
-                JobStorageKind.PostgreSql => new PostgreSqlStorage(
+                JobStorageKind.PostgreSql when database.Provider != StorageProvider.PostgreSql => throw new StartupRefusal(
+                    "Jobs:Storage is PostgreSql, but the service does not run on PostgreSQL (Storage:Provider); remove Jobs:Storage, " +
+                    "set it to InMemory or set Storage:Provider=PostgreSql."),
+                JobStorageKind.PostgreSql => OneInstanceAtATime(database.ConnectionString!, () => new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(database.ConnectionString!, new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true })),
                 _ => new InMemoryStorage(),
             };
         });
@@ -42,6 +44,26 @@ public static class JobSetup
         services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
         services.AddScoped<EngineJobs>();
         return services;
+    }
+
+    /// <summary>Advisory locks are per database; this one is Hangfire's schema, apart from the engine's migrations.</summary>
+    private const long SchemaLockKey = 0x48616e6766697265; // "Hangfire"
+
+    /// <summary>
+    /// Hangfire creates and upgrades its schema without a lock of its own, so instances starting together on a new
+    /// database race and leave it half made. They take turns, as for the engine's migrations; the turn ends with the
+    /// connection (also when the process dies), which is outside the pool for that reason.
+    /// </summary>
+    private static JobStorage OneInstanceAtATime(string connectionString, Func<JobStorage> prepare)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using (var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = SchemaLockKey });
+            command.ExecuteNonQuery();
+        }
+        return prepare();
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class TableSeating
             }
         }
         if (problems.Count > 0)
-            throw new InvalidOperationException("The table seating is not valid; the service does not start until it is fixed:" +
+            throw new StartupRefusal("The table seating is not valid; the service does not start until it is fixed:" +
                 Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
     }
 

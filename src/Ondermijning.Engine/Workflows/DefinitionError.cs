@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Common;
+
 namespace Ondermijning.Engine.Workflows;
 
 /// <summary>One thing wrong with a definition file, located well enough to fix it in an editor.</summary>
@@ -9,7 +11,7 @@ public sealed record DefinitionError(string File, string Path, int? Line, string
 }
 
 public sealed class WorkflowDefinitionException(IReadOnlyList<DefinitionError> errors)
-    : Exception(Describe(errors))
+    : StartupRefusal(Describe(errors))
 {
     public IReadOnlyList<DefinitionError> Errors { get; } = errors;
 

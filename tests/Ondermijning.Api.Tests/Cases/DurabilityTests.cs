@@ -34,12 +34,12 @@ public class DurabilityTests
         var v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v1.json"));
         File.WriteAllText(Path.Combine(folder, "v1.json"), v1.Replace("\"to\": \"politie\"", "\"to\": \"polite\""));
 
-        var start = () => ServiceProcess.StartAsync(TestDatabase.New(),
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(TestDatabase.New(),
             new Dictionary<string, string> { ["Workflows__Path"] = Path.GetDirectoryName(folder)! });
 
-        var failure = await start.Should().ThrowAsync<InvalidOperationException>();
-        failure.Which.Message.Should().Contain("The service exited with code")
-            .And.Contain("workflows/ondermijning/v1.json:")
-            .And.Contain(".to: unknown stage 'polite'");
+        exitCode.Should().Be(1);
+        output.Should().Contain("workflows/ondermijning/v1.json:").And.Contain(".to: unknown stage 'polite'");
+        output.Split("The workflow definitions are not valid").Length.Should().Be(2, "the reason is said once");
+        output.Should().NotContain("Unhandled exception").And.NotContain("   at ");
     }
 }

@@ -6,15 +6,59 @@ namespace Ondermijning.Api.Tests.Identity;
 
 public class SignInTests
 {
-    [Fact]
-    public void Production_without_an_identity_provider_refuses_to_start_and_says_what_to_configure()
+    private static readonly Dictionary<string, string> Provider = new()
     {
-        using var factory = new ApiFactory { Environment = "Production", WithIdentityProvider = false };
+        ["Identity__Jwt__SigningKey"] = TestTokens.SigningKey,
+        ["Identity__Jwt__Issuer"] = TestTokens.Issuer,
+        ["Identity__Jwt__Audience"] = TestTokens.Audience,
+    };
 
-        var start = () => factory.CreateClient();
+    [Fact]
+    public async Task Production_without_an_identity_provider_refuses_to_start_with_one_message_naming_the_settings()
+    {
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(TestDatabase.New(), environment: "Production");
 
-        start.Should().Throw<InvalidOperationException>()
-            .WithMessage("No identity provider is configured*Identity:Jwt:Authority*Identity:Jwt:Audience*");
+        exitCode.Should().NotBe(0);
+        ShouldBeOneRefusal(output, "No identity provider is configured");
+        output.Should().Contain("Identity:Jwt:Authority").And.Contain("Identity:Jwt:Audience");
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_when_demo_users_are_switched_on_even_with_an_identity_provider()
+    {
+        foreach (var provider in new[] { new Dictionary<string, string>(), Provider })
+        {
+            var settings = new Dictionary<string, string>(provider) { ["Identity__Development__Enabled"] = "true" };
+
+            var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(TestDatabase.New(), settings, environment: "Production");
+
+            exitCode.Should().NotBe(0);
+            ShouldBeOneRefusal(output, "Demo users cannot be used in Production");
+            output.Should().Contain("Remove the setting Identity:Development:Enabled");
+        }
+    }
+
+    [Fact]
+    public async Task In_Production_a_request_without_a_token_never_acts_as_a_demo_user()
+    {
+        await using var service = await ServiceProcess.StartAsync(TestDatabase.New(), Provider, environment: "Production");
+        using var client = service.CreateClient();
+
+        foreach (var demoUser in new string?[] { null, "demo-oov", "demo-beheerder" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/cases");
+            if (demoUser is not null) request.Headers.Add("X-Demo-User", demoUser);
+            (await client.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"X-Demo-User: {demoUser ?? "(none)"}");
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("u", "gemeente", ["oov-regisseur"]));
+        (await client.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>The operator reads the reason once, and no stack trace around it.</summary>
+    private static void ShouldBeOneRefusal(string output, string message)
+    {
+        output.Split(message).Length.Should().Be(2, $"the refusal is said exactly once:\n{output}");
+        output.Should().NotContain("Unhandled exception").And.NotContainAny(["   at ", "Exception:"]);
     }
 
     [Fact]
@@ -70,5 +114,37 @@ public class SignInTests
         browser.DefaultRequestHeaders.Add("X-Demo-User", "nobody");
         (await browser.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await factory.CreateAnonymousClient().GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_and_the_API_reference_need_sign_in()
+    {
+        await using var factory = new ApiFactory();
+        var anonymous = factory.CreateAnonymousClient();
+
+        var refused = await (await anonymous.GetAsync("/openapi/v1.json")).ProblemAsync(HttpStatusCode.Unauthorized);
+        refused.Str("title").Should().Be("Sign-in required");
+        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Authorization = null;
+        var reference = await browser.GetAsync("/api-reference");
+        reference.StatusCode.Should().Be(HttpStatusCode.Redirect, "a person is sent to sign in");
+        reference.Headers.Location!.ToString().Should().Contain("/inloggen?ReturnUrl=%2Fapi-reference");
+
+        var signedIn = factory.CreateClient();
+        (await signedIn.GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await signedIn.GetAsync("/api-reference")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_setting_opens_the_OpenAPI_document_and_the_API_reference_to_everyone()
+    {
+        await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["ApiReference:Public"] = "true" } };
+        var anonymous = factory.CreateAnonymousClient();
+
+        var document = await anonymous.GetAsync("/openapi/v1.json");
+        document.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await document.Content.ReadAsStringAsync()).Should().Contain("\"/api/cases\"");
+        (await anonymous.GetAsync("/api-reference")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await anonymous.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "only the description is opened, not the API");
     }
 }

@@ -7,8 +7,8 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The service as a real operating-system process on a loopback port, started the way <c>run.sh</c> starts
-/// it (Development environment), on a <see cref="TestDatabase"/>, so a test can kill it with SIGKILL or run several
-/// instances on one PostgreSQL database.
+/// it (Development environment, unless told otherwise), on a <see cref="TestDatabase"/>, so a test can kill it with
+/// SIGKILL, run several instances on one PostgreSQL database, or see how it exits when it refuses to start.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -24,7 +24,34 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Address { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<ServiceProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null)
+    /// <param name="settings">Environment variables, e.g. <c>Jobs__EscalationCron</c>.</param>
+    /// <param name="environment">The ASP.NET Core environment, as a deployment sets it (the built dll, no launch profile).</param>
+    public static async Task<ServiceProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null,
+        string environment = "Development")
+    {
+        var service = Launch(database, settings, environment);
+        await service.WaitUntilHealthyAsync();
+        return service;
+    }
+
+    /// <summary>For a start that should be refused: waits until the process ends and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(TestDatabase database, IDictionary<string, string>? settings = null,
+        string environment = "Development")
+    {
+        await using var service = Launch(database, settings, environment);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await service._process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The service was expected to stop by itself, but still ran after 60 s:\n{service.Output}");
+        }
+        return (service._process.ExitCode, service.Output);
+    }
+
+    private static ServiceProcess Launch(TestDatabase database, IDictionary<string, string>? settings, string environment)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Ondermijning.Api.dll"), "--urls", address.ToString()])
@@ -34,7 +61,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         foreach (var (key, value) in database.Settings()) start.Environment[key.Replace(":", "__")] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
@@ -44,7 +71,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitUntilHealthyAsync();
         return service;
     }
 

@@ -1,5 +1,6 @@
 using Ondermijning.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Storage;
@@ -16,7 +17,7 @@ public class StorageConfigurationTests
 
         var start = () => factory.CreateClient();
 
-        start.Should().Throw<InvalidOperationException>().WithMessage("*Storage:ConnectionString is not set*");
+        start.Should().Throw<StartupRefusal>().WithMessage("*Storage:ConnectionString is not set*");
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class TableSeatingTests
             Tables = new() { ["GM0917"] = new() { ["MOT"] = ["politei"], ["TAFEL"] = ["riec"] } },
         }));
 
-        create.Should().Throw<InvalidOperationException>()
+        create.Should().Throw<StartupRefusal>()
             .WithMessage("*Privacy:Tables:GM0917:MOT: unknown organisation(s) politei*Privacy:Tables:GM0917:TAFEL: not a table*");
     }
 }
