@@ -40,15 +40,17 @@ public static class PermissionEndpoints
         });
 }
 
-/// <summary>The pages' side of <see cref="PermissionEndpoints.Requires{TBuilder}"/>: a page model's declared permission, checked before its handler.</summary>
+/// <summary>
+/// The pages' side of <see cref="PermissionEndpoints.Requires{TBuilder}"/>: the permission a page model declares, which
+/// reaches the page's endpoint metadata, checked before its handler.
+/// </summary>
 public sealed class PagePermissionFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var declared = context.HandlerInstance.GetType().GetCustomAttributes(typeof(RequiresPermissionAttribute), true)
-            .Cast<RequiresPermissionAttribute>().SingleOrDefault();
+        var declared = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RequiresPermissionAttribute>();
         if (declared is not null && context.HttpContext.User.Identity?.IsAuthenticated == true &&
             !context.HttpContext.User.ToActor().HasRoleFor(declared.Permission))
         {

@@ -44,7 +44,7 @@ public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQ
             o.Items[ApiMappingProfile.StepsItem] = queries.AvailableSteps(@case, actor);
             o.Items[ApiMappingProfile.InformationItem] = visible;
             o.Items[ApiMappingProfile.RightsItem] = new CaseViewRights(gate.Allows(@case, actor, Permission.ReadReporter),
-                actor.WorksFor(@case.Municipality) && actor.HasRoleFor(Permission.ReadInformation));
+                gate.Allows(@case, actor, Permission.ReadInformation));
             more?.Invoke(o);
         });
 

@@ -10,7 +10,6 @@ namespace Ondermijning.Api.Identity;
 public static class SignIn
 {
     public const string SchemeName = "Ondermijning";
-    public const string AdministratorPolicy = "beheerder";
     /// <summary>The web pages keep who signed in in a cookie; the API takes tokens.</summary>
     public const string CookieScheme = "Pagina";
     public const string CookieName = "ondermijning";
@@ -82,7 +81,6 @@ public static class SignIn
             authentication.AddJwtBearer(bearer => ConfigureBearer(bearer, options));
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Role.Administrator.Value))
             .AddPolicy(PagesPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
             // The cookie last: of the two challenges, its redirect to the sign-in page is the one a person should see.
             .AddPolicy(ReferencePolicy, policy => policy.AddAuthenticationSchemes(SchemeName, CookieScheme).RequireAuthenticatedUser());

@@ -1,5 +1,6 @@
 using Hangfire.Dashboard;
-using Ondermijning.Engine.Common;
+using Ondermijning.Api.Identity;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Jobs;
 
@@ -9,6 +10,6 @@ public sealed class AdministratorsOnlyDashboardFilter : IDashboardAsyncAuthoriza
     public Task<bool> AuthorizeAsync(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return Task.FromResult(user.Identity?.IsAuthenticated == true && user.IsInRole(Role.Administrator.Value));
+        return Task.FromResult(user.Identity?.IsAuthenticated == true && user.ToActor().HasRoleFor(Permission.ReadJobs));
     }
 }

@@ -5,7 +5,6 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Ondermijning.Engine.Persistence;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Ondermijning.Engine.Common;
 
 namespace Ondermijning.Api.Jobs;
@@ -51,19 +50,20 @@ public static class JobSetup
 
     /// <summary>
     /// Hangfire creates and upgrades its schema without a lock of its own, so instances starting together on a new
-    /// database race and leave it half made. They take turns, as for the engine's migrations; the turn ends with the
-    /// connection (also when the process dies), which is outside the pool for that reason.
+    /// database race and leave it half made. They take turns, as for the engine's migrations.
     /// </summary>
     private static JobStorage OneInstanceAtATime(string connectionString, Func<JobStorage> prepare)
     {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        connection.Open();
-        using (var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection))
+        // A singleton's factory cannot await; it runs once, at start-up, where no synchronisation context can deadlock.
+        var turn = PostgresStartup.TurnAsync(connectionString, SchemaLockKey, CancellationToken.None).GetAwaiter().GetResult();
+        try
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = SchemaLockKey });
-            command.ExecuteNonQuery();
+            return prepare();
         }
-        return prepare();
+        finally
+        {
+            turn.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>

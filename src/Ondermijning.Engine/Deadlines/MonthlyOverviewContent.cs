@@ -55,19 +55,20 @@ public sealed class MonthlyOverviewContent(OndermijningDbContext db) : IReportCo
             .Select(g => new { g.Key.Municipality, g.Key.Stage, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var municipalities = byChannel.Select(x => x.Municipality).Concat(perStage.Select(x => x.Municipality))
-            .Concat(overdue.Select(x => x.Municipality)).Distinct().OrderBy(m => m.Value);
+        var channels = byChannel.ToLookup(x => x.Municipality);
+        var stages = perStage.ToLookup(x => x.Municipality);
+        var overdueStays = overdue.ToLookup(x => x.Municipality);
+        var municipalities = channels.Select(g => g.Key).Union(stages.Select(g => g.Key)).Union(overdueStays.Select(g => g.Key));
         return new MonthlyReport(YearMonthPattern.Iso.Format(new YearMonth(period.Start.Year, period.Start.Month)),
-            municipalities.Select(m => new MonthlyOverview(
+            municipalities.OrderBy(m => m.Value).Select(m => new MonthlyOverview(
                 m.Value,
-                byChannel.Where(x => x.Municipality == m).Sum(x => x.Count),
+                channels[m].Sum(x => x.Count),
                 // Spelled as the API spells source channels: meld-misdaad-anoniem.
-                byChannel.Where(x => x.Municipality == m)
-                    .Select(x => (Channel: JsonNamingPolicy.KebabCaseLower.ConvertName(x.Channel.ToString()), x.Count))
+                channels[m].Select(x => (Channel: JsonNamingPolicy.KebabCaseLower.ConvertName(x.Channel.ToString()), x.Count))
                     .OrderBy(x => x.Channel).ToDictionary(x => x.Channel, x => x.Count),
-                perStage.Where(x => x.Municipality == m).OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count),
-                overdue.Where(x => x.Municipality == m).Sum(x => x.Count),
-                overdue.Where(x => x.Municipality == m).OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count)))
+                stages[m].OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count),
+                overdueStays[m].Sum(x => x.Count),
+                overdueStays[m].OrderBy(x => x.Stage.Value).ToDictionary(x => x.Stage.Value, x => x.Count)))
             .ToList());
     }
 }

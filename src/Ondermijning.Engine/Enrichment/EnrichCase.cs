@@ -24,9 +24,11 @@ public sealed class EnrichCase(OndermijningDbContext db, AccessGate gate, KvkCli
     /// <param name="requestedBy">The user who asked for this run; none when a job runs it.</param>
     public async Task<EnrichmentResult> RunAsync(CaseId caseId, Actor? requestedBy = null, CancellationToken cancellationToken = default)
     {
-        if (requestedBy is not null) await gate.CaseAsync(caseId, requestedBy, Permission.RunEnrichment, cancellationToken: cancellationToken);
-        var @case = await db.Cases.AsNoTracking().Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw CaseProblems.NotFound(caseId);
+        // The scheduled run works for every municipality; a user only on the cases the gate lets them enrich.
+        var @case = requestedBy is not null
+            ? await gate.CaseAsync(caseId, requestedBy, Permission.RunEnrichment, CaseParts.Subjects, cancellationToken: cancellationToken)
+            : await db.Cases.AsNoTracking().Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
+                .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw CaseProblems.NotFound(caseId);
         var actor = requestedBy ?? Job;
         var run = EnrichmentRun.Start(caseId, clock.GetCurrentInstant(), actor);
         var findings = new List<EnrichmentFinding>();

@@ -18,16 +18,17 @@ public sealed class EnrichmentQueries(OndermijningDbContext db, AccessGate gate,
     {
         var @case = await gate.CaseAsync(caseId, actor, Permission.ReadInformation, cancellationToken: cancellationToken);
         var findings = await db.Set<EnrichmentFinding>().AsNoTracking().Where(f => f.CaseId == caseId).ToListAsync(cancellationToken);
-        var readable = (await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken)).Items.Select(i => i.Id).ToHashSet();
+        var shared = findings.Where(f => f.ItemId is not null).Select(f => f.ItemId!.Value).ToList();
+        var readable = (await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken, shared)).Items.Select(i => i.Id).ToHashSet();
         return findings
-            .Where(f => f.ItemId is { } item ? readable.Contains(item) : actor.HasRole(Role.OovRegisseur))
+            .Where(f => f.ItemId is { } item ? readable.Contains(item) : actor.HasRoleFor(Permission.RunEnrichment))
             .OrderByDescending(f => f.RetrievedAt).ThenBy(f => f.Id.Value).ToList();
     }
 
     /// <summary>The proposal over the latest run's register answers; earlier runs are history, not the current picture.</summary>
     public async Task<EnrichmentProposal> ProposeAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)
     {
-        var @case = await gate.CaseAsync(caseId, actor, Permission.DecideEnrichment, CaseParts.Whole, cancellationToken: cancellationToken);
+        var @case = await gate.CaseAsync(caseId, actor, Permission.DecideEnrichment, CaseParts.Subjects, cancellationToken: cancellationToken);
         // After retention the findings say nothing any more, so there is nothing to propose from them.
         if (@case.PersonalDataErasedAt is not null) return ProposalRules.Evaluate(@case, [], options.Value);
         var latest = await db.Set<EnrichmentRun>().AsNoTracking().Where(r => r.CaseId == caseId)

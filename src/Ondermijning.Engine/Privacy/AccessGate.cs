@@ -11,6 +11,8 @@ public enum CaseParts
 {
     /// <summary>The case row only.</summary>
     Case,
+    /// <summary>With its persons, companies and addresses: what the registers are asked about.</summary>
+    Subjects,
     /// <summary>With history, subjects and escalations: what a case page or detail shows.</summary>
     Whole,
 }
@@ -28,14 +30,10 @@ public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog
         bool tracked = false, CancellationToken cancellationToken = default)
     {
         IQueryable<Case> cases = tracked ? db.Cases : db.Cases.AsNoTracking();
+        if (parts != CaseParts.Case)
+            cases = cases.Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery();
         if (parts == CaseParts.Whole)
-            cases = cases
-                .Include(c => c.History.OrderBy(h => h.Sequence))
-                .Include(c => c.Persons)
-                .Include(c => c.Companies)
-                .Include(c => c.Addresses)
-                .Include(c => c.Escalations.OrderBy(e => e.StageEntrySequence))
-                .AsSplitQuery();
+            cases = cases.Include(c => c.History.OrderBy(h => h.Sequence)).Include(c => c.Escalations.OrderBy(e => e.StageEntrySequence));
         var @case = await cases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (@case is null || !actor.WorksFor(@case.Municipality)) throw CaseProblems.NotFound(id);
         Require(@case, actor, permission);

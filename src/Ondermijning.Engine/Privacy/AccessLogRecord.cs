@@ -81,7 +81,7 @@ public sealed class AccessLogRecord
         {
             Sequence = (previous?.Sequence ?? 0) + 1,
             FormatVersion = CurrentFormat,
-            At = WholeMicroseconds(at),
+            At = at.ToWholeMicroseconds(),
             UserId = entry.Actor.UserId,
             Organisation = entry.Actor.Organisation,
             Municipality = entry.Municipality,
@@ -103,13 +103,6 @@ public sealed class AccessLogRecord
     /// <summary>The current W3C trace id, if the work runs inside a trace (a request does; a scheduled job may not).</summary>
     internal static string? CurrentTraceId() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : null;
-
-    /// <summary>PostgreSQL keeps microseconds; a finer time would be hashed as something the database does not store.</summary>
-    private static Instant WholeMicroseconds(Instant at)
-    {
-        var ticks = at.ToUnixTimeTicks();
-        return Instant.FromUnixTimeTicks(ticks - ((ticks % 10) + 10) % 10);
-    }
 
     /// <summary>
     /// The hash over a fixed-order JSON array of every hashed field, in the record's format. JSON escaping keeps field

@@ -44,14 +44,20 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
         return added;
     }
 
-    /// <summary>The items of <paramref name="case"/> the user may read, logged as <paramref name="action"/> when gated.</summary>
+    /// <summary>
+    /// The items of <paramref name="case"/> the user may read, logged as <paramref name="action"/> when gated; with
+    /// <paramref name="only"/>, just those items, so that what is logged is what is shown.
+    /// </summary>
     public async Task<VisibleInformation> ReadAsync(Case @case, Actor actor, AccessAction action = AccessAction.Read,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyCollection<InformationItemId>? only = null)
     {
-        var items = await db.InformationItems.AsNoTracking()
-            .Where(i => i.CaseId == @case.Id)
-            .OrderBy(i => i.AddedAt).ThenBy(i => i.Id)
-            .ToListAsync(cancellationToken);
+        var query = db.InformationItems.AsNoTracking().Where(i => i.CaseId == @case.Id);
+        if (only is not null)
+        {
+            var ids = only.ToList();
+            query = query.Where(i => ids.Contains(i.Id));
+        }
+        var items = await query.OrderBy(i => i.AddedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
         var visible = items.Where(i => access.MayRead(@case, i, actor)).ToList();
 
         var activity = action == AccessAction.Export ? ProcessingActivity.ExportCase : ProcessingActivity.ReadInformation;

@@ -28,8 +28,8 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
             throw new EngineProblem(ProblemKind.Forbidden, "You do not work for this municipality",
                 $"You may register signals only for the municipalities you work for ({string.Join(", ", actor.Municipalities)}), not for {signal.Municipality}.",
                 new Dictionary<string, string[]> { ["municipality"] = [$"You work for {string.Join(", ", actor.Municipalities)}."] });
-        // PostgreSQL keeps microseconds: cut the rest now, so the case as answered equals the case as stored and re-read.
-        var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
+        // Cut now, so the case as answered equals the case as stored and re-read.
+        var now = clock.GetCurrentInstant().ToWholeMicroseconds();
         var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
 
         var severity = signal.Severity ?? definition.LowestSeverity;

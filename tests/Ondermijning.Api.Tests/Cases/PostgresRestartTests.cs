@@ -80,7 +80,8 @@ public class PostgresRestartTests
 
     private static async Task<long> CountAsync(TestDatabase database, string sql)
     {
-        await using var connection = new NpgsqlConnection(database.Location);
+        // Unpooled: the in-process service's job queue pooled connections under this same string, which the restart broke.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.Location) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;

@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
+using Npgsql;
+using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Infrastructure;
 
@@ -70,6 +72,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = null;
         return client;
+    }
+
+    /// <summary>
+    /// A stopped host leaves its idle PostgreSQL connections in this process's pools (the engine's and the job queue's);
+    /// over a whole test pass they would add up to the server's connection limit and starve the service processes that
+    /// later tests start.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Database.Provider == StorageProvider.PostgreSql) NpgsqlConnection.ClearAllPools();
     }
 
     protected override void ConfigureClient(HttpClient client)

@@ -16,9 +16,11 @@ public class SharedJobQueueTests
     public async Task Each_recurring_job_runs_once_per_occurrence_however_many_instances_run()
     {
         var database = TestDatabase.New(StorageProvider.PostgreSql);
-        // Every job every minute; nothing about where the queue lives: that must follow from Storage:Provider.
-        var everyMinute = new[] { "EscalationCron", "MonthlyOverviewCron", "AnnualDraftCron", "EnrichmentCron", "RetentionCron" }
-            .ToDictionary(cron => $"Jobs__{cron}", _ => "* * * * *");
+        // Every job every minute (each schedule the options know, so a new job is included); nothing about where the queue
+        // lives: that must follow from Storage:Provider.
+        var everyMinute = typeof(JobsOptions).GetProperties().Where(p => p.Name.EndsWith("Cron", StringComparison.Ordinal))
+            .ToDictionary(p => $"Jobs__{p.Name}", _ => "* * * * *");
+        everyMinute.Should().HaveCount(JobNames.All.Count, "each job has its schedule in the options");
         await using var first = await ServiceProcess.StartAsync(database, everyMinute);
         await using var second = await ServiceProcess.StartAsync(database, everyMinute);
 

@@ -49,10 +49,11 @@ public class AccessLogUnderLoadTests
         var statuses = await Task.WhenAll(Enumerable.Range(0, Reads).Select(async i =>
         {
             using var response = await (i % 2 == 0 ? readerA : readerB).GetAsync($"/api/cases/{caseId}/items");
-            return response.StatusCode;
+            return (response.StatusCode, Body: response.IsSuccessStatusCode ? "" : await response.Content.ReadAsStringAsync());
         }));
 
-        statuses.Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.OK), "every gated read is answered, none with a 5xx");
+        statuses.Select(s => s.StatusCode).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.OK),
+            $"every gated read is answered, none with a 5xx: {string.Join(" | ", statuses.Select(s => s.Body).Where(b => b.Length > 0).Distinct())}");
         const long expected = 2 + Reads * 2;
         using var admin = Client(nodeB, "admin", "gemeente", "beheerder");
         var records = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/access-log?limit=5000"))!;

@@ -127,7 +127,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             AddableCategories = access.AddableCategories(@case, actor);
             Findings = actor.HasRoleFor(Permission.ReadInformation) ? await enrichment.FindingsAsync(caseId, actor, cancellationToken) : [];
             var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table == ChainTable.Mot);
-            if (visitedMot && actor.HasRole(Role.OovRegisseur)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
+            if (visitedMot && actor.HasRoleFor(Permission.RecordIntervention)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
             return true;
         }
         catch (EngineProblem e) when (e.Kind == ProblemKind.NotFound)
