@@ -27,6 +27,9 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
     {
         AccessGate.Require(actor, Permission.RunRetention);
 
+        // The scheduled purge works for every municipality; an administrator who runs it erases only their own.
+        var scoped = !ReferenceEquals(actor, Job);
+        var own = actor.Municipalities.ToList();
         var now = clock.GetCurrentInstant();
         var local = now.InZone(Amsterdam.Zone).LocalDateTime;
         int cases = 0, items = 0;
@@ -42,7 +45,8 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
                 {
                     var batch = await db.Cases
                         .Where(c => c.Workflow == definition.Key.Workflow && c.DefinitionVersion == definition.Key.Version
-                                    && c.Stage == stage.Id && c.PersonalDataErasedAt == null && c.StageEnteredAt <= cutoff)
+                                    && c.Stage == stage.Id && c.PersonalDataErasedAt == null && c.StageEnteredAt <= cutoff
+                                    && (!scoped || own.Contains(c.Municipality)))
                         .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses)
                         .OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id)
                         .AsSplitQuery()

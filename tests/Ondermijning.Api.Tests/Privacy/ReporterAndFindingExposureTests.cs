@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Ondermijning.Api.Identity;
@@ -17,7 +16,7 @@ namespace Ondermijning.Api.Tests.Privacy;
 /// the export, the findings and the case page. Raw response bytes are scanned; the expectation comes from the roles
 /// and from the gate in the shipped definition, not from the code under test.
 /// </summary>
-public partial class ReporterAndFindingExposureTests
+public class ReporterAndFindingExposureTests
 {
     private const string ReporterName = "Reporter Markervelt";
     private const string ReporterContact = "06-99887766";
@@ -63,7 +62,7 @@ public partial class ReporterAndFindingExposureTests
                     failures.Add($"{user.UserId} {url}: finding {(seesFinding ? "missing" : "shown")}");
             }
 
-            var page = await PageAsync(factory, user.UserId, $"/zaken/{id}");
+            var page = await (await factory.SignInOnPagesAsync(user.UserId)).GetStringAsync($"/zaken/{id}");
             if (page.Contains(ReporterName) != seesReporter || page.Contains(ReporterContact) != seesReporter)
                 failures.Add($"{user.UserId} case page: reporter {(seesReporter ? "missing" : "shown")}");
             if (!seesReporter && !page.Contains("Melder bekend bij de gemeente"))
@@ -73,23 +72,4 @@ public partial class ReporterAndFindingExposureTests
         }
         failures.Should().BeEmpty();
     }
-
-    /// <summary>Signs in on the pages as a demo user, the way a person does, and returns the raw HTML of <paramref name="path"/>.</summary>
-    private static async Task<string> PageAsync(ApiFactory factory, string demoUser, string path)
-    {
-        var browser = factory.CreateAnonymousClient();
-        var form = await browser.GetStringAsync("/inloggen");
-        var token = Token().Match(form).Groups[1].Value;
-        var signIn = await browser.PostAsync("/inloggen?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["gebruiker"] = demoUser, ["returnUrl"] = path, ["__RequestVerificationToken"] = token,
-        }));
-        signIn.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect);
-        var response = await browser.GetAsync(path);
-        await response.ShouldHaveStatus(HttpStatusCode.OK);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

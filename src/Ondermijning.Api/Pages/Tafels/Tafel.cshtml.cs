@@ -40,7 +40,8 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
     public async Task<IActionResult> OnGetAsync(string tafel, CancellationToken cancellationToken)
     {
         if (!TryTable(tafel)) return NotFound();
-        if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return Forbid();
+        // Refused as the page filter refuses a missing role: the Dutch 403 page, also for a user signed in by token.
+        if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return StatusCode(StatusCodes.Status403Forbidden);
         MeetingDate = LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
         await LoadAsync(cancellationToken);
         return Page();
@@ -49,7 +50,8 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
     public async Task<IActionResult> OnPostAsync(string tafel, string vergaderdatum, List<Besluit> besluiten, CancellationToken cancellationToken)
     {
         if (!TryTable(tafel)) return NotFound();
-        if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return Forbid();
+        // Refused as the page filter refuses a missing role: the Dutch 403 page, also for a user signed in by token.
+        if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return StatusCode(StatusCodes.Status403Forbidden);
         MeetingDate = vergaderdatum;
         var actor = User.ToActor();
         var recorded = 0;
