@@ -20,10 +20,22 @@ export ONDERMIJNING_TEST_POSTGRES_CONTROL="$PWD/scripts/postgres.sh"
 export ONDERMIJNING_TEST_POSTGRES_DIR="$pg_dir"
 
 dotnet tool restore >/dev/null
-dotnet build Ondermijning.sln -c Release
-dotnet test tests/Ondermijning.Engine.Tests -c Release --no-build --logger "console;verbosity=normal" "$@"
-ONDERMIJNING_TEST_PROVIDER=Sqlite dotnet test tests/Ondermijning.Api.Tests -c Release --no-build \
-  --filter "Provider!=PostgreSql" --logger "console;verbosity=normal" "$@"
+dotnet build Ondermijning.sln -c Release -v quiet -nologo
+
+# One line per test project and the failures in full, not a line per test; the hosts' own warnings and errors go to
+# artifacts/test-logs/. Each pass reports its wall time.
+quiet=(--no-build --nologo --logger "console;verbosity=minimal")
+declare -a times=()
+pass() {
+  local name="$1" start=$SECONDS; shift
+  echo "== $name"
+  "$@"
+  times+=("$name: $((SECONDS - start)) s")
+}
+pass "engine tests" dotnet test tests/Ondermijning.Engine.Tests -c Release "${quiet[@]}" "$@"
+pass "API tests on SQLite" env ONDERMIJNING_TEST_PROVIDER=Sqlite dotnet test tests/Ondermijning.Api.Tests -c Release "${quiet[@]}" \
+  --filter "Provider!=PostgreSql" "$@"
 # The browser tests exercise the pages, not the storage, so they run in the SQLite pass only.
-ONDERMIJNING_TEST_PROVIDER=PostgreSql dotnet test tests/Ondermijning.Api.Tests -c Release --no-build \
-  --filter "Provider!=Sqlite&FullyQualifiedName!~Ondermijning.Api.Tests.Web." --logger "console;verbosity=normal" "$@"
+pass "API tests on PostgreSQL" env ONDERMIJNING_TEST_PROVIDER=PostgreSql dotnet test tests/Ondermijning.Api.Tests -c Release "${quiet[@]}" \
+  --filter "Provider!=Sqlite&FullyQualifiedName!~Ondermijning.Api.Tests.Web." "$@"
+printf '%s\n' "== wall time per pass" "${times[@]}"

@@ -40,7 +40,9 @@ public static class JobSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
+        // Read here, not from the options later: the server is a hosted service, registered or not.
+        if (configuration.GetSection(JobsOptions.Section).GetValue(nameof(JobsOptions.Server), true))
+            services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
         services.AddScoped<EngineJobs>();
         return services;
     }

@@ -16,6 +16,13 @@ public sealed class JobsOptions
     /// <summary>Unset, the queue follows the database: PostgreSQL deployments share it, the embedded default keeps it in memory.</summary>
     public JobStorageKind? Storage { get; set; }
 
+    /// <summary>
+    /// Whether this process runs queued jobs. Off, it still registers the schedules and catches up missed reports at
+    /// start-up; on a shared queue (PostgreSql) the instances that run a server do the work, on an in-memory queue
+    /// nothing does. The API tests turn it off for hosts that never run a job, so those hosts can run side by side.
+    /// </summary>
+    public bool Server { get; set; } = true;
+
     /// <summary>Hangfire workers in this process; the jobs are few and short.</summary>
     public int WorkerCount { get; set; } = 2;
 

@@ -9,6 +9,7 @@ using Ondermijning.Engine.Deadlines;
 
 namespace Ondermijning.Api.Tests.Deadlines;
 
+[Collection(JobServerCollection.Name)]
 public class EscalationJobTests
 {
     [Fact]
@@ -29,7 +30,7 @@ public class EscalationJobTests
     [Fact]
     public async Task The_escalation_job_on_a_real_Hangfire_server_escalates_an_overdue_case_and_not_again_on_its_next_run()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = new ApiFactory { JobServer = true };
         var client = factory.CreateClient();
         var id = (await client.RegisterAsync()).Str("id");
         factory.Clock.Advance(Duration.FromDays(3) + Duration.FromMinutes(1));
@@ -82,13 +83,13 @@ public class EscalationJobTests
     {
         var path = TestDatabase.New();
         string id;
-        await using (var before = new ApiFactory(path))
+        await using (var before = new ApiFactory(path) { JobServer = true })
         {
             id = (await before.CreateClient().RegisterAsync()).Str("id");
             (await before.TriggerAndWaitAsync(JobNames.Escalation)).Summary.Should().Be("0 case(s) escalated", "the case is not due yet");
         }
 
-        await using var after = new ApiFactory(path, clock: new FakeClock(ApiFactory.DefaultStart + Duration.FromDays(4)));
+        await using var after = new ApiFactory(path, clock: new FakeClock(ApiFactory.DefaultStart + Duration.FromDays(4))) { JobServer = true };
         var client = after.CreateClient();
         var run = await after.TriggerAndWaitAsync(JobNames.Escalation);
 
@@ -99,7 +100,7 @@ public class EscalationJobTests
     [Fact]
     public async Task The_overdue_list_holds_the_overdue_cases_the_user_may_act_on()
     {
-        await using var regisseur = new ApiFactory();
+        await using var regisseur = new ApiFactory { JobServer = true };
         var client = regisseur.CreateClient();
         var late = (await client.RegisterAsync()).Str("id");
         var moved = (await client.RegisterAsync()).Str("id");

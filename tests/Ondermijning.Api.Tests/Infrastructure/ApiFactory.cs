@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
@@ -43,6 +44,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public bool WithIdentityProvider { get; init; } = true;
     /// <summary>Turns on the demo users, as on the embedded default, for the pages' sign-in in browser tests.</summary>
     public bool DemoUsers { get; init; }
+    /// <summary>
+    /// Runs a real Hangfire server, for a test that triggers or awaits a job. Off by default, so that hosts can run side
+    /// by side; a class that turns it on belongs in <see cref="JobServerCollection"/>. The queue and the recurring
+    /// schedules are there either way, as shipped.
+    /// </summary>
+    public bool JobServer { get; init; }
     /// <summary>Extra settings, e.g. a lower rate limit or the enrichment registers' addresses and keys.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -97,6 +104,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         builder.UseSetting("Workflows:Path", WorkflowsPath);
         builder.UseSetting("Identity:Development:Enabled", DemoUsers ? "true" : "false");
+        builder.UseSetting("Jobs:Server", JobServer ? "true" : "false");
         if (WithIdentityProvider)
         {
             builder.UseSetting("Identity:Jwt:SigningKey", TestTokens.SigningKey);
@@ -106,6 +114,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
+            services.RemoveAll<ILoggerFactory>();
+            services.AddSingleton(TestLogs.Factory);
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
             ReplaceServices?.Invoke(services);

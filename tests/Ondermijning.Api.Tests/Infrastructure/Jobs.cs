@@ -14,6 +14,10 @@ public static class Jobs
     /// <summary>Triggers <paramref name="job"/> as the dashboard's "Trigger now" would, and waits for its recorded run.</summary>
     public static async Task<JobRun> TriggerAndWaitAsync(this ApiFactory factory, string job)
     {
+        if (!factory.JobServer)
+            throw new InvalidOperationException(
+                $"Job '{job}' would never run: this host has no job server. Create it with `new ApiFactory {{ JobServer = true }}` " +
+                $"and mark the test class [Collection({nameof(JobServerCollection)}.{nameof(JobServerCollection.Name)})].");
         var before = await factory.FinishedRunsAsync(job);
         factory.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(job);
         var deadline = DateTime.UtcNow + Patience;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -10,6 +12,7 @@ using Ondermijning.Engine.Deadlines;
 
 namespace Ondermijning.Api.Tests.Jobs;
 
+[Collection(JobServerCollection.Name)]
 public class AdminJobTests
 {
     private sealed class UnreachableMonthlyContent : IReportContent
@@ -24,6 +27,7 @@ public class AdminJobTests
     {
         await using var factory = new ApiFactory
         {
+            JobServer = true,
             Roles = ["beheerder"],
             ReplaceServices = s =>
             {
@@ -53,6 +57,20 @@ public class AdminJobTests
         monthly.Str("lastRun.outcome").Should().Be("failed");
         monthly.Str("lastFailure.error").Should().Be("InvalidOperationException: The statistics source is unreachable.");
         jobs[2]!.Str("lastRun.summary").Should().Be("produced 2023-01-01..2023-12-31", "the start-up produced the draft it found missing");
+    }
+
+    [Fact]
+    public async Task With_Jobs_Server_off_the_schedules_are_still_registered_but_no_job_server_runs()
+    {
+        await using var withoutServer = new ApiFactory { Roles = ["beheerder"] };
+        var jobs = (await withoutServer.CreateClient().GetFromJsonAsync<JsonArray>("/api/admin/jobs"))!;
+        jobs.Select(j => j!.Str("job")).Should().BeEquivalentTo(JobNames.All);
+        jobs.Should().OnlyContain(j => j!["cron"] != null && j!["nextRun"] != null, "the schedules are registered as shipped");
+        withoutServer.Services.GetServices<IHostedService>().OfType<BackgroundJobServerHostedService>().Should().BeEmpty();
+
+        await using var withServer = new ApiFactory { JobServer = true };
+        _ = withServer.CreateClient();
+        withServer.Services.GetServices<IHostedService>().OfType<BackgroundJobServerHostedService>().Should().ContainSingle();
     }
 
     [Fact]

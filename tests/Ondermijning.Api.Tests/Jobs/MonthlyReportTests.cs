@@ -7,12 +7,13 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Jobs;
 
+[Collection(JobServerCollection.Name)]
 public class MonthlyReportTests
 {
     [Fact]
     public async Task The_monthly_overview_of_the_previous_Amsterdam_month_is_produced_once_and_can_be_downloaded()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = new ApiFactory { JobServer = true };
         var client = factory.CreateClient();
         var movedInJune = (await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"))).Str("id");
         var movedInJuly = (await client.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"))).Str("id");

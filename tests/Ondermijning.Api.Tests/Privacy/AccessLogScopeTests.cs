@@ -8,6 +8,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 namespace Ondermijning.Api.Tests.Privacy;
 
 /// <summary>What a record holds, who sees it, and what the anchors outside the database add; on either database.</summary>
+[Collection(JobServerCollection.Name)]
 public class AccessLogScopeTests
 {
     /// <summary>A case at the MOT of <paramref name="municipality"/> with two closed police items, read once.</summary>
@@ -72,7 +73,7 @@ public class AccessLogScopeTests
     [Fact]
     public async Task Cutting_off_the_newest_records_after_the_head_was_anchored_is_reported_by_the_API_and_the_command()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = new ApiFactory { JobServer = true };
         await CaseWithReadsAsync(factory, "GM0935");
         var admin = factory.CreateClientFor("admin", "gemeente", ["beheerder"]);
         (await factory.TriggerAndWaitAsync(JobNames.AccessLogAnchor)).Summary.Should().Be("anchored record 4");

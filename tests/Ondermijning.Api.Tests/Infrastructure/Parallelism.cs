@@ -1,0 +1,18 @@
+// Test classes run side by side, each with its own hosts on its own database. The hosts run no job server unless a
+// test asks for one (ApiFactory.JobServer), and they share one logger factory that outlives them (TestLogs), so the
+// log provider Hangfire keeps process-wide never points at a stopped host's disposed one.
+// More threads than cores: most of a test's time is spent waiting on a database, a process or a browser.
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerClass, MaxParallelThreads = 4)]
+
+namespace Ondermijning.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The classes whose hosts run a real Hangfire server (<c>new ApiFactory { JobServer = true }</c>): they run one class
+/// at a time, beside the parallel rest, so a job a test awaits is not starved by other servers' polling.
+/// Mark a class <c>[Collection(JobServerCollection.Name)]</c> when it triggers or awaits a job.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class JobServerCollection
+{
+    public const string Name = "JobServer";
+}
