@@ -22,7 +22,7 @@ public class FuzzTests(ITestOutputHelper output)
         int.TryParse(Environment.GetEnvironmentVariable("ONDERMIJNING_FUZZ_ITERATIONS"), out var n) ? n : 60;
 
     /// <summary>The recurring jobs would change the database between a request and the check that it changed nothing.</summary>
-    private static readonly Dictionary<string, string> NoScheduledJobs = new[]
+    internal static readonly Dictionary<string, string> NoScheduledJobs = new[]
     {
         "EscalationCron", "MonthlyOverviewCron", "AnnualDraftCron", "EnrichmentCron", "RetentionCron", "AccessLogAnchorCron",
     }.ToDictionary(k => $"Jobs:{k}", _ => "0 0 31 2 *");
