@@ -55,9 +55,9 @@ public class RouteAccessTests
         new { source = "news", link = "https://www.l1.nl/nieuws/1", date = "2024-06-01", note, subject = "Kapsalon De Schaar" };
 
     /// <summary>A case walked to the MOT with something in every sub-resource, and the records that hang from it.</summary>
-    private sealed record World(string CaseId, string InterventionId, string StudyId);
+    internal sealed record World(string CaseId, string InterventionId, string StudyId);
 
-    private static async Task<World> BuildAsync(ApiFactory factory)
+    internal static async Task<World> BuildAsync(ApiFactory factory)
     {
         var oov = factory.CreateClient();
         var id = (await oov.RegisterAsync(ApiClient.Signal(severity: "zeer-hoog", channel: "melding-gemeente"))).Str("id");
@@ -79,7 +79,7 @@ public class RouteAccessTests
     /// A valid request for every route that names a case, a record or a municipality: valid, so that only access can
     /// refuse it. Keyed by method and route pattern; a data route missing here fails the test.
     /// </summary>
-    private static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Samples(World w) => new()
+    internal static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Samples(World w) => new()
     {
         [("GET", "/api/cases/{id}")] = ($"/api/cases/{w.CaseId}", null),
         [("POST", "/api/cases/{id}/transitions")] = ($"/api/cases/{w.CaseId}/transitions", new { trigger = "naar-interventies" }),

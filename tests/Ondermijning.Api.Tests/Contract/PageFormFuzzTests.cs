@@ -1,0 +1,157 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CsCheck;
+using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Api.Tests.Privacy;
+using Xunit.Abstractions;
+
+namespace Ondermijning.Api.Tests.Contract;
+
+/// <summary>
+/// The page forms get what the API gets: every form a demo user can reach (found by following the pages' own links)
+/// is sent with one field replaced by an over-long, empty, malformed or hostile value. Never a 5xx, never an English
+/// framework message, and a form that is refused with a message next to a field has changed nothing.
+/// </summary>
+public partial class PageFormFuzzTests(ITestOutputHelper output)
+{
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("ONDERMIJNING_FUZZ_ITERATIONS"), out var n) ? n : 60;
+
+    /// <summary>ASP.NET's own model-binding and validation messages: a page that shows one speaks English to a Dutch user.</summary>
+    private static readonly string[] EnglishFrameworkWords =
+        ["field is required", "is not valid", "The value '", "must be a", "is invalid", "The field ", "A value for the"];
+
+    /// <summary>Where following a link would leave the pages or end the session.</summary>
+    private static readonly string[] NotPages = ["/api", "/hangfire", "/uitloggen", "/openapi", "/css", "/inloggen", "/fout"];
+
+    [Theory]
+    [InlineData("demo-oov")]
+    [InlineData("demo-beheerder")]
+    [InlineData("demo-statistiek")]
+    [InlineData("demo-politie")]
+    public async Task Every_form_refuses_bad_input_in_Dutch_and_never_with_a_5xx(string demoUser)
+    {
+        await using var factory = new ApiFactory { DemoUsers = true, Settings = FuzzTests.NoScheduledJobs };
+        await RouteAccessTests.BuildAsync(factory);
+        var browser = await factory.SignInOnPagesAsync(demoUser);
+        var database = new DatabaseState(factory);
+
+        var forms = await CrawlAsync(browser);
+        forms.Should().NotBeEmpty($"{demoUser} has forms to fill in");
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var form in forms)
+        {
+            var state = await database.ReadAsync();
+            try
+            {
+                await Gen(form).SampleAsync(async fields =>
+                {
+                    sent++;
+                    using var response = form.Post
+                        ? await browser.PostAsync(form.Action, Encode(fields.Values))
+                        : await browser.GetAsync($"{form.Action}{(form.Action.Contains('?') ? '&' : '?')}{Query(fields.Values)}");
+                    var html = await response.Content.ReadAsStringAsync();
+                    if ((int)response.StatusCode >= 500) throw new Exception($"answered {(int)response.StatusCode}");
+                    if (EnglishFrameworkWords.FirstOrDefault(w => html.Contains(w, StringComparison.Ordinal)) is { } english)
+                        throw new Exception($"shows the English framework message '{english}…'");
+                    var after = await database.ReadAsync();
+                    if (html.Contains("aria-invalid=\"true\"", StringComparison.Ordinal) && after != state)
+                        throw new Exception("refused a field but changed the database");
+                    state = after;
+                }, iter: Iterations, threads: 1, print: f => $"{form.Action} [{f.Mutation}]");
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{form.Action}: {e.Message}{(e.InnerException is { } inner ? $" → {inner.Message}" : "")}");
+            }
+        }
+        output.WriteLine($"{sent} submissions of {forms.Count} forms as {demoUser}");
+        if (failures.Count > 0) Assert.Fail($"{failures.Count} forms failed:\n\n{string.Join("\n\n", failures)}");
+    }
+
+    private sealed record PageForm(string Action, bool Post, IReadOnlyList<(string Name, string Value, string Type)> Fields);
+
+    private sealed record Filled(IReadOnlyList<(string Name, string Value)> Values, string Mutation);
+
+    private static Gen<Filled> Gen(PageForm form)
+    {
+        var mutable = form.Fields.Where(f => f.Name != "__RequestVerificationToken").Select(f => f.Name).Distinct().ToArray();
+        if (mutable.Length == 0) return CsCheck.Gen.Const(new Filled(Valid(form), "as shown"));
+        return from name in CsCheck.Gen.OneOf(mutable)
+               from value in FuzzValues.HostileText
+               select new Filled(
+                   Valid(form).Select(f => f.Name == name ? (f.Name, value.Replace(FuzzRequest.LoneSurrogate, "\ud800")) : f).ToList(),
+                   $"{name} = '{(value.Length > 40 ? $"{value[..20]}… ({value.Length} characters)" : value)}'");
+    }
+
+    /// <summary>The form as the page offers it, with plausible values where the page leaves a field empty.</summary>
+    private static List<(string Name, string Value)> Valid(PageForm form) =>
+        form.Fields.Select(f => (f.Name, f.Value.Length > 0 ? f.Value : f.Type switch
+        {
+            "date" => "2024-06-03",
+            "number" => "1",
+            "checkbox" => "true",
+            _ => "tekst",
+        })).ToList();
+
+    /// <summary>Form encoding that lets a lone surrogate through as the bytes a careless client would send.</summary>
+    private static ByteArrayContent Encode(IEnumerable<(string Name, string Value)> fields)
+    {
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(Query(fields)));
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    private static string Query(IEnumerable<(string Name, string Value)> fields) =>
+        string.Join("&", fields.Select(f => $"{Escape(f.Name)}={Escape(f.Value)}"));
+
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes()) escaped.Append(Uri.EscapeDataString(rune.ToString()));
+        // EnumerateRunes turns a lone surrogate into U+FFFD; send the invalid UTF-8 a broken client would.
+        return text.Contains('\ud800') ? escaped.ToString().Replace("%EF%BF%BD", "%ED%A0%80") : escaped.ToString();
+    }
+
+    /// <summary>Follows the pages' own links from the start page and collects every form.</summary>
+    private static async Task<List<PageForm>> CrawlAsync(HttpClient browser)
+    {
+        var parser = new HtmlParser();
+        var seen = new HashSet<string>();
+        var queue = new Queue<string>(["/"]);
+        var forms = new Dictionary<string, PageForm>();
+        while (queue.Count > 0 && seen.Count < 40)
+        {
+            var url = queue.Dequeue();
+            if (!seen.Add(url)) continue;
+            using var response = await browser.GetAsync(url);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+            var document = await parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+            foreach (var link in document.QuerySelectorAll("a[href^='/']").OfType<IHtmlAnchorElement>())
+            {
+                var href = link.GetAttribute("href")!.Split('#')[0];
+                if (!NotPages.Any(p => href.StartsWith(p, StringComparison.OrdinalIgnoreCase)) && !seen.Contains(href)) queue.Enqueue(href);
+            }
+            foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
+            {
+                var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url.Split('?')[0];
+                if (NotPages.Any(p => action.StartsWith(p, StringComparison.OrdinalIgnoreCase))) continue;
+                var fields = form.Elements.Select(e => e switch
+                {
+                    IHtmlInputElement { Name.Length: > 0 } input when input.Type is not ("submit" or "button") =>
+                        (input.Name!, input.Type is "checkbox" or "radio" ? (input.IsChecked ? input.Value : "") : input.Value, input.Type),
+                    IHtmlTextAreaElement { Name.Length: > 0 } area => (area.Name!, area.Value, "textarea"),
+                    IHtmlSelectElement { Name.Length: > 0 } select => (select.Name!, select.Value ?? "", "select"),
+                    IHtmlButtonElement { Name.Length: > 0 } button => (button.Name!, button.Value, "button"),
+                    _ => ("", "", ""),
+                }).Where(f => f.Item1.Length > 0).ToList();
+                // One form per action and set of fields: a board repeats the same form for every case.
+                forms.TryAdd($"{form.Method} {action}|{string.Join(",", fields.Select(f => f.Item1).Order())}", new PageForm(action, string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase), fields));
+            }
+        }
+        return [.. forms.Values];
+    }
+}
