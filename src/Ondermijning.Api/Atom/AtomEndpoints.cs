@@ -6,6 +6,7 @@ using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Atom;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Atom;
@@ -17,14 +18,14 @@ public sealed record RecordAtomInspectionRequest(string? Location, string? Inspe
     public AtomInspectionDetails ToDetails()
     {
         var f = new RequestFields();
-        var location = f.Text(Location, "location", "Say which location was inspected.", 400);
+        var location = f.Text(Location, "location", "Say which location was inspected.", Limits.Location);
         var date = f.OptionalDate(InspectedOn, "inspectedOn");
-        var organisations = (Organisations ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
-        if (organisations.Count == 0) f.Error("organisations", "Name the organisations that took part (police, Handhaving Wabo, …).");
+        var organisations = f.TextList(Organisations, "organisations", Limits.Name);
+        if (organisations.Count == 0 && !f.Any) f.Error("organisations", "Name the organisations that took part (police, Handhaving Wabo, …).");
         var outcomes = new HashSet<AtomOutcome>();
         foreach (var (text, i) in (Outcomes ?? []).Select((o, i) => (o, i)))
             if (f.OptionalChoice<AtomOutcome>(text, $"outcomes[{i}]", "the outcome") is { } outcome) outcomes.Add(outcome);
-        var other = f.OptionalText(OtherOutcome, "otherOutcome", 2000);
+        var other = f.OptionalText(OtherOutcome, "otherOutcome", Limits.OtherOutcome, TextKind.MultiLine);
         if (outcomes.Contains(AtomOutcome.Overig) && other is null) f.Error("otherOutcome", "Describe the other outcome.");
         if (!outcomes.Contains(AtomOutcome.Overig) && other is not null) f.Error("outcomes", "Add 'overig' to the outcomes when describing another outcome.");
         f.ThrowIfAny();

@@ -1,6 +1,6 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime.Text;
+using Ondermijning.Api.Problems;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Mapping;
@@ -107,35 +107,21 @@ public static class CaseEndpoints
 
     private static CaseFilter ToFilter(CaseListQuery query)
     {
-        var errors = new Dictionary<string, string[]>();
-        MunicipalityCode? municipality = null;
-        if (query.Municipality is not null)
-        {
-            if (MunicipalityCode.TryParse(query.Municipality, out var code)) municipality = code;
-            else errors["municipality"] = ["Give a CBS municipality code such as GM0935."];
-        }
-        var from = Date(query.ReceivedFrom, "receivedFrom", errors);
-        var to = Date(query.ReceivedTo, "receivedTo", errors);
-        if (from > to) errors["receivedTo"] = ["The end of the period lies before its start."];
+        var f = new RequestFields();
+        MunicipalityCode? municipality = query.Municipality is null ? null : f.Municipality(query.Municipality);
+        var stage = f.OptionalText(query.Stage, "stage", Limits.Code);
+        var workflow = f.OptionalText(query.Workflow, "workflow", Limits.Code);
+        // Within the date rule's range, so that the end of the last day still is an instant (9999-12-31 was not).
+        var from = f.OptionalDate(query.ReceivedFrom, "receivedFrom");
+        var to = f.OptionalDate(query.ReceivedTo, "receivedTo");
+        if (from > to) f.Error("receivedTo", "The end of the period lies before its start.");
         var page = query.Page ?? 1;
-        if (page < 1) errors["page"] = ["Pages are numbered from 1."];
+        if (page < 1) f.Error("page", "Pages are numbered from 1.");
         var size = query.PageSize ?? 25;
-        if (size is < 1 or > CaseQueries.MaxPageSize) errors["pageSize"] = [$"A page holds 1 to {CaseQueries.MaxPageSize} cases."];
-        if (errors.Count > 0) throw EngineProblem.Validation(errors);
+        if (size is < 1 or > CaseQueries.MaxPageSize) f.Error("pageSize", $"A page holds 1 to {CaseQueries.MaxPageSize} cases.");
+        f.ThrowIfAny();
 
-        return new CaseFilter(
-            string.IsNullOrWhiteSpace(query.Stage) ? null : new StageId(query.Stage.Trim()),
-            municipality,
-            string.IsNullOrWhiteSpace(query.Workflow) ? null : new WorkflowId(query.Workflow.Trim()),
+        return new CaseFilter(stage is null ? null : new StageId(stage), municipality, workflow is null ? null : new WorkflowId(workflow),
             query.Version, from, to, page, size);
-    }
-
-    private static NodaTime.LocalDate? Date(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (parsed.Success) return parsed.Value;
-        errors[field] = ["Write the date as YYYY-MM-DD."];
-        return null;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using NodaTime;
-using NodaTime.Text;
+using Ondermijning.Api.Problems;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
@@ -16,34 +16,27 @@ public sealed record ManualFindingRequest(string? Source, string? Note, string? 
 
     public ManualFindingDetails ToDetails(LocalDate today)
     {
-        var errors = new Dictionary<string, string[]>();
+        var f = new RequestFields();
         var source = default(FindingSource);
         var sourceKnown = Source is not null && Sources.TryGetValue(Source.Trim(), out source);
-        if (!sourceKnown) errors["source"] = [$"Say where the finding comes from: one of {string.Join(", ", Sources.Keys)}."];
+        if (!sourceKnown) f.Error("source", Breach.Required($"Say where the finding comes from: one of {string.Join(", ", Sources.Keys)}."));
 
-        if (string.IsNullOrWhiteSpace(Note)) errors["note"] = ["Write down what was found."];
-        else if (Note.Length > 4000) errors["note"] = ["The note is longer than 4000 characters; shorten it."];
-
-        LocalDate date = default;
-        var parsed = Date is null ? null : LocalDatePattern.Iso.Parse(Date.Trim());
-        if (parsed is not { Success: true }) errors["date"] = ["Give the date of the publication or observation as YYYY-MM-DD."];
-        else if (parsed.Value > today) errors["date"] = ["The date lies in the future."];
-        else date = parsed.Value;
-
+        var date = f.Date(Date, "date", "the date of the publication or observation", today);
         // A land-registry extract is a document, not a web page; everything else must be checkable by others.
-        if (string.IsNullOrWhiteSpace(Link))
+        var link = f.OptionalText(Link, "link", Limits.Link);
+        if (link is null)
         {
-            if (sourceKnown && source != FindingSource.Kadaster)
-                errors["link"] = ["Give the web address where this was found, so others can check it."];
+            if (sourceKnown && source != FindingSource.Kadaster && !f.Has("link"))
+                f.Error("link", Breach.Required("Give the web address where this was found, so others can check it."));
         }
-        else if (!Uri.TryCreate(Link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || Link.Length > 2000)
-            errors["link"] = ["The link is not a web address (http or https)."];
+        else if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            f.Error("link", "The link is not a web address (http or https).");
 
-        if (Subject is { Length: > 300 }) errors["subject"] = ["The subject is longer than 300 characters."];
-        if (errors.Count > 0) throw EngineProblem.Validation(errors);
-
-        return new ManualFindingDetails(source, Subject?.Trim() ?? "", Note!.Trim(), string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(),
-            date, Facts?.ToJsonString() ?? "{}");
+        var details = new ManualFindingDetails(source, f.OptionalText(Subject, "subject", Limits.FindingSubject) ?? "",
+            f.Text(Note, "note", "Write down what was found.", Limits.Note, TextKind.MultiLine), link, date, Facts?.ToJsonString() ?? "{}");
+        details.Check(f, today);
+        f.ThrowIfAny();
+        return details;
     }
 }
 
@@ -51,13 +44,14 @@ public sealed record EnrichmentDecisionRequest(bool? Confirmed, string? Reason =
 {
     public EnrichmentVerdict ToVerdict()
     {
-        var errors = new Dictionary<string, string[]>();
-        if (Confirmed is null) errors["confirmed"] = ["Say whether the open sources confirm the signal (true) or not (false)."];
+        var f = new RequestFields();
+        if (Confirmed is null) f.Error("confirmed", Breach.Required("Say whether the open sources confirm the signal (true) or not (false)."));
+        var reason = f.OptionalText(Reason, "reason", Limits.Reason, TextKind.MultiLine);
         var ids = new List<FindingId>();
-        foreach (var text in FindingIds ?? [])
+        foreach (var (text, i) in (FindingIds ?? []).Select((t, i) => (t, i)))
             if (Guid.TryParse(text, out var id)) ids.Add(new FindingId(id));
-            else errors["findingIds"] = [$"'{text}' is not a finding id."];
-        if (errors.Count > 0) throw EngineProblem.Validation(errors);
-        return new EnrichmentVerdict(Confirmed!.Value, Reason, ids);
+            else f.Error($"findingIds[{i}]", "This is not a finding id.");
+        f.ThrowIfAny();
+        return new EnrichmentVerdict(Confirmed!.Value, reason, ids);
     }
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using Ondermijning.Api.Problems;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
 
 namespace Ondermijning.Api.Interventions;
@@ -14,7 +15,7 @@ public sealed record RecordBibobScreeningRequest(string? Municipality, string? D
         var f = new RequestFields();
         var details = new BibobScreeningDetails(f.Municipality(Municipality), f.OptionalCase(CaseId),
             f.Date(Date, "date", "the date of the outcome"), f.Choice<BibobKind>(Kind, "kind", "the kind of screening"),
-            f.Text(PermitType, "permitType", "Say which permit the application was for."),
+            f.Text(PermitType, "permitType", "Say which permit the application was for.", Limits.PermitType),
             f.Choice<BibobOutcome>(Outcome, "outcome", "the outcome"));
         f.ThrowIfAny();
         return details;
@@ -31,7 +32,7 @@ public sealed record RecordDrugPremisesClosureRequest(string? Municipality, stri
         if (DurationMonths is <= 0 or > 120) f.Error("durationMonths", "A closure lasts 1 to 120 months; leave it out for an indefinite closure.");
         var details = new DrugPremisesClosureDetails(f.Municipality(Municipality), f.OptionalCase(CaseId),
             f.Date(ClosedOn, "closedOn", "the first day of the closure"),
-            f.Text(Premises, "premises", "Say which premises were closed.", 400), DurationMonths);
+            f.Text(Premises, "premises", "Say which premises were closed.", Limits.Location), DurationMonths);
         f.ThrowIfAny();
         return details;
     }
@@ -60,7 +61,7 @@ public sealed record RecordAwarenessActivityRequest(string? Municipality, string
         var f = new RequestFields();
         if (Conversations is < 0 or > 100_000) f.Error("conversations", "Give the number of conversations with residents (0 or more).");
         var details = new AwarenessActivityDetails(f.Municipality(Municipality), f.Date(HeldOn, "heldOn", "the date of the activity"),
-            f.Choice<AwarenessActivityKind>(Kind, "kind", "the kind of activity"), f.OptionalText(Programme, "programme", 100),
+            f.Choice<AwarenessActivityKind>(Kind, "kind", "the kind of activity"), f.OptionalText(Programme, "programme", Limits.Programme),
             Conversations ?? 0);
         f.ThrowIfAny();
         return details;
@@ -76,7 +77,7 @@ public sealed record StartPhenomenonStudyRequest(string? Municipality, string? S
     {
         var f = new RequestFields();
         var kind = f.Choice<PhenomenonSubject>(SubjectKind, "subjectKind", "what the study looks at");
-        var subject = f.Text(Subject, "subject", "Name the branch, the area (four postcode digits) or the target group.", 100);
+        var subject = f.Text(Subject, "subject", "Name the branch, the area (four postcode digits) or the target group.", Limits.StudySubject);
         if (kind == PhenomenonSubject.Area && subject.Length > 0 && !(subject.Length == 4 && subject.All(char.IsAsciiDigit)))
             f.Error("subject", "An area is the four digits of a postcode, e.g. 6211.");
         var details = new PhenomenonStudyDetails(f.Municipality(Municipality), kind,

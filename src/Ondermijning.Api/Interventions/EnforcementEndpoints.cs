@@ -87,7 +87,7 @@ public static class EnforcementEndpoints
         var f = new RequestFields();
         var status = f.Choice<PhenomenonStudyStatus>(request.Status, "status", "how the study ended");
         var date = f.OptionalDate(request.Date, "date");
-        var result = f.OptionalText(request.Result, "result", 8000);
+        var result = f.OptionalText(request.Result, "result", Limits.StudyResult, TextKind.MultiLine);
         f.ThrowIfAny();
         var study = await handler.EndStudyAsync(studyId, status, date, result, http.User.ToActor(), cancellationToken);
         return TypedResults.Ok(mapper.Map<PhenomenonStudyDto>(study));

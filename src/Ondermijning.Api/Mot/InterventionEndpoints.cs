@@ -17,12 +17,12 @@ public sealed record RecordInterventionRequest(string? Subtype, string? Executin
     public InterventionDetails ToDetails()
     {
         var f = new RequestFields();
-        var subtype = f.Text(Subtype, "subtype", "Say which kind of intervention (see GET /api/intervention-subtypes).", 64);
-        var organisation = f.Text(ExecutingOrganisation, "executingOrganisation", "Say which organisation carries it out.");
+        var subtype = f.Text(Subtype, "subtype", "Say which kind of intervention (see GET /api/intervention-subtypes).", Limits.Code);
+        var organisation = f.Text(ExecutingOrganisation, "executingOrganisation", "Say which organisation carries it out.", Limits.Name);
         var type = f.OptionalChoice<InterventionType>(Type, "type", "the type");
         var decided = f.OptionalDate(DecidedOn, "decidedOn");
         var planned = f.OptionalDate(PlannedFor, "plannedFor");
-        var note = f.OptionalText(Note, "note");
+        var note = f.OptionalText(Note, "note", Limits.Note, TextKind.MultiLine);
         f.ThrowIfAny();
         return new InterventionDetails(type, subtype.ToLowerInvariant(), organisation, decided, planned, note);
     }
@@ -98,7 +98,7 @@ public static class InterventionEndpoints
         var f = new RequestFields();
         var status = f.Choice<InterventionStatus>(request.Status, "status", "the new status");
         var date = f.OptionalDate(request.Date, "date");
-        var note = f.OptionalText(request.Note, "note");
+        var note = f.OptionalText(request.Note, "note", Limits.Note, TextKind.MultiLine);
         f.ThrowIfAny();
         var changed = await handler.ChangeStatusAsync(caseId, intervention, status, date, note, http.User.ToActor(), cancellationToken);
         return TypedResults.Ok(mapper.Map<InterventionDto>(changed));

@@ -4,6 +4,7 @@ using NodaTime;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
@@ -14,23 +15,18 @@ public sealed record AddItemRequest(string? Category, string? SourceOrganisation
 {
     public NewInformationItem ToItem()
     {
-        var errors = new Dictionary<string, string[]>();
+        var f = new Fields();
         var category = default(InformationCategory);
         var confidentiality = default(Confidentiality);
         if (Category is null || !InformationTerms.Categories.TryGetValue(Category.Trim(), out category))
-            errors["category"] = [$"Say which kind of source this is: one of {string.Join(", ", InformationTerms.Categories.Keys)}."];
+            f.Error("category", $"Say which kind of source this is: one of {string.Join(", ", InformationTerms.Categories.Keys)}.");
         if (SourceOrganisation is null || !Organisations.IsKnown(new OrganisationId(SourceOrganisation.Trim())))
-            errors["sourceOrganisation"] = [$"Name the organisation the information comes from: one of {string.Join(", ", Organisations.All.Select(o => o.Id))}."];
-        if (string.IsNullOrWhiteSpace(LegalBasis))
-            errors["legalBasis"] = ["Give the legal basis (grondslag) on which this is shared."];
-        else if (LegalBasis.Length > 500) errors["legalBasis"] = ["The legal basis is at most 500 characters."];
-        if (string.IsNullOrWhiteSpace(Content))
-            errors["content"] = ["Write the information itself."];
-        else if (Content.Length > 8000) errors["content"] = ["The content is at most 8000 characters; split it into several items."];
+            f.Error("sourceOrganisation", $"Name the organisation the information comes from: one of {string.Join(", ", Organisations.All.Select(o => o.Id))}.");
         if (Confidentiality is null || !InformationTerms.ConfidentialityLevels.TryGetValue(Confidentiality.Trim(), out confidentiality))
-            errors["confidentiality"] = [$"Choose a confidentiality level: one of {string.Join(", ", InformationTerms.ConfidentialityLevels.Keys)}."];
-        if (errors.Count > 0) throw EngineProblem.Validation(errors);
-        return new NewInformationItem(category, new OrganisationId(SourceOrganisation!.Trim()), LegalBasis!.Trim(), Content!.Trim(), confidentiality);
+            f.Error("confidentiality", $"Choose a confidentiality level: one of {string.Join(", ", InformationTerms.ConfidentialityLevels.Keys)}.");
+        var item = new NewInformationItem(category, new OrganisationId(SourceOrganisation?.Trim() ?? ""), LegalBasis ?? "", Content ?? "", confidentiality).Check(f);
+        f.ThrowIfAny();
+        return item;
     }
 }
 
@@ -100,9 +96,11 @@ public static class InformationEndpoints
     private static async Task<Ok<ItemSearchResultDto>> Search(string? q, CaseInformation information, IMapper mapper, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (q is null || q.Trim().Length < MinimumSearchLength)
-            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["q"] = [$"Search for at least {MinimumSearchLength} characters."] });
-        var hits = await information.SearchAsync(q.Trim(), http.User.ToActor(), cancellationToken);
-        return TypedResults.Ok(new ItemSearchResultDto { Query = q.Trim(), Hits = mapper.Map<List<ItemSearchHitDto>>(hits) });
+        var f = new RequestFields();
+        var text = f.OptionalText(q, "q", Limits.SearchText);
+        if (text is not { Length: >= MinimumSearchLength } && !f.Has("q")) f.Error("q", $"Search for at least {MinimumSearchLength} characters.");
+        f.ThrowIfAny();
+        var hits = await information.SearchAsync(text!, http.User.ToActor(), cancellationToken);
+        return TypedResults.Ok(new ItemSearchResultDto { Query = text!, Hits = mapper.Map<List<ItemSearchHitDto>>(hits) });
     }
 }

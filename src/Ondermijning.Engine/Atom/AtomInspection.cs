@@ -89,9 +89,9 @@ internal sealed class AtomInspectionConfiguration : IEntityTypeConfiguration<Ato
         a.ToTable("atom_inspections");
         a.HasKey(x => x.Id);
         a.Property(x => x.Id).HasConversion(v => v.Value, v => new AtomInspectionId(v));
-        a.Property(x => x.Location).HasMaxLength(400);
-        a.Property(x => x.OtherOutcome).HasMaxLength(2000);
-        a.Property(x => x.RecordedBy).HasMaxLength(200);
+        a.Property(x => x.Location).HasMaxLength(Limits.Location);
+        a.Property(x => x.OtherOutcome).HasMaxLength(Limits.OtherOutcome);
+        a.Property(x => x.RecordedBy).HasMaxLength(Limits.Name);
         a.Ignore(x => x.Outcomes);
         a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         // Covers the annual counts: every figure of a year is read from the index alone, grouped by municipality in its order.

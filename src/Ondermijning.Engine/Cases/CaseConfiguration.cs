@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Signals;
 
 namespace Ondermijning.Engine.Cases;
@@ -12,10 +13,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasKey(x => x.Id);
         c.Property(x => x.Revision).IsConcurrencyToken();
         c.Property(x => x.SourceChannel).HasConversion<string>().HasMaxLength(32);
-        c.Property(x => x.Description).HasMaxLength(8000);
-        c.Property(x => x.ReporterName).HasMaxLength(200);
-        c.Property(x => x.ReporterContact).HasMaxLength(200);
-        c.Property(x => x.Branch).HasMaxLength(100);
+        c.Property(x => x.Description).HasMaxLength(Limits.Description);
+        c.Property(x => x.ReporterName).HasMaxLength(Limits.Name);
+        c.Property(x => x.ReporterContact).HasMaxLength(Limits.Contact);
+        c.Property(x => x.Branch).HasMaxLength(Limits.Branch);
         c.Property(x => x.IdempotencyKey).HasMaxLength(IdempotencyKey.MaxLength);
         c.Property(x => x.IdempotencyFingerprint).HasMaxLength(64);
         c.Ignore(x => x.Definition);
@@ -41,10 +42,10 @@ internal sealed class CaseHistoryConfiguration : IEntityTypeConfiguration<CaseHi
         h.ToTable("case_history");
         h.HasKey(x => x.Id);
         h.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-        h.Property(x => x.Reason).HasMaxLength(4000);
-        h.Property(x => x.ActorId).HasMaxLength(200);
-        h.Property(x => x.ActorName).HasMaxLength(200);
-        h.Property(x => x.ActorOrganisation).HasMaxLength(200);
+        h.Property(x => x.Reason).HasMaxLength(Limits.Reason);
+        h.Property(x => x.ActorId).HasMaxLength(Limits.Name);
+        h.Property(x => x.ActorName).HasMaxLength(Limits.Name);
+        h.Property(x => x.ActorOrganisation).HasMaxLength(Limits.Name);
         h.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
         h.Ignore(x => x.Information);
     }
@@ -55,24 +56,24 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<CasePerson
     public void Configure(EntityTypeBuilder<CasePerson> p)
     {
         p.ToTable("case_persons");
-        p.Property(x => x.Name).HasMaxLength(200);
-        p.Property(x => x.Role).HasMaxLength(100);
+        p.Property(x => x.Name).HasMaxLength(Limits.Name);
+        p.Property(x => x.Role).HasMaxLength(Limits.Role);
     }
 
     public void Configure(EntityTypeBuilder<CaseCompany> p)
     {
         p.ToTable("case_companies");
-        p.Property(x => x.Name).HasMaxLength(200);
-        p.Property(x => x.KvkNumber).HasMaxLength(8);
-        p.Property(x => x.Place).HasMaxLength(100);
+        p.Property(x => x.Name).HasMaxLength(Limits.Name);
+        p.Property(x => x.KvkNumber).HasMaxLength(KvkNumber.Length);
+        p.Property(x => x.Place).HasMaxLength(Limits.Place);
     }
 
     public void Configure(EntityTypeBuilder<CaseAddress> p)
     {
         p.ToTable("case_addresses");
-        p.Property(x => x.Postcode).HasMaxLength(6);
-        p.Property(x => x.HouseNumberAddition).HasMaxLength(10);
-        p.Property(x => x.Street).HasMaxLength(200);
-        p.Property(x => x.City).HasMaxLength(100);
+        p.Property(x => x.Postcode).HasMaxLength(Postcode.Length);
+        p.Property(x => x.HouseNumberAddition).HasMaxLength(Limits.HouseNumberAddition);
+        p.Property(x => x.Street).HasMaxLength(Limits.Street);
+        p.Property(x => x.City).HasMaxLength(Limits.City);
     }
 }

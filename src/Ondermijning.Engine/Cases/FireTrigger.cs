@@ -13,6 +13,13 @@ public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, Workf
     public async Task<Case> HandleAsync(CaseId caseId, TriggerRequest request, int? expectedRevision, Actor actor,
         CancellationToken cancellationToken = default)
     {
+        var f = new Fields();
+        f.Text(request.Trigger.Value, "trigger", "Say which step to take.", Limits.Code);
+        f.OptionalText(request.Reason, "reason", Limits.Reason, TextKind.MultiLine);
+        foreach (var (key, value) in request.Information)
+            if (f.OptionalText(key, "information", Limits.Code) is not null)
+                f.OptionalText(value, $"information.{key}", Limits.StepInformation, TextKind.MultiLine);
+        f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.TakeStep, tracked: true, cancellationToken: cancellationToken);
 
         if (expectedRevision is { } expected && expected != @case.Revision)

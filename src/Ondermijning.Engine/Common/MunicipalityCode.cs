@@ -5,6 +5,9 @@ namespace Ondermijning.Engine.Common;
 /// <summary>A CBS municipality code such as GM0935 (Maastricht).</summary>
 public readonly partial record struct MunicipalityCode
 {
+    public const int Length = 6;
+    public const string Rule = "Give the CBS code of the municipality, for example GM0935 for Maastricht.";
+
     public string Value { get; }
 
     private MunicipalityCode(string value) => Value = value;
@@ -26,6 +29,6 @@ public readonly partial record struct MunicipalityCode
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^GM[0-9]{4}$")]
+    [GeneratedRegex("^GM[0-9]{4}\\z")]
     private static partial Regex Pattern();
 }

@@ -54,7 +54,7 @@ public sealed class ReportQueries(OndermijningDbContext db)
     public async Task<ReportDownload> GetMonthlyAsync(int year, int month, Actor actor, CancellationToken cancellationToken = default)
     {
         AccessGate.Require(actor, Permission.ReadReports);
-        if (month is < 1 or > 12 || year is < 1900 or > 9999)
+        if (month is < 1 or > 12 || year < DateRule.Earliest.Year || year > DateRule.Latest.Year)
             throw new EngineProblem(ProblemKind.NotFound, "Report not found", $"{year}-{month:00} is not a month.");
         var start = new LocalDate(year, month, 1);
         var snapshot = await db.ReportSnapshots.AsNoTracking()

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Cases;
@@ -12,7 +14,40 @@ namespace Ondermijning.Engine.Enrichment;
 /// land-registry (BRK) ownership, which has no public API and arrives as an extract or import.
 /// </summary>
 /// <param name="FactsJson">Structured facts (for example the owners on a BRK extract) as a JSON object; "{}" when there are none.</param>
-public sealed record ManualFindingDetails(FindingSource Source, string Subject, string Note, string? Link, LocalDate ObservedOn, string FactsJson);
+public sealed record ManualFindingDetails(FindingSource Source, string Subject, string Note, string? Link, LocalDate ObservedOn, string FactsJson)
+{
+    /// <summary>The texts within their limits and free of control characters and lone surrogates, the facts' strings and names too.</summary>
+    public void Check(Fields f, LocalDate today)
+    {
+        f.OptionalText(Subject, "subject", Limits.FindingSubject);
+        f.Text(Note, "note", "Write down what was found.", Limits.Note, TextKind.MultiLine);
+        f.OptionalText(Link, "link", Limits.Link);
+        f.Check(ObservedOn, "date", today);
+        if (FactsJson.Length > Limits.FindingFacts)
+            f.Error("facts", new Breach(FieldRule.TooLong, $"The facts take at most {Limits.FindingFacts} characters as JSON.", Limits.FindingFacts));
+        else CheckFacts(f, JsonNode.Parse(FactsJson), "facts");
+    }
+
+    private static void CheckFacts(Fields f, JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, value) in o)
+                {
+                    if (TextRule.Check(name, Limits.Code, TextKind.SingleLine) is { } breach) f.Error(path, breach);
+                    else CheckFacts(f, value, $"{path}.{name}");
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++) CheckFacts(f, a[i], $"{path}[{i}]");
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                if (TextRule.Check(v.GetValue<string>(), Limits.FindingFacts, TextKind.MultiLine) is { } textBreach) f.Error(path, textBreach);
+                break;
+        }
+    }
+}
 
 public sealed class AddManualFinding(OndermijningDbContext db, AccessGate gate, InformationAccess access, FindingItems items, IClock clock)
 {
@@ -24,6 +59,9 @@ public sealed class AddManualFinding(OndermijningDbContext db, AccessGate gate, 
     {
         if (!ManualSources.Contains(details.Source))
             throw new ArgumentException($"{details.Source} findings come from the register, not from a user.", nameof(details));
+        var f = new Fields();
+        details.Check(f, clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
+        f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.AddFinding, cancellationToken: cancellationToken);
         // A finding is open-source information: where the protocol does not let this user add that, it is refused as an item would be.
         access.GateForAdding(@case, InformationCategory.Open, actor);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ondermijning.Engine.Common;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Ondermijning.Engine.Cases;
 
@@ -16,12 +17,12 @@ internal sealed class EnrichmentFindingConfiguration : IEntityTypeConfiguration<
         f.Property(x => x.Source).HasConversion<string>().HasMaxLength(32);
         f.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         f.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        f.Property(x => x.Subject).HasMaxLength(300);
-        f.Property(x => x.Summary).HasMaxLength(4000);
-        f.Property(x => x.RequestUrl).HasMaxLength(2000);
-        f.Property(x => x.RecordedById).HasMaxLength(200);
-        f.Property(x => x.RecordedByName).HasMaxLength(200);
-        f.Property(x => x.Link).HasMaxLength(2000);
+        f.Property(x => x.Subject).HasMaxLength(Limits.FindingSubject);
+        f.Property(x => x.Summary).HasMaxLength(Limits.Note);
+        f.Property(x => x.RequestUrl).HasMaxLength(Limits.Link);
+        f.Property(x => x.RecordedById).HasMaxLength(Limits.Name);
+        f.Property(x => x.RecordedByName).HasMaxLength(Limits.Name);
+        f.Property(x => x.Link).HasMaxLength(Limits.Link);
         f.Ignore(x => x.SourceOrganisation);
         f.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
         f.HasOne<EnrichmentRun>().WithMany().HasForeignKey(x => x.RunId);
@@ -36,8 +37,8 @@ internal sealed class EnrichmentRunConfiguration : IEntityTypeConfiguration<Enri
         r.ToTable("enrichment_runs");
         r.HasKey(x => x.Id);
         r.Property(x => x.Id).HasConversion(v => v.Value, v => new EnrichmentRunId(v));
-        r.Property(x => x.RequestedById).HasMaxLength(200);
-        r.Property(x => x.RequestedByName).HasMaxLength(200);
+        r.Property(x => x.RequestedById).HasMaxLength(Limits.Name);
+        r.Property(x => x.RequestedByName).HasMaxLength(Limits.Name);
         r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
         r.HasIndex(x => new { x.CaseId, x.StartedAt });
     }
@@ -49,10 +50,10 @@ internal sealed class EnrichmentDecisionConfiguration : IEntityTypeConfiguration
     {
         d.ToTable("enrichment_decisions");
         d.HasKey(x => x.Id);
-        d.Property(x => x.Reason).HasMaxLength(4000);
+        d.Property(x => x.Reason).HasMaxLength(Limits.Reason);
         d.Property(x => x.Proposal).HasConversion<string>().HasMaxLength(16);
-        d.Property(x => x.DecidedById).HasMaxLength(200);
-        d.Property(x => x.DecidedByName).HasMaxLength(200);
+        d.Property(x => x.DecidedById).HasMaxLength(Limits.Name);
+        d.Property(x => x.DecidedByName).HasMaxLength(Limits.Name);
         d.Ignore(x => x.FindingIds);
         d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
         d.HasIndex(x => x.CaseId);

@@ -54,8 +54,8 @@ internal sealed class AwarenessActivityConfiguration : IEntityTypeConfiguration<
         a.HasKey(x => x.Id);
         a.Property(x => x.Id).HasConversion(v => v.Value, v => new AwarenessActivityId(v));
         a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-        a.Property(x => x.Programme).HasMaxLength(100);
-        a.Property(x => x.RecordedBy).HasMaxLength(200);
+        a.Property(x => x.Programme).HasMaxLength(Limits.Programme);
+        a.Property(x => x.RecordedBy).HasMaxLength(Limits.Name);
         // Covers the annual counts by kind and the sum of conversations.
         a.HasIndex(x => new { x.Municipality, x.HeldOn, x.Kind, x.Conversations });
     }

@@ -67,8 +67,8 @@ internal sealed class BibobScreeningConfiguration : IEntityTypeConfiguration<Bib
         b.Property(x => x.Id).HasConversion(v => v.Value, v => new BibobScreeningId(v));
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(32);
-        b.Property(x => x.PermitType).HasMaxLength(200);
-        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.Property(x => x.PermitType).HasMaxLength(Limits.PermitType);
+        b.Property(x => x.RecordedBy).HasMaxLength(Limits.Name);
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         // Covers the annual counts by kind and outcome.
         b.HasIndex(x => new { x.Municipality, x.Date, x.Kind, x.Outcome });

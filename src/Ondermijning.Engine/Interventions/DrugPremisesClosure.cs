@@ -46,8 +46,8 @@ internal sealed class DrugPremisesClosureConfiguration : IEntityTypeConfiguratio
         d.ToTable("drug_premises_closures");
         d.HasKey(x => x.Id);
         d.Property(x => x.Id).HasConversion(v => v.Value, v => new DrugPremisesClosureId(v));
-        d.Property(x => x.Premises).HasMaxLength(400);
-        d.Property(x => x.RecordedBy).HasMaxLength(200);
+        d.Property(x => x.Premises).HasMaxLength(Limits.Location);
+        d.Property(x => x.RecordedBy).HasMaxLength(Limits.Name);
         d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         d.HasIndex(x => new { x.Municipality, x.ClosedOn });
     }

@@ -83,9 +83,9 @@ internal sealed class PhenomenonStudyConfiguration : IEntityTypeConfiguration<Ph
         p.Property(x => x.SubjectKind).HasConversion<string>().HasMaxLength(16);
         p.Property(x => x.Origin).HasConversion<string>().HasMaxLength(16);
         p.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        p.Property(x => x.Subject).HasMaxLength(100);
-        p.Property(x => x.Result).HasMaxLength(8000);
-        p.Property(x => x.RecordedBy).HasMaxLength(200);
+        p.Property(x => x.Subject).HasMaxLength(Limits.StudySubject);
+        p.Property(x => x.Result).HasMaxLength(Limits.StudyResult);
+        p.Property(x => x.RecordedBy).HasMaxLength(Limits.Name);
         p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         // Covers the annual counts by subject, stopped studies left out.
         p.HasIndex(x => new { x.Municipality, x.StartedOn, x.Status, x.SubjectKind });

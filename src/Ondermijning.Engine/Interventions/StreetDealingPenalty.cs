@@ -44,7 +44,7 @@ internal sealed class StreetDealingPenaltyConfiguration : IEntityTypeConfigurati
         s.HasKey(x => x.Id);
         s.Property(x => x.Id).HasConversion(v => v.Value, v => new StreetDealingPenaltyId(v));
         s.Property(x => x.Party).HasConversion<string>().HasMaxLength(16);
-        s.Property(x => x.RecordedBy).HasMaxLength(200);
+        s.Property(x => x.RecordedBy).HasMaxLength(Limits.Name);
         s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         // Covers the annual counts by party.
         s.HasIndex(x => new { x.Municipality, x.ImposedOn, x.Party });

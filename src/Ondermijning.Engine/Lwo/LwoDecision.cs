@@ -61,8 +61,8 @@ internal sealed class LwoDecisionConfiguration : IEntityTypeConfiguration<LwoDec
         d.HasKey(x => x.Id);
         d.Property(x => x.Id).HasConversion(v => v.Value, v => new LwoDecisionId(v));
         d.Property(x => x.Route).HasConversion<string>().HasMaxLength(32);
-        d.Property(x => x.ChainPartner).HasMaxLength(200);
-        d.Property(x => x.Reason).HasMaxLength(4000);
+        d.Property(x => x.ChainPartner).HasMaxLength(Limits.Name);
+        d.Property(x => x.Reason).HasMaxLength(Limits.Reason);
         d.HasOne<Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         // Covers the annual counts (distinct cases per route by meeting date) without reading table rows.
         d.HasIndex(x => new { x.Municipality, x.MeetingDate, x.Route, x.CaseId });

@@ -83,9 +83,9 @@ internal sealed class InterventionConfiguration : IEntityTypeConfiguration<Inter
         i.Property(x => x.Id).HasConversion(v => v.Value, v => new InterventionId(v));
         i.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
         i.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        i.Property(x => x.SubtypeCode).HasMaxLength(64);
-        i.Property(x => x.ExecutingOrganisation).HasMaxLength(200);
-        i.Property(x => x.Note).HasMaxLength(4000);
+        i.Property(x => x.SubtypeCode).HasMaxLength(Limits.Code);
+        i.Property(x => x.ExecutingOrganisation).HasMaxLength(Limits.Name);
+        i.Property(x => x.Note).HasMaxLength(Limits.Note);
         i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         i.HasOne<InterventionSubtype>().WithMany().HasForeignKey(x => x.SubtypeCode).OnDelete(DeleteBehavior.Restrict);
         // Covers the annual counts per type, dropped ones left out.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ondermijning.Engine.Common;
 using NodaTime;
 
 namespace Ondermijning.Engine.Mot;
@@ -53,10 +54,10 @@ internal sealed class InterventionSubtypeConfiguration : IEntityTypeConfiguratio
     {
         s.ToTable("intervention_subtypes");
         s.HasKey(x => x.Code);
-        s.Property(x => x.Code).HasMaxLength(64);
+        s.Property(x => x.Code).HasMaxLength(Limits.Code);
         s.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
-        s.Property(x => x.Label).HasMaxLength(200);
-        s.Property(x => x.AddedBy).HasMaxLength(200);
+        s.Property(x => x.Label).HasMaxLength(Limits.Label);
+        s.Property(x => x.AddedBy).HasMaxLength(Limits.Name);
         s.HasData(InterventionSubtype.BuiltIn.Select(b => new { b.Code, b.Type, b.Label }));
     }
 }

@@ -17,10 +17,17 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
 {
     public async Task<Intervention> HandleAsync(CaseId caseId, InterventionDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
+        var f = new Fields();
+        var code = f.Text(details.Subtype, "subtype", "Say which kind of intervention (see GET /api/intervention-subtypes).", Limits.Code);
+        var organisation = f.Text(details.ExecutingOrganisation, "executingOrganisation", "Say which organisation carries it out.", Limits.Name);
+        f.Check(details.DecidedOn, "decidedOn");
+        f.Check(details.PlannedFor, "plannedFor");
+        var note = f.OptionalText(details.Note, "note", Limits.Note, TextKind.MultiLine);
+        f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.RecordIntervention, cancellationToken: cancellationToken);
         await db.EnsureReachedAsync(catalog, @case, ChainTable.Mot, cancellationToken);
 
-        var subtype = await db.Set<InterventionSubtype>().SingleOrDefaultAsync(s => s.Code == details.Subtype, cancellationToken)
+        var subtype = await db.Set<InterventionSubtype>().SingleOrDefaultAsync(s => s.Code == code, cancellationToken)
             ?? throw EngineProblem.Validation(new Dictionary<string, string[]>
             {
                 ["subtype"] = [$"'{details.Subtype}' is not a known kind of intervention. See GET /api/intervention-subtypes, or add it there first."],
@@ -38,8 +45,8 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
                 ["decidedOn"] = ["The decision date lies in the future; record the intervention once the MOT has decided."],
             });
 
-        var intervention = new Intervention(caseId, @case.Municipality, subtype, details.ExecutingOrganisation,
-            details.DecidedOn ?? today, details.PlannedFor, details.Note, now);
+        var intervention = new Intervention(caseId, @case.Municipality, subtype, organisation,
+            details.DecidedOn ?? today, details.PlannedFor, note, now);
         db.Set<Intervention>().Add(intervention);
         await db.SaveChangesAsync(cancellationToken);
         return intervention;
@@ -48,6 +55,10 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
     public async Task<Intervention> ChangeStatusAsync(CaseId caseId, InterventionId id, InterventionStatus status, LocalDate? on, string? note,
         Actor actor, CancellationToken cancellationToken = default)
     {
+        var f = new Fields();
+        f.Check(on, "date");
+        note = f.OptionalText(note, "note", Limits.Note, TextKind.MultiLine);
+        f.ThrowIfAny();
         await gate.CaseAsync(caseId, actor, Permission.RecordIntervention, cancellationToken: cancellationToken);
         var intervention = await db.Set<Intervention>().SingleOrDefaultAsync(i => i.Id == id && i.CaseId == caseId, cancellationToken)
             ?? throw new EngineProblem(ProblemKind.NotFound, "Intervention not found", $"Case {caseId} has no intervention {id}.");
@@ -79,23 +90,23 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
         CancellationToken cancellationToken = default)
     {
         AccessGate.Require(actor, Permission.ManageInterventionKinds);
-        var errors = new Dictionary<string, string[]>();
-        var normalised = code?.Trim().ToLowerInvariant();
-        if (normalised is null || !CodePattern().IsMatch(normalised))
-            errors["code"] = ["Give a short code of lower-case letters, digits and hyphens, e.g. 'sluiting-woning'."];
-        if (type is null) errors["type"] = ["Say whether it is a bestuurlijk, strafrechtelijk or fiscaal intervention."];
-        if (string.IsNullOrWhiteSpace(label)) errors["label"] = ["Give the Dutch name users will see."];
-        if (errors.Count > 0) throw EngineProblem.Validation(errors);
+        var f = new Fields();
+        const string codeRule = "Give a short code of lower-case letters, digits and hyphens, e.g. 'sluiting-woning'.";
+        var normalised = f.Text(code, "code", codeRule, Limits.Code).ToLowerInvariant();
+        if (normalised.Length > 0 && !CodePattern().IsMatch(normalised)) f.Error("code", codeRule);
+        if (type is null) f.Error("type", Breach.Required("Say whether it is a bestuurlijk, strafrechtelijk or fiscaal intervention."));
+        label = f.Text(label, "label", "Give the Dutch name users will see.", Limits.Label);
+        f.ThrowIfAny();
 
         if (await db.Set<InterventionSubtype>().AnyAsync(s => s.Code == normalised, cancellationToken))
             throw new EngineProblem(ProblemKind.Conflict, "This kind of intervention already exists",
                 $"There is already a kind of intervention with code '{normalised}'.");
-        var subtype = new InterventionSubtype(normalised!, type!.Value, label!.Trim(), clock.GetCurrentInstant(), actor.UserId);
+        var subtype = new InterventionSubtype(normalised, type!.Value, label, clock.GetCurrentInstant(), actor.UserId);
         db.Set<InterventionSubtype>().Add(subtype);
         await db.SaveChangesAsync(cancellationToken);
         return subtype;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
     private static partial Regex CodePattern();
 }

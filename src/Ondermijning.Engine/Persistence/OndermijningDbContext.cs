@@ -93,7 +93,7 @@ public abstract class OndermijningDbContext(DbContextOptions options) : DbContex
         builder.Properties<TriggerId>().HaveConversion<TriggerIdConverter>().HaveMaxLength(64);
         builder.Properties<WorkflowId>().HaveConversion<WorkflowIdConverter>().HaveMaxLength(64);
         builder.Properties<Severity>().HaveConversion<SeverityConverter>().HaveMaxLength(32);
-        builder.Properties<MunicipalityCode>().HaveConversion<MunicipalityCodeConverter>().HaveMaxLength(6);
+        builder.Properties<MunicipalityCode>().HaveConversion<MunicipalityCodeConverter>().HaveMaxLength(MunicipalityCode.Length);
         builder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>().HaveMaxLength(64);
         builder.Properties<InformationItemId>().HaveConversion<InformationItemIdConverter>();
         ConfigureTimeConventions(builder);

@@ -25,6 +25,9 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
 
     public async Task<InformationItem> AddAsync(CaseId caseId, NewInformationItem item, Actor actor, CancellationToken cancellationToken = default)
     {
+        var fields = new Fields();
+        item = item.Check(fields);
+        fields.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.AddInformation, cancellationToken: cancellationToken);
         // The source is who shares it: nobody adds information in another organisation's name.
         if (item.Source != actor.Organisation)

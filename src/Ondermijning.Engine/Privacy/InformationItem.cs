@@ -13,7 +13,15 @@ public readonly record struct InformationItemId(Guid Value)
 
 /// <summary>A validated piece of information a partner wants to add to a case.</summary>
 public sealed record NewInformationItem(InformationCategory Category, OrganisationId Source, string LegalBasis, string Content,
-    Confidentiality Confidentiality);
+    Confidentiality Confidentiality)
+{
+    /// <summary>The item with its texts trimmed; what breaks a rule is recorded in <paramref name="f"/>.</summary>
+    public NewInformationItem Check(Fields f) => this with
+    {
+        LegalBasis = f.Text(LegalBasis, "legalBasis", "Give the legal basis (grondslag) on which this is shared.", Limits.LegalBasis),
+        Content = f.Text(Content, "content", "Write the information itself.", Limits.ItemContent, TextKind.MultiLine),
+    };
+}
 
 /// <summary>
 /// A piece of information on a case. Who may read it follows from the gate it was added under: the stage and the
@@ -76,9 +84,9 @@ internal sealed class InformationItemConfiguration : IEntityTypeConfiguration<In
         i.HasKey(x => x.Id);
         i.Property(x => x.Category).HasConversion<string>().HasMaxLength(16);
         i.Property(x => x.Confidentiality).HasConversion<string>().HasMaxLength(32);
-        i.Property(x => x.LegalBasis).HasMaxLength(500);
-        i.Property(x => x.Content).HasMaxLength(8000);
-        i.Property(x => x.AddedByUserId).HasMaxLength(200);
+        i.Property(x => x.LegalBasis).HasMaxLength(Limits.LegalBasis);
+        i.Property(x => x.Content).HasMaxLength(Limits.ItemContent);
+        i.Property(x => x.AddedByUserId).HasMaxLength(Limits.Name);
         i.HasOne<Cases.Case>().WithMany().HasForeignKey(x => x.CaseId);
         i.HasIndex(x => new { x.CaseId, x.AddedAt });
     }

@@ -15,9 +15,11 @@ public sealed class RaiseSeverity(OndermijningDbContext db, AccessGate gate, Wor
 {
     public async Task<Case> HandleAsync(CaseId caseId, Severity to, string? reason, Actor actor, CancellationToken cancellationToken = default)
     {
+        var f = new Fields();
+        f.Text(to.Value, "severity", "Say which severity the case gets.", Limits.Code);
+        reason = f.Text(reason, "reason", "Say why the case weighs more now.", Limits.Reason, TextKind.MultiLine);
+        f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.RaiseSeverity, tracked: true, cancellationToken: cancellationToken);
-        if (string.IsNullOrWhiteSpace(reason))
-            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["reason"] = ["Say why the case weighs more now."] });
         var definition = catalog.Get(@case.Definition);
         if (!definition.HasSeverity(to))
             throw EngineProblem.Validation(new Dictionary<string, string[]>
@@ -28,7 +30,7 @@ public sealed class RaiseSeverity(OndermijningDbContext db, AccessGate gate, Wor
             throw new EngineProblem(ProblemKind.RuleViolation, "The severity can only be raised",
                 $"The case's severity is '{definition.SeverityLabel(@case.Severity)}'; choose a higher level than that.");
 
-        @case.RaiseSeverity(to, reason.Trim(), clock.GetCurrentInstant(), actor);
+        @case.RaiseSeverity(to, reason, clock.GetCurrentInstant(), actor);
         await db.SaveCaseChangesAsync(cancellationToken);
         return @case;
     }

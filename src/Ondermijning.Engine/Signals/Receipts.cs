@@ -15,7 +15,6 @@ public sealed record ReceiptView(ReceiptStatus Status, string? Feedback, Instant
 
 public sealed class Receipts(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog, IClock clock)
 {
-    public const int MaxFeedbackLength = 2000;
 
     /// <summary>Unknown and malformed codes get the same answer, so guessing learns nothing.</summary>
     public async Task<ReceiptView> LookUpAsync(string code, CancellationToken cancellationToken = default)
@@ -42,15 +41,14 @@ public sealed class Receipts(OndermijningDbContext db, AccessGate gate, Workflow
     public async Task WriteFeedbackAsync(CaseId caseId, string? text, Actor actor, CancellationToken cancellationToken = default)
     {
         await gate.CaseAsync(caseId, actor, Permission.WriteFeedback, cancellationToken: cancellationToken);
-        if (string.IsNullOrWhiteSpace(text))
-            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["text"] = ["Write the feedback for the reporter."] });
-        if (text.Length > MaxFeedbackLength)
-            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["text"] = [$"Feedback is at most {MaxFeedbackLength} characters."] });
+        var f = new Fields();
+        text = f.Text(text, "text", "Write the feedback for the reporter.", Limits.Feedback, TextKind.MultiLine);
+        f.ThrowIfAny();
 
         var receipt = await db.ReporterReceipts.SingleOrDefaultAsync(r => r.CaseId == caseId, cancellationToken)
             ?? throw new EngineProblem(ProblemKind.Conflict, "This signal has no receipt",
                 "The signal was registered before receipts existed, so there is no reporter to give feedback to.");
-        receipt.WriteFeedback(text.Trim(), clock.GetCurrentInstant(), actor);
+        receipt.WriteFeedback(text, clock.GetCurrentInstant(), actor);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

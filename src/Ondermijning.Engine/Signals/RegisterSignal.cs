@@ -30,7 +30,11 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
                 new Dictionary<string, string[]> { ["municipality"] = [$"You work for {string.Join(", ", actor.Municipalities)}."] });
         // Cut now, so the case as answered equals the case as stored and re-read.
         var now = clock.GetCurrentInstant().ToWholeMicroseconds();
-        var definition = catalog.NewestApplying(catalog.DefaultWorkflow, now.InZone(Amsterdam.Zone).Date);
+        var today = now.InZone(Amsterdam.Zone).Date;
+        var fields = new Fields();
+        signal.Check(fields, today);
+        fields.ThrowIfAny();
+        var definition = catalog.NewestApplying(catalog.DefaultWorkflow, today);
 
         var severity = signal.Severity ?? definition.LowestSeverity;
         if (!definition.HasSeverity(severity))

@@ -38,4 +38,43 @@ public sealed record SignalDetails(
     IReadOnlyList<PersonSubject> Persons,
     IReadOnlyList<CompanySubject> Companies,
     IReadOnlyList<AddressSubject> Addresses,
-    Severity? Severity);
+    Severity? Severity)
+{
+    /// <summary>
+    /// The engine's own check of every field, whichever door the signal came through: a signal that passes fits its
+    /// columns, so one bad registration never reaches (and fails) the database write it shares with others.
+    /// </summary>
+    public void Check(Fields f, LocalDate today)
+    {
+        f.Text(Description, "description", "Describe what the signal is about.", Limits.Description, TextKind.MultiLine);
+        if (Reporter.Anonymous && (Reporter.Name is not null || Reporter.Contact is not null))
+            f.Error("reporter", "An anonymous reporter cannot have a name or contact details.");
+        if (!Reporter.Anonymous)
+            f.Text(Reporter.Name, "reporter.name", "A named reporter needs a name; otherwise mark the reporter as anonymous.", Limits.Name);
+        f.OptionalText(Reporter.Contact, "reporter.contact", Limits.Contact);
+        f.OptionalText(Branch, "branch", Limits.Branch);
+        f.TextList(PhenomenonTags, "phenomenonTags", Limits.Code);
+        if (Severity is { } severity) f.OptionalText(severity.Value, "severity", Limits.Code);
+        foreach (var (person, i) in Persons.Select((p, i) => (p, i)))
+        {
+            f.Text(person.Name, $"persons[{i}].name", "A person needs a name.", Limits.Name);
+            f.Check(person.BirthDate, $"persons[{i}].birthDate", today);
+            f.OptionalText(person.Role, $"persons[{i}].role", Limits.Role);
+        }
+        foreach (var (company, i) in Companies.Select((c, i) => (c, i)))
+        {
+            f.Text(company.Name, $"companies[{i}].name", "A company needs a name.", Limits.Name);
+            if (company.KvkNumber is not null && f.OptionalKvkNumber(company.KvkNumber, $"companies[{i}].kvkNumber")?.Value != company.KvkNumber)
+                f.Error($"companies[{i}].kvkNumber", new Breach(FieldRule.KvkNumber, KvkNumber.Rule));
+            f.OptionalText(company.Place, $"companies[{i}].place", Limits.Place);
+        }
+        foreach (var (address, i) in Addresses.Select((a, i) => (a, i)))
+        {
+            if (f.Postcode(address.Postcode, $"addresses[{i}].postcode") is { } postcode && postcode.Value != address.Postcode)
+                f.Error($"addresses[{i}].postcode", new Breach(FieldRule.Postcode, Postcode.Rule));
+            f.HouseNumber(address.HouseNumber, address.HouseNumberAddition, $"addresses[{i}].houseNumber", $"addresses[{i}].houseNumberAddition");
+            f.OptionalText(address.Street, $"addresses[{i}].street", Limits.Street);
+            f.OptionalText(address.City, $"addresses[{i}].city", Limits.City);
+        }
+    }
+}

@@ -18,7 +18,7 @@ public sealed record ReportingPeriod(int Year, int? Month, int? Quarter, LocalDa
         if (month is null == quarter is null) errors["month"] = ["Ask for one month (month=1…12) or one quarter (quarter=1…4)."];
         else if (month is not null and not (>= 1 and <= 12)) errors["month"] = ["A month is 1 to 12."];
         else if (quarter is not null and not (>= 1 and <= 4)) errors["quarter"] = ["A quarter is 1 to 4."];
-        if (year is < AnnualStatisticsQuery.FirstYear or > 9998) errors["year"] = ["Give a year such as 2024."];
+        if (year < AnnualStatisticsQuery.FirstYear || year > DateRule.Latest.Year) errors["year"] = ["Give a year such as 2024."];
         if (errors.Count > 0) throw EngineProblem.Validation(errors);
 
         var from = new LocalDate(year, month ?? ((quarter!.Value - 1) * 3) + 1, 1);

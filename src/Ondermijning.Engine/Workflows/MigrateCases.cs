@@ -30,10 +30,16 @@ public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catal
     {
         AccessGate.Require(actor, Permission.MigrateCases);
 
+        var f = new Fields();
+        f.Text(request.Reason, "reason", "Say why the cases move to another version.", Limits.Reason, TextKind.MultiLine);
+        if (request.FromVersion == request.ToVersion) f.Error("toVersion", "The target version must differ from the current one.");
+        if (request.Selection.Stage is { } selected) f.Text(selected.Value, "stage", "Name the stage whose cases move.", Limits.Code);
+        foreach (var (from, to) in request.StageMapping)
+            if (f.OptionalText(from.Value, "stageMapping", Limits.Code) is not null)
+                f.OptionalText(to.Value, $"stageMapping.{from}", Limits.Code);
+        f.ThrowIfAny();
+
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["Say why the cases move to another version."];
-        if (request.FromVersion == request.ToVersion) errors["toVersion"] = ["The target version must differ from the current one."];
-        if (errors.Count > 0) throw EngineProblem.Validation(errors);
 
         var source = catalog.Get(new DefinitionKey(request.Workflow, request.FromVersion));
         var target = catalog.Get(new DefinitionKey(request.Workflow, request.ToVersion));
