@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -51,7 +52,13 @@ try
     });
     builder.Services.AddScoped<CaseResponder>();
 
-    builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+    builder.Services.ConfigureHttpJsonOptions(o =>
+    {
+        o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        // A misspelt property (company, adresses, receivedAt) is refused with its path instead of dropped without a word.
+        o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    });
+    builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.AnyBody);
     builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandler.Explain);
     builder.Services.AddExceptionHandler<ProblemHandler>();
@@ -112,7 +119,7 @@ try
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
 
-    var api = app.MapGroup("/api").RequireAuthorization();
+    var api = app.MapGroup("/api").RequireAuthorization().LimitBody(RequestLimits.ApiBody);
     api.MapSignalEndpoints();
     api.MapCaseEndpoints();
     api.MapWorkflowEndpoints();

@@ -20,6 +20,7 @@ public static class ChainOutcomeServices
         services.AddScoped<RecordAtomInspection>();
         services.AddScoped<RecordIntervention>();
         services.AddScoped<RecordEnforcement>();
+        services.AddScoped<ChainRecords>();
         services.AddScoped<PhenomenonProposals>();
         services.AddScoped<AnnualStatisticsQuery>();
         services.AddScoped<PeriodOverviewQuery>();

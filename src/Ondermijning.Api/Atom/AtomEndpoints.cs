@@ -5,6 +5,7 @@ using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
+using Ondermijning.Engine;
 using Ondermijning.Engine.Atom;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
@@ -54,6 +55,7 @@ public static class AtomEndpoints
         group.MapPost("/", Record).Requires(Permission.RecordAtomInspection).WithSummary("Record an integrated ATOM inspection of a location, with its outcomes.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/", List).Requires(Permission.ReadInformation).WithSummary("The ATOM inspections of a case.").ProducesProblem(404);
+        group.MapGet("/{inspectionId}", Get).Requires(Permission.ReadInformation).WithSummary("One ATOM inspection of a case.").ProducesProblem(404);
         return api;
     }
 
@@ -62,10 +64,15 @@ public static class AtomEndpoints
     {
         var caseId = CaseEndpoints.ParseId(id);
         var inspection = await handler.HandleAsync(caseId, request.ToDetails(), http.User.ToActor(), cancellationToken);
-        return TypedResults.Created($"/api/cases/{caseId}/atom-inspections", mapper.Map<AtomInspectionDto>(inspection));
+        return TypedResults.Created($"/api/cases/{caseId}/atom-inspections/{inspection.Id}", mapper.Map<AtomInspectionDto>(inspection));
     }
 
     private static async Task<Ok<List<AtomInspectionDto>>> List(string id, RecordAtomInspection handler, IMapper mapper, HttpContext http,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(mapper.Map<List<AtomInspectionDto>>(await handler.ListAsync(CaseEndpoints.ParseId(id), http.User.ToActor(), cancellationToken)));
+
+    private static async Task<Ok<AtomInspectionDto>> Get(string id, string inspectionId, ChainRecords records, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<AtomInspectionDto>(await records.AtomInspectionAsync(CaseEndpoints.ParseId(id),
+            new AtomInspectionId(RecordRoutes.Id(inspectionId, "ATOM inspection")), http.User.ToActor(), cancellationToken)));
 }

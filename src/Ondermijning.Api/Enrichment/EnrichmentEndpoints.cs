@@ -23,6 +23,8 @@ public static class EnrichmentEndpoints
             .ProducesProblem(403).ProducesProblem(404);
         cases.MapGet("/{id}/findings", Findings).Requires(Permission.ReadInformation)
             .WithSummary("All open-source findings of the case with their provenance, newest first.").ProducesProblem(404);
+        cases.MapGet("/{id}/findings/{findingId}", Finding).Requires(Permission.ReadInformation)
+            .WithSummary("One open-source finding of the case with its provenance.").ProducesProblem(404);
         cases.MapPost("/{id}/findings", AddFinding).Requires(Permission.AddFinding)
             .WithSummary("Add an open-source finding found by hand (internet, social media, news, land-registry extract).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
@@ -51,13 +53,18 @@ public static class EnrichmentEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(mapper.Map<List<FindingDto>>(await queries.FindingsAsync(CaseEndpoints.ParseId(id), http.User.ToActor(), cancellationToken)));
 
+    private static async Task<Ok<FindingDto>> Finding(string id, string findingId, EnrichmentQueries queries, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<FindingDto>(await queries.FindingAsync(CaseEndpoints.ParseId(id),
+            new FindingId(RecordRoutes.Id(findingId, "Finding")), http.User.ToActor(), cancellationToken)));
+
     private static async Task<Created<FindingDto>> AddFinding(string id, ManualFindingRequest request, AddManualFinding handler,
         IMapper mapper, IClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         var caseId = CaseEndpoints.ParseId(id);
         var details = request.ToDetails(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
         var finding = await handler.HandleAsync(caseId, details, http.User.ToActor(), cancellationToken);
-        return TypedResults.Created($"/api/cases/{caseId}/findings", mapper.Map<FindingDto>(finding));
+        return TypedResults.Created($"/api/cases/{caseId}/findings/{finding.Id}", mapper.Map<FindingDto>(finding));
     }
 
     private static async Task<Ok<ProposalDto>> Proposal(string id, EnrichmentQueries queries, IMapper mapper, HttpContext http,

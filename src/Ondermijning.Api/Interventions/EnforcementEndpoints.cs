@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
+using Ondermijning.Api.Cases;
+using Ondermijning.Engine;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Privacy;
@@ -20,13 +22,22 @@ public static class EnforcementEndpoints
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
         api.MapPost("/street-dealing-penalties", Penalty).Requires(Permission.RecordEnforcement).WithTags(tags).WithSummary("Record a penalty payment for street dealing.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        api.MapRecord<BibobScreening, BibobScreeningDto>("/bibob-screenings/{id}", "Bibob screening", (r, id, a, c) => r.BibobScreeningAsync(new(id), a, c))
+            .WithTags(tags);
+        api.MapRecord<DrugPremisesClosure, DrugPremisesClosureDto>("/drug-premises-closures/{id}", "Closure",
+            (r, id, a, c) => r.DrugPremisesClosureAsync(new(id), a, c)).WithTags(tags);
+        api.MapRecord<StreetDealingPenalty, StreetDealingPenaltyDto>("/street-dealing-penalties/{id}", "Penalty",
+            (r, id, a, c) => r.StreetDealingPenaltyAsync(new(id), a, c)).WithTags(tags);
         api.MapPost("/awareness-activities", Awareness).Requires(Permission.RecordEnforcement).WithTags("Awareness").WithSummary("Record a workshop or action day (ONDERSCHAT).")
             .ProducesValidationProblem().ProducesProblem(403);
+        api.MapRecord<AwarenessActivity, AwarenessActivityDto>("/awareness-activities/{id}", "Awareness activity",
+            (r, id, a, c) => r.AwarenessActivityAsync(new(id), a, c)).WithTags("Awareness");
 
         var studies = api.MapGroup("/phenomenon-studies").WithTags("Phenomenon studies");
         studies.MapPost("/", StartStudy).Requires(Permission.RecordEnforcement).WithSummary("Start a phenomenon study of a branch, area or target group.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
         studies.MapGet("/", Studies).Requires(Permission.ReadEnforcement).WithSummary("The phenomenon studies of a municipality.").ProducesValidationProblem();
+        studies.MapRecord<PhenomenonStudy, PhenomenonStudyDto>("/{id}", "Phenomenon study", (r, id, a, c) => r.PhenomenonStudyAsync(new(id), a, c));
         studies.MapPatch("/{id}", EndStudy).Requires(Permission.RecordEnforcement).WithSummary("Complete or stop a phenomenon study, with its result.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         api.MapGet("/phenomenon-proposals", Proposals).Requires(Permission.ReadPhenomenonProposals).WithTags("Phenomenon studies")
@@ -34,6 +45,13 @@ public static class EnforcementEndpoints
             .ProducesValidationProblem().ProducesProblem(403);
         return api;
     }
+
+    /// <summary>The GET that a record's <c>Location</c> points at: one record of a municipality, under its gate.</summary>
+    private static RouteHandlerBuilder MapRecord<TRecord, TDto>(this IEndpointRouteBuilder api, string pattern, string what,
+        Func<ChainRecords, Guid, Actor, CancellationToken, Task<TRecord>> read) =>
+        api.MapGet(pattern, async (string id, ChainRecords records, IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
+                TypedResults.Ok(mapper.Map<TDto>(await read(records, RecordRoutes.Id(id, what), http.User.ToActor(), cancellationToken))))
+            .Requires(Permission.ReadEnforcement).WithSummary($"One {what.ToLowerInvariant()}.").ProducesProblem(404);
 
     private static async Task<Created<BibobScreeningDto>> Bibob(RecordBibobScreeningRequest request, RecordEnforcement handler, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
+using Ondermijning.Engine;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Privacy;
@@ -67,11 +68,13 @@ public static class InterventionEndpoints
         group.MapPost("/", Record).Requires(Permission.RecordIntervention).WithSummary("Record an intervention the MOT decided on (status: planned).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         group.MapGet("/", List).Requires(Permission.ReadInformation).WithSummary("The interventions of a case.").ProducesProblem(404);
+        group.MapGet("/{interventionId}", Get).Requires(Permission.ReadInformation).WithSummary("One intervention of a case.").ProducesProblem(404);
         group.MapPatch("/{interventionId}", ChangeStatus).Requires(Permission.RecordIntervention).WithSummary("Mark an intervention executed or dropped.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         var subtypes = api.MapGroup("/intervention-subtypes").WithTags("MOT");
         subtypes.MapGet("/", Subtypes).Requires(Permission.ReadCase).WithSummary("The kinds of intervention per type.");
+        subtypes.MapGet("/{code}", Subtype).Requires(Permission.ReadCase).WithSummary("One kind of intervention.").ProducesProblem(404);
         subtypes.MapPost("/", AddSubtype).Requires(Permission.ManageInterventionKinds).WithSummary("Add a kind of intervention.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
         return api;
@@ -88,6 +91,15 @@ public static class InterventionEndpoints
     private static async Task<Ok<List<InterventionDto>>> List(string id, RecordIntervention handler, IMapper mapper, HttpContext http,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(mapper.Map<List<InterventionDto>>(await handler.ListAsync(CaseEndpoints.ParseId(id), http.User.ToActor(), cancellationToken)));
+
+    private static async Task<Ok<InterventionDto>> Get(string id, string interventionId, ChainRecords records, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<InterventionDto>(await records.InterventionAsync(CaseEndpoints.ParseId(id),
+            new InterventionId(RecordRoutes.Id(interventionId, "Intervention")), http.User.ToActor(), cancellationToken)));
+
+    private static async Task<Ok<InterventionSubtypeDto>> Subtype(string code, ChainRecords records, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<InterventionSubtypeDto>(await records.SubtypeAsync(code, http.User.ToActor(), cancellationToken)));
 
     private static async Task<Ok<InterventionDto>> ChangeStatus(string id, string interventionId, ChangeInterventionStatusRequest request,
         RecordIntervention handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)

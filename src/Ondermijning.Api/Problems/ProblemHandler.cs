@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -12,7 +14,7 @@ namespace Ondermijning.Api.Problems;
 /// unreadable requests get a message that says what to fix; a database that is briefly unavailable
 /// becomes a 503 the client may retry, not a 500.
 /// </summary>
-public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
+public sealed partial class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
     /// <summary>Long enough for a PostgreSQL restart or a SQLite writer to finish, short enough for a user to wait.</summary>
     private const int RetryAfterSeconds = 2;
@@ -22,12 +24,23 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         var problem = exception switch
         {
             EngineProblem e => FromEngine(e),
+            BadHttpRequestException { InnerException: JsonException json } when UnknownProperty(json) is { } path => Unknown(path),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(context),
             BadHttpRequestException { InnerException: JsonException json } => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request could not be read",
                 Detail = $"The request body is not valid JSON or has a value of the wrong type{Where(json)}. Check the request and send it again.",
             },
+            BadHttpRequestException bad when Binding(bad) is { } binding => binding,
+            // The framework reads the charset before the JSON and throws on one it does not know: the client's mistake, not a 500.
+            InvalidOperationException { InnerException: ArgumentException } charset
+                when charset.Message.Contains("content type charset", StringComparison.Ordinal) => new ProblemDetails
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = "The request body is not JSON in a known encoding",
+                    Detail = "Send the request body as UTF-8 JSON, with the header Content-Type: application/json (charset=utf-8 or no charset).",
+                },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -58,6 +71,12 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             StatusCodes.Status403Forbidden => ("You may not do this",
                 "Your role does not allow this. Ask an administrator (beheerder) if you think you need it."),
             StatusCodes.Status404NotFound => ("Not found", "There is nothing at this address. Check the address and try again."),
+            StatusCodes.Status405MethodNotAllowed => ("This address does not take this method",
+                $"{context.HttpContext.Request.Method} is not possible here; the Allow header lists the methods this address takes."),
+            StatusCodes.Status413PayloadTooLarge => (TooLarge(context.HttpContext).Title, TooLarge(context.HttpContext).Detail),
+            StatusCodes.Status415UnsupportedMediaType => ("The request body is not JSON",
+                "Send the request body as JSON, with the header Content-Type: application/json."),
+            StatusCodes.Status400BadRequest => ("The request could not be read", "The request is malformed; check the address, its parameters and the body."),
             _ => (problem.Title, problem.Detail),
         };
     }
@@ -96,6 +115,66 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 "(the Retry-After header says after how many); a registration sent with an Idempotency-Key is never saved twice.",
         };
     }
+
+    /// <summary>
+    /// System.Text.Json refuses a property no request record has (the API's serializer options disallow unmapped members),
+    /// so a misspelt <c>company</c> or <c>adresses</c> is not silently dropped. Its path ends in the property's name.
+    /// </summary>
+    private static string? UnknownProperty(JsonException json) =>
+        json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && json.Path is { Length: > 2 } path
+            ? path[(path.StartsWith("$.", StringComparison.Ordinal) ? 2 : 1)..]
+            : null;
+
+    private static ValidationProblemDetails Unknown(string path) =>
+        new(new Dictionary<string, string[]>
+        {
+            [path] = [$"'{path}' is not a property of this request. Check its spelling against the API reference, or leave it out."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has a property the API does not know",
+            Detail = $"The request body has '{path}', which this request does not take, so it would be lost. Nothing was saved.",
+        };
+
+    private static ProblemDetails TooLarge(HttpContext context)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The request is too large",
+            Detail = limit is { } bytes
+                ? $"This address takes a request body of at most {bytes / 1024} KB. Send less at once, for example long texts as separate information items."
+                : "The request body is larger than this address takes. Send less at once.",
+        };
+    }
+
+    /// <summary>The framework's words for a query value or body it could not bind are meant for a developer; these say what to send.</summary>
+    private static ProblemDetails? Binding(BadHttpRequestException bad)
+    {
+        if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
+            || (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.Contains("was not provided from body", StringComparison.Ordinal)))
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request has no body",
+                Detail = "This request needs a JSON object as its body, with the header Content-Type: application/json.",
+            };
+        if (BindFailure().Match(bad.Message) is not { Success: true } match) return null;
+        var name = JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value);
+        return new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [name] = [$"'{match.Groups["value"].Value}' is not a valid {name}{(match.Groups["type"].Value.Contains("int", StringComparison.OrdinalIgnoreCase) ? "; give a whole number" : "")}."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Some fields are missing or not valid",
+            Detail = "Correct the fields listed under 'errors' and send the request again.",
+        };
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>\w+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex BindFailure();
 
     private static string Where(JsonException json) =>
         json.Path is { Length: > 1 } path ? $" (at '{path.TrimStart('$', '.')}', line {json.LineNumber + 1})" : "";

@@ -18,11 +18,25 @@ public sealed class EnrichmentQueries(OndermijningDbContext db, AccessGate gate,
     {
         var @case = await gate.CaseAsync(caseId, actor, Permission.ReadInformation, cancellationToken: cancellationToken);
         var findings = await db.Set<EnrichmentFinding>().AsNoTracking().Where(f => f.CaseId == caseId).ToListAsync(cancellationToken);
+        return (await ReadableAsync(@case, findings, actor, cancellationToken))
+            .OrderByDescending(f => f.RetrievedAt).ThenBy(f => f.Id.Value).ToList();
+    }
+
+    /// <summary>One finding, under the same rule as the list: one the actor may not read is not found.</summary>
+    public async Task<EnrichmentFinding> FindingAsync(CaseId caseId, FindingId id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var @case = await gate.CaseAsync(caseId, actor, Permission.ReadInformation, cancellationToken: cancellationToken);
+        var finding = await db.Set<EnrichmentFinding>().AsNoTracking().Where(f => f.CaseId == caseId && f.Id == id).ToListAsync(cancellationToken);
+        return (await ReadableAsync(@case, finding, actor, cancellationToken)).SingleOrDefault()
+            ?? throw new EngineProblem(ProblemKind.NotFound, "Finding not found", $"Case {caseId} has no finding {id} that you may read.");
+    }
+
+    private async Task<IEnumerable<EnrichmentFinding>> ReadableAsync(Case @case, List<EnrichmentFinding> findings, Actor actor,
+        CancellationToken cancellationToken)
+    {
         var shared = findings.Where(f => f.ItemId is not null).Select(f => f.ItemId!.Value).ToList();
         var readable = (await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken, shared)).Items.Select(i => i.Id).ToHashSet();
-        return findings
-            .Where(f => f.ItemId is { } item ? readable.Contains(item) : actor.HasRoleFor(Permission.RunEnrichment))
-            .OrderByDescending(f => f.RetrievedAt).ThenBy(f => f.Id.Value).ToList();
+        return findings.Where(f => f.ItemId is { } item ? readable.Contains(item) : actor.HasRoleFor(Permission.RunEnrichment));
     }
 
     /// <summary>The proposal over the latest run's register answers; earlier runs are history, not the current picture.</summary>

@@ -8,7 +8,7 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Api.Tests.Privacy;
 
 /// <summary>
-/// Every role × organisation × table stage × information category × read path, with the expectation derived from the
+/// Every role × organisation × table stage × information category × read path (one item at its address too), with the expectation derived from the
 /// gates in the shipped definition and the domain's table membership, not from the code under test. For every denied
 /// cell the item's unique marker must be absent from the raw response bytes.
 /// </summary>
@@ -19,7 +19,7 @@ public class AuthorizationMatrixTests
     private const string Severity = "zeer-hoog";
     private const string MarkerPrefix = "MATRIXMARKER";
 
-    private sealed record Placed(string CaseId, string Stage, InformationCategory Category, string Marker, IReadOnlySet<OrganisationId> Readers);
+    private sealed record Placed(string CaseId, string Stage, InformationCategory Category, string Marker, IReadOnlySet<OrganisationId> Readers, string Location);
 
     [Fact]
     public async Task Every_role_organisation_stage_category_and_read_path_sees_exactly_what_the_gates_allow()
@@ -66,8 +66,9 @@ public class AuthorizationMatrixTests
                     var author = gateOf.First(a => a.Value == gate).Key;
                     var marker = $"{MarkerPrefix}-{stage}-{gate.Id}-{Guid.NewGuid():N}";
                     var client = factory.CreateClientFor($"author-{author}", author.Value, ["tafeldeelnemer"]);
-                    await (await client.AddItemAsync(id, categoryName, author.Value, marker)).ShouldHaveStatus(HttpStatusCode.Created);
-                    placed.Add(new Placed(id, stage, category, marker, gate.Readers.Where(seated.Contains).ToHashSet()));
+                    var added = await client.AddItemAsync(id, categoryName, author.Value, marker);
+                    await added.ShouldHaveStatus(HttpStatusCode.Created);
+                    placed.Add(new Placed(id, stage, category, marker, gate.Readers.Where(seated.Contains).ToHashSet(), added.Headers.Location!.OriginalString));
                 }
             }
         }
@@ -104,6 +105,17 @@ public class AuthorizationMatrixTests
                 }
             }
 
+            // The item at its own address (the Location of its 201): served when readable, otherwise a 403 without its contents.
+            foreach (var item in placed)
+            {
+                cells++;
+                var single = await client.GetAsync(item.Location);
+                var raw = await single.Content.ReadAsStringAsync();
+                var expected = Allowed(item) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                if (single.StatusCode != expected || Allowed(item) != raw.Contains(item.Marker))
+                    failures.Add($"{role}/{organisation} single item at {item.Stage}, {item.Category}: {(int)single.StatusCode}, expected {(int)expected}");
+            }
+
             var search = await client.GetAsync($"/api/items/search?q={MarkerPrefix}");
             var found = await search.Content.ReadAsStringAsync();
             foreach (var item in placed)
@@ -115,6 +127,6 @@ public class AuthorizationMatrixTests
         }
 
         failures.Should().BeEmpty();
-        cells.Should().Be(Role.All.Count * Organisations.All.Count * placed.Count * 4);
+        cells.Should().Be(Role.All.Count * Organisations.All.Count * placed.Count * 5);
     }
 }

@@ -34,9 +34,10 @@ public class ReporterAndFindingExposureTests
         };
         var id = (await oov.RegisterAsync(signal)).Str("id");
         await oov.FireOkAsync(id, "start-verrijking");
-        await (await oov.PostAsJsonAsync($"/api/cases/{id}/findings",
-                new { source = "news", link = "https://www.l1.nl/nieuws/2", date = "2024-06-01", note = FindingNote, subject = "Kapsalon De Schaar" }))
-            .ShouldHaveStatus(HttpStatusCode.Created);
+        var added = await oov.PostAsJsonAsync($"/api/cases/{id}/findings",
+            new { source = "news", link = "https://www.l1.nl/nieuws/2", date = "2024-06-01", note = FindingNote, subject = "Kapsalon De Schaar" });
+        await added.ShouldHaveStatus(HttpStatusCode.Created);
+        var finding = added.Headers.Location!.OriginalString;
 
         var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key.Version == 1);
         var gate = definition.Gates.Single(g => g.Stage.Value == "verrijking" && g.Category == InformationCategory.Open);
@@ -51,11 +52,11 @@ public class ReporterAndFindingExposureTests
             var seesFinding = roles.Overlaps(InformationAccess.ContentRoles) && gate.Readers.Contains(new OrganisationId(user.Organisation));
 
             var api = factory.CreateClientFor(user.UserId, user.Organisation, user.Roles, user.Municipalities);
-            foreach (var url in new[] { $"/api/cases/{id}", $"/api/cases/{id}/export", $"/api/cases/{id}/findings" })
+            foreach (var url in new[] { $"/api/cases/{id}", $"/api/cases/{id}/export", $"/api/cases/{id}/findings", finding })
             {
                 var raw = await (await api.GetAsync(url)).Content.ReadAsStringAsync();
                 // The findings name no reporter to anyone; the case and its export name them to the OOV regisseur only.
-                var reporterExpected = seesReporter && !url.EndsWith("/findings");
+                var reporterExpected = seesReporter && !url.Contains("/findings");
                 if (raw.Contains(ReporterName) != reporterExpected || raw.Contains(ReporterContact) != reporterExpected)
                     failures.Add($"{user.UserId} {url}: reporter {(reporterExpected ? "missing" : "shown")}");
                 if (raw.Contains("FINDINGMARKER") != seesFinding)

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Ondermijning.Api.Access;
@@ -54,62 +56,98 @@ public class RouteAccessTests
     private static object Finding(string note) =>
         new { source = "news", link = "https://www.l1.nl/nieuws/1", date = "2024-06-01", note, subject = "Kapsalon De Schaar" };
 
-    /// <summary>A case walked to the MOT with something in every sub-resource, and the records that hang from it.</summary>
-    internal sealed record World(string CaseId, string InterventionId, string StudyId);
-
-    internal static async Task<World> BuildAsync(ApiFactory factory)
+    /// <summary>
+    /// A case walked to the MOT and one at the ATOM, with every record the API creates (the answers to <see cref="Creations"/>,
+    /// keyed by the POST's route pattern).
+    /// </summary>
+    internal sealed record World(string CaseId, string AtomCaseId, IReadOnlyDictionary<(string Method, string Pattern), Created> Records)
     {
-        var oov = factory.CreateClient();
-        var id = (await oov.RegisterAsync(ApiClient.Signal(severity: "zeer-hoog", channel: "melding-gemeente"))).Str("id");
-        await oov.FireOkAsync(id, "start-verrijking");
-        await (await oov.PostAsJsonAsync($"/api/cases/{id}/findings", Finding("ROUTEMARKER nieuws"))).ShouldHaveStatus(HttpStatusCode.Created);
-        await oov.FireOkAsync(id, "bevestigd-naar-lwo");
-        await oov.FireOkAsync(id, "naar-mot", "ROUTEMARKER reden", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
-        (await oov.AddItemAsync(id, "closed", "gemeente", "ROUTEMARKER item")).StatusCode.Should().NotBe(HttpStatusCode.InternalServerError);
-        var intervention = await oov.PostAsJsonAsync($"/api/cases/{id}/interventions", new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" });
-        await intervention.ShouldHaveStatus(HttpStatusCode.Created);
-        var study = await oov.PostAsJsonAsync("/api/phenomenon-studies",
-            new { municipality = Maastricht, subjectKind = "branch", subject = "kappers", origin = "mot", startedOn = "2024-06-01", caseId = id });
-        await study.ShouldHaveStatus(HttpStatusCode.Created);
-        return new World(id, (await intervention.Content.ReadFromJsonAsync<JsonObject>())!.Str("id"),
-            (await study.Content.ReadFromJsonAsync<JsonObject>())!.Str("id"));
+        public string Id(string postPattern) => Records[("POST", postPattern)].Id;
+        public string InterventionId => Id("/api/cases/{id}/interventions/");
+        public string StudyId => Id("/api/phenomenon-studies/");
     }
 
-    /// <summary>
-    /// A valid request for every route that names a case, a record or a municipality: valid, so that only access can
-    /// refuse it. Keyed by method and route pattern; a data route missing here fails the test.
-    /// </summary>
-    internal static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Samples(World w) => new()
+    internal sealed record Created(string Location, string Id, string Body);
+
+    /// <summary>A valid request for every POST that creates a record; the marked contents must never reach a refused user.</summary>
+    private static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Creations(string caseId, string atomCaseId) => new()
     {
-        [("GET", "/api/cases/{id}")] = ($"/api/cases/{w.CaseId}", null),
-        [("POST", "/api/cases/{id}/transitions")] = ($"/api/cases/{w.CaseId}/transitions", new { trigger = "naar-interventies" }),
-        [("POST", "/api/cases/{id}/enrichment")] = ($"/api/cases/{w.CaseId}/enrichment", null),
-        [("GET", "/api/cases/{id}/findings")] = ($"/api/cases/{w.CaseId}/findings", null),
-        [("POST", "/api/cases/{id}/findings")] = ($"/api/cases/{w.CaseId}/findings", Finding("nieuws")),
-        [("GET", "/api/cases/{id}/enrichment/proposal")] = ($"/api/cases/{w.CaseId}/enrichment/proposal", null),
-        [("POST", "/api/cases/{id}/enrichment/decision")] = ($"/api/cases/{w.CaseId}/enrichment/decision", new { confirmed = false, reason = "geen" }),
-        [("GET", "/api/cases/{id}/enrichment/decisions")] = ($"/api/cases/{w.CaseId}/enrichment/decisions", null),
-        [("GET", "/api/cases/{id}/lwo-decisions")] = ($"/api/cases/{w.CaseId}/lwo-decisions", null),
-        [("POST", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.CaseId}/atom-inspections",
+        [("POST", "/api/signals/")] = ("/api/signals", ApiClient.Signal()),
+        [("POST", "/api/cases/{id}/findings")] = ($"/api/cases/{caseId}/findings", Finding("ROUTEMARKER nieuws")),
+        [("POST", "/api/cases/{id}/items")] = ($"/api/cases/{caseId}/items",
+            new { category = "open", sourceOrganisation = "gemeente", legalBasis = "Convenant RIEC Limburg, art. 5", content = "ROUTEMARKER item", confidentiality = "vertrouwelijk" }),
+        [("POST", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{atomCaseId}/atom-inspections",
             new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "last-onder-dwangsom" } }),
-        [("GET", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.CaseId}/atom-inspections", null),
-        [("POST", "/api/cases/{id}/interventions/")] = ($"/api/cases/{w.CaseId}/interventions", new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" }),
-        [("GET", "/api/cases/{id}/interventions/")] = ($"/api/cases/{w.CaseId}/interventions", null),
-        [("PATCH", "/api/cases/{id}/interventions/{interventionId}")] = ($"/api/cases/{w.CaseId}/interventions/{w.InterventionId}", new { status = "executed" }),
-        [("POST", "/api/cases/{id}/items")] = ($"/api/cases/{w.CaseId}/items",
-            new { category = "open", sourceOrganisation = "gemeente", legalBasis = "grondslag", content = "inhoud", confidentiality = "openbaar" }),
-        [("GET", "/api/cases/{id}/items")] = ($"/api/cases/{w.CaseId}/items", null),
-        [("GET", "/api/cases/{id}/export")] = ($"/api/cases/{w.CaseId}/export", null),
-        [("POST", "/api/cases/{id}/severity")] = ($"/api/cases/{w.CaseId}/severity", new { severity = "zeer-hoog", reason = "reden" }),
-        [("POST", "/api/cases/{id}/feedback")] = ($"/api/cases/{w.CaseId}/feedback", new { text = "Dank voor uw melding." }),
+        [("POST", "/api/cases/{id}/interventions/")] = ($"/api/cases/{caseId}/interventions", new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" }),
+        [("POST", "/api/intervention-subtypes/")] = ("/api/intervention-subtypes", new { code = "nieuw-soort", type = "bestuurlijk", label = "Nieuw" }),
         [("POST", "/api/bibob-screenings")] = ("/api/bibob-screenings",
             new { municipality = Maastricht, date = "2024-01-10", kind = "quick-scan", permitType = "horeca", outcome = "no-objection" }),
         [("POST", "/api/drug-premises-closures")] = ("/api/drug-premises-closures", new { municipality = Maastricht, closedOn = "2024-02-01", premises = "Markt 1" }),
         [("POST", "/api/street-dealing-penalties")] = ("/api/street-dealing-penalties", new { municipality = Maastricht, imposedOn = "2024-02-01", party = "seller" }),
         [("POST", "/api/awareness-activities")] = ("/api/awareness-activities", new { municipality = Maastricht, heldOn = "2024-03-01", kind = "workshop" }),
         [("POST", "/api/phenomenon-studies/")] = ("/api/phenomenon-studies",
+            new { municipality = Maastricht, subjectKind = "branch", subject = "kappers", origin = "mot", startedOn = "2024-06-01", caseId }),
+    };
+
+    internal static async Task<World> BuildAsync(ApiFactory factory)
+    {
+        var oov = factory.CreateClient();
+        var id = (await oov.RegisterAsync(ApiClient.Signal(severity: "zeer-hoog", channel: "melding-gemeente"))).Str("id");
+        await oov.FireOkAsync(id, "start-verrijking");
+        await oov.FireOkAsync(id, "bevestigd-naar-lwo");
+        await oov.FireOkAsync(id, "naar-mot", "ROUTEMARKER reden", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
+        var atomId = (await oov.RegisterAsync()).Str("id");
+        await oov.MoveToAsync(atomId, "atom");
+
+        var records = new Dictionary<(string Method, string Pattern), Created>();
+        foreach (var (route, (url, body)) in Creations(id, atomId))
+        {
+            var response = await oov.SendAsync(Request(route.Method, url, body));
+            await response.ShouldHaveStatus(HttpStatusCode.Created);
+            var created = await response.Content.ReadAsStringAsync();
+            var node = JsonNode.Parse(created)!;
+            records[route] = new Created(response.Headers.Location!.OriginalString, (node["id"] ?? node["code"])!.ToString(), created);
+        }
+        return new World(id, atomId, records);
+    }
+
+    /// <summary>
+    /// A valid request for every route that names a case, a record or a municipality: valid, so that only access can
+    /// refuse it. Keyed by method and route pattern; a data route missing here fails the test.
+    /// </summary>
+    internal static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Samples(World w) =>
+        new(Creations(w.CaseId, w.AtomCaseId))
+    {
+        [("POST", "/api/cases/{id}/findings")] = ($"/api/cases/{w.CaseId}/findings", Finding("nieuws")),
+        [("POST", "/api/cases/{id}/items")] = ($"/api/cases/{w.CaseId}/items",
+            new { category = "open", sourceOrganisation = "gemeente", legalBasis = "grondslag", content = "inhoud", confidentiality = "openbaar" }),
+        [("POST", "/api/phenomenon-studies/")] = ("/api/phenomenon-studies",
             new { municipality = Maastricht, subjectKind = "area", subject = "6211", origin = "proposal", startedOn = "2024-02-01" }),
+        [("GET", "/api/cases/{id}")] = ($"/api/cases/{w.CaseId}", null),
+        [("POST", "/api/cases/{id}/transitions")] = ($"/api/cases/{w.CaseId}/transitions", new { trigger = "naar-interventies" }),
+        [("POST", "/api/cases/{id}/enrichment")] = ($"/api/cases/{w.CaseId}/enrichment", null),
+        [("GET", "/api/cases/{id}/findings")] = ($"/api/cases/{w.CaseId}/findings", null),
+        [("GET", "/api/cases/{id}/findings/{findingId}")] = (w.Records[("POST", "/api/cases/{id}/findings")].Location, null),
+        [("GET", "/api/cases/{id}/enrichment/proposal")] = ($"/api/cases/{w.CaseId}/enrichment/proposal", null),
+        [("POST", "/api/cases/{id}/enrichment/decision")] = ($"/api/cases/{w.CaseId}/enrichment/decision", new { confirmed = false, reason = "geen" }),
+        [("GET", "/api/cases/{id}/enrichment/decisions")] = ($"/api/cases/{w.CaseId}/enrichment/decisions", null),
+        [("GET", "/api/cases/{id}/lwo-decisions")] = ($"/api/cases/{w.CaseId}/lwo-decisions", null),
+        [("GET", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.AtomCaseId}/atom-inspections", null),
+        [("GET", "/api/cases/{id}/atom-inspections/{inspectionId}")] = (w.Records[("POST", "/api/cases/{id}/atom-inspections/")].Location, null),
+        [("GET", "/api/cases/{id}/interventions/")] = ($"/api/cases/{w.CaseId}/interventions", null),
+        [("GET", "/api/cases/{id}/interventions/{interventionId}")] = ($"/api/cases/{w.CaseId}/interventions/{w.InterventionId}", null),
+        [("PATCH", "/api/cases/{id}/interventions/{interventionId}")] = ($"/api/cases/{w.CaseId}/interventions/{w.InterventionId}", new { status = "executed" }),
+        [("GET", "/api/cases/{id}/items")] = ($"/api/cases/{w.CaseId}/items", null),
+        [("GET", "/api/cases/{id}/items/{itemId}")] = (w.Records[("POST", "/api/cases/{id}/items")].Location, null),
+        [("GET", "/api/cases/{id}/export")] = ($"/api/cases/{w.CaseId}/export", null),
+        [("POST", "/api/cases/{id}/severity")] = ($"/api/cases/{w.CaseId}/severity", new { severity = "zeer-hoog", reason = "reden" }),
+        [("POST", "/api/cases/{id}/feedback")] = ($"/api/cases/{w.CaseId}/feedback", new { text = "Dank voor uw melding." }),
+        [("GET", "/api/bibob-screenings/{id}")] = ($"/api/bibob-screenings/{w.Id("/api/bibob-screenings")}", null),
+        [("GET", "/api/drug-premises-closures/{id}")] = ($"/api/drug-premises-closures/{w.Id("/api/drug-premises-closures")}", null),
+        [("GET", "/api/street-dealing-penalties/{id}")] = ($"/api/street-dealing-penalties/{w.Id("/api/street-dealing-penalties")}", null),
+        [("GET", "/api/awareness-activities/{id}")] = ($"/api/awareness-activities/{w.Id("/api/awareness-activities")}", null),
         [("GET", "/api/phenomenon-studies/")] = ($"/api/phenomenon-studies?municipality={Maastricht}", null),
+        [("GET", "/api/phenomenon-studies/{id}")] = ($"/api/phenomenon-studies/{w.StudyId}", null),
         [("PATCH", "/api/phenomenon-studies/{id}")] = ($"/api/phenomenon-studies/{w.StudyId}", new { status = "stopped", date = "2024-06-02", result = "klaar" }),
         [("GET", "/api/phenomenon-proposals")] = ($"/api/phenomenon-proposals?municipality={Maastricht}", null),
         [("GET", "/api/statistics/annual")] = ($"/api/statistics/annual?municipality={Maastricht}&year=2024", null),
@@ -117,11 +155,40 @@ public class RouteAccessTests
         [("GET", "/zaken/{id}")] = ($"/zaken/{w.CaseId}", null),
         [("GET", "/api/reports/monthly/{year:int}/{month:int}")] = ("/api/reports/monthly/2024/5", null),
         [("POST", "/api/admin/retention/run")] = ("/api/admin/retention/run", null),
-        [("POST", "/api/signals/")] = ("/api/signals", ApiClient.Signal()),
-        [("POST", "/api/intervention-subtypes/")] = ("/api/intervention-subtypes", new { code = "nieuw-soort", type = "bestuurlijk", label = "Nieuw" }),
+        [("GET", "/api/intervention-subtypes/{code}")] = ("/api/intervention-subtypes/boekenonderzoek", null),
         [("POST", "/api/workflows/{workflow}/migrations")] = ("/api/workflows/ondermijning/migrations",
             new { fromVersion = 1, toVersion = 2, caseId = w.CaseId, stageMapping = new Dictionary<string, string> { ["mot"] = "mot" }, reason = "nieuwe versie" }),
     };
+
+    /// <summary>
+    /// Derived from the endpoints: every POST that answers 201 is sent (in <see cref="BuildAsync"/>), and its Location is
+    /// followed with a GET that must serve the record just created.
+    /// </summary>
+    [Fact]
+    public async Task Every_created_record_is_served_at_its_location()
+    {
+        await using var factory = new ApiFactory();
+        var creating = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true &&
+                        e.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == StatusCodes.Status201Created))
+            .Select(e => ("POST", "/" + e.RoutePattern.RawText!.TrimStart('/')))
+            .ToList();
+        creating.Should().HaveCountGreaterThan(10);
+        var world = await BuildAsync(factory);
+        creating.Where(route => !world.Records.ContainsKey(route)).Should().BeEmpty("every POST that creates a record needs a request in Creations");
+
+        var oov = factory.CreateClient();
+        var failures = new List<string>();
+        foreach (var (route, created) in world.Records)
+        {
+            var response = await oov.GetAsync(created.Location);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK) failures.Add($"{route.Pattern} -> {created.Location}: {(int)response.StatusCode} {body}");
+            else if (JsonNode.Parse(body) is var served && (served!["id"] ?? served["code"])?.ToString() != created.Id)
+                failures.Add($"{route.Pattern} -> {created.Location} serves {body}, not the created {created.Id}");
+        }
+        failures.Should().BeEmpty();
+    }
 
     /// <summary>Route patterns that name a case, a record or a municipality.</summary>
     private static bool NamesData(Route route) =>
@@ -140,7 +207,7 @@ public class RouteAccessTests
         foreach (var url in new[]
                  {
                      $"/api/cases/{w.CaseId}", $"/api/cases/{w.CaseId}/items", $"/api/cases/{w.CaseId}/findings",
-                     $"/api/cases/{w.CaseId}/interventions", $"/api/cases/{w.CaseId}/atom-inspections",
+                     $"/api/cases/{w.CaseId}/interventions", $"/api/cases/{w.AtomCaseId}/atom-inspections",
                      $"/api/cases/{w.CaseId}/enrichment/decisions", $"/api/phenomenon-studies?municipality={Maastricht}",
                      $"/api/statistics/annual?municipality={Maastricht}&year=2024",
                  })
