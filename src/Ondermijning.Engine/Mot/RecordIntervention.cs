@@ -18,6 +18,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
     public async Task<Intervention> HandleAsync(CaseId caseId, InterventionDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var @case = await gate.CaseAsync(caseId, actor, Permission.RecordIntervention, cancellationToken: cancellationToken);
+        if (await db.RecordedBeforeAsync<Intervention>(cancellationToken) is { } earlier) return earlier;
         await db.EnsureReachedAsync(catalog, @case, ChainTable.Mot, cancellationToken);
 
         var subtype = await db.Set<InterventionSubtype>().SingleOrDefaultAsync(s => s.Code == details.Subtype, cancellationToken)
@@ -40,7 +41,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
 
         var intervention = new Intervention(caseId, @case.Municipality, subtype, details.ExecutingOrganisation,
             details.DecidedOn ?? today, details.PlannedFor, details.Note, now);
-        db.Set<Intervention>().Add(intervention);
+        db.AddRecord(intervention, now);
         await db.SaveChangesAsync(cancellationToken);
         return intervention;
     }
@@ -79,6 +80,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
         CancellationToken cancellationToken = default)
     {
         AccessGate.Require(actor, Permission.ManageInterventionKinds);
+        if (await db.RecordedBeforeAsync<InterventionSubtype>(cancellationToken) is { } earlier) return earlier;
         var errors = new Dictionary<string, string[]>();
         var normalised = code?.Trim().ToLowerInvariant();
         if (normalised is null || !CodePattern().IsMatch(normalised))
@@ -90,8 +92,9 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
         if (await db.Set<InterventionSubtype>().AnyAsync(s => s.Code == normalised, cancellationToken))
             throw new EngineProblem(ProblemKind.Conflict, "This kind of intervention already exists",
                 $"There is already a kind of intervention with code '{normalised}'.");
-        var subtype = new InterventionSubtype(normalised!, type!.Value, label!.Trim(), clock.GetCurrentInstant(), actor.UserId);
-        db.Set<InterventionSubtype>().Add(subtype);
+        var now = clock.GetCurrentInstant();
+        var subtype = new InterventionSubtype(normalised!, type!.Value, label!.Trim(), now, actor.UserId);
+        db.AddRecord(subtype, now);
         await db.SaveChangesAsync(cancellationToken);
         return subtype;
     }

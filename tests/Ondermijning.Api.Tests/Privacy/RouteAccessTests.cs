@@ -51,13 +51,13 @@ public class RouteAccessTests
             "the reporter's receipt lookup is the one anonymous route with data; it is found by a secret code");
     }
 
-    private static object Finding(string note) =>
+    internal static object Finding(string note) =>
         new { source = "news", link = "https://www.l1.nl/nieuws/1", date = "2024-06-01", note, subject = "Kapsalon De Schaar" };
 
-    /// <summary>A case walked to the MOT with something in every sub-resource, and the records that hang from it.</summary>
-    private sealed record World(string CaseId, string InterventionId, string StudyId);
+    /// <summary>A case walked to the MOT with something in every sub-resource, the records that hang from it, and a case at the ATOM.</summary>
+    internal sealed record World(string CaseId, string InterventionId, string StudyId, string AtomCaseId);
 
-    private static async Task<World> BuildAsync(ApiFactory factory)
+    internal static async Task<World> BuildAsync(ApiFactory factory)
     {
         var oov = factory.CreateClient();
         var id = (await oov.RegisterAsync(ApiClient.Signal(severity: "zeer-hoog", channel: "melding-gemeente"))).Str("id");
@@ -71,15 +71,19 @@ public class RouteAccessTests
         var study = await oov.PostAsJsonAsync("/api/phenomenon-studies",
             new { municipality = Maastricht, subjectKind = "branch", subject = "kappers", origin = "mot", startedOn = "2024-06-01", caseId = id });
         await study.ShouldHaveStatus(HttpStatusCode.Created);
+        var atom = (await oov.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
+        await oov.FireOkAsync(atom, "start-verrijking");
+        await oov.FireOkAsync(atom, "bevestigd-naar-lwo");
+        await oov.FireOkAsync(atom, "naar-atom", information: new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
         return new World(id, (await intervention.Content.ReadFromJsonAsync<JsonObject>())!.Str("id"),
-            (await study.Content.ReadFromJsonAsync<JsonObject>())!.Str("id"));
+            (await study.Content.ReadFromJsonAsync<JsonObject>())!.Str("id"), atom);
     }
 
     /// <summary>
     /// A valid request for every route that names a case, a record or a municipality: valid, so that only access can
     /// refuse it. Keyed by method and route pattern; a data route missing here fails the test.
     /// </summary>
-    private static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Samples(World w) => new()
+    internal static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Samples(World w) => new()
     {
         [("GET", "/api/cases/{id}")] = ($"/api/cases/{w.CaseId}", null),
         [("POST", "/api/cases/{id}/transitions")] = ($"/api/cases/{w.CaseId}/transitions", new { trigger = "naar-interventies" }),
@@ -90,7 +94,7 @@ public class RouteAccessTests
         [("POST", "/api/cases/{id}/enrichment/decision")] = ($"/api/cases/{w.CaseId}/enrichment/decision", new { confirmed = false, reason = "geen" }),
         [("GET", "/api/cases/{id}/enrichment/decisions")] = ($"/api/cases/{w.CaseId}/enrichment/decisions", null),
         [("GET", "/api/cases/{id}/lwo-decisions")] = ($"/api/cases/{w.CaseId}/lwo-decisions", null),
-        [("POST", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.CaseId}/atom-inspections",
+        [("POST", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.AtomCaseId}/atom-inspections",
             new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "last-onder-dwangsom" } }),
         [("GET", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.CaseId}/atom-inspections", null),
         [("POST", "/api/cases/{id}/interventions/")] = ($"/api/cases/{w.CaseId}/interventions", new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" }),
