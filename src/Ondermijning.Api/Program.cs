@@ -9,6 +9,7 @@ using Ondermijning.Api.Cases;
 using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Hosting;
+using Ondermijning.Api.Idempotency;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Interventions;
 using Ondermijning.Api.Jobs;
@@ -74,7 +75,7 @@ try
         o.Conventions.AllowAnonymousToPage("/Inloggen");
         o.Conventions.AllowAnonymousToPage("/Fout");
     });
-    builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
+    builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>().AddOperationTransformer<IdempotencyKeyOperationTransformer>());
     builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
 
     var app = builder.Build();
@@ -119,7 +120,7 @@ try
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
 
-    var api = app.MapGroup("/api").RequireAuthorization().LimitBody(RequestLimits.ApiBody);
+    var api = app.MapGroup("/api").RequireAuthorization().LimitBody(RequestLimits.ApiBody).RecordOnce();
     api.MapSignalEndpoints();
     api.MapCaseEndpoints();
     api.MapWorkflowEndpoints();

@@ -10,6 +10,7 @@ using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
+using Ondermijning.Engine.Idempotency;
 using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
@@ -44,6 +45,7 @@ public static class EngineServices
                 npgsql => npgsql.UseNodaTime()));
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
         services.AddScoped<DataScope>();
+        services.AddScoped<RequestIdempotency>();
         services.AddScoped<OndermijningDbContext>(sp =>
         {
             OndermijningDbContext db = Storage(sp).Provider switch
@@ -53,6 +55,7 @@ public static class EngineServices
             };
             // A pooled context keeps its properties between units of work: each lease gets this one's scope.
             db.Scope = sp.GetRequiredService<DataScope>();
+            db.Idempotency = sp.GetRequiredService<RequestIdempotency>();
             return db;
         });
         services.AddScoped<AccessGate>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Net.Http.Headers;
 
 namespace Ondermijning.Api.Hosting;
 
@@ -8,6 +9,8 @@ namespace Ondermijning.Api.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
+    private const string DefaultRetryAfterSeconds = "2";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -25,6 +28,11 @@ public static class SecurityHeaders
                 // Case data must not linger in a browser's or proxy's cache. Static assets carry none and keep their caching.
                 if (context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
                     headers.CacheControl = "no-store";
+                // A refusal to be retried says when (RFC 9110 §10.2.3). Who knows better sets it (the rate limiter, the problem
+                // handler's 503); this covers any other 429 or 503, e.g. a status answered before an endpoint ran.
+                if (context.Response.StatusCode is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable
+                    && !headers.ContainsKey(HeaderNames.RetryAfter))
+                    headers.RetryAfter = DefaultRetryAfterSeconds;
                 return Task.CompletedTask;
             });
             return next(context);

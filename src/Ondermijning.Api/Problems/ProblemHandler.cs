@@ -112,7 +112,7 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, ILog
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The case register is briefly unavailable",
             Detail = "The database could not be reached, so your request may not have been saved. Try again in a few seconds " +
-                "(the Retry-After header says after how many); a registration sent with an Idempotency-Key is never saved twice.",
+                "(the Retry-After header says after how many); a registration or record sent with an Idempotency-Key is never saved twice.",
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,6 +52,9 @@ public static class ReceiptEndpoints
                 }));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
+                // The fixed window knows when it reopens; a client that waits that long is let through.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
@@ -59,7 +63,7 @@ public static class ReceiptEndpoints
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many lookups",
-                        Detail = "You looked up receipt codes too often in a short time. Wait a minute and try again.",
+                        Detail = "You looked up receipt codes too often in a short time. Wait as many seconds as the Retry-After header says and try again.",
                     },
                 });
             };

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Idempotency;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Common;
@@ -37,7 +35,7 @@ public static class SignalEndpoints
         IClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         var signal = request.ToSignal(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
-        var idempotency = idempotencyKey is null ? null : IdempotencyKey.Parse(idempotencyKey, Fingerprint(request));
+        var idempotency = idempotencyKey is null ? null : IdempotencyKey.Parse(idempotencyKey, IdempotentRecords.Fingerprint(request));
         var actor = http.User.ToActor();
         var registered = await handler.HandleAsync(signal, actor, idempotency, cancellationToken);
         if (registered.Receipt is { } receipt)
@@ -46,8 +44,4 @@ public static class SignalEndpoints
         http.Response.Headers.Location = $"/api/cases/{registered.Case.Id}";
         return TypedResults.Ok(await responder.DetailAsync(registered.Case, actor, AccessAction.Read, cancellationToken));
     }
-
-    /// <summary>The request as parsed, not as sent, so whitespace or property order does not make a retry "different".</summary>
-    private static string Fingerprint(RegisterSignalRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
 }

@@ -14,6 +14,7 @@ public sealed class RecordAtomInspection(OndermijningDbContext db, AccessGate ga
         CancellationToken cancellationToken = default)
     {
         var @case = await gate.CaseAsync(caseId, actor, Permission.RecordAtomInspection, cancellationToken: cancellationToken);
+        if (await db.RecordedBeforeAsync<AtomInspection>(cancellationToken) is { } earlier) return earlier;
         await db.EnsureReachedAsync(catalog, @case, ChainTable.Atom, cancellationToken);
 
         var now = clock.GetCurrentInstant();
@@ -25,7 +26,7 @@ public sealed class RecordAtomInspection(OndermijningDbContext db, AccessGate ga
             });
 
         var inspection = new AtomInspection(caseId, @case.Municipality, details, details.InspectedOn ?? today, now, actor);
-        db.Set<AtomInspection>().Add(inspection);
+        db.AddRecord(inspection, now);
         await db.SaveChangesAsync(cancellationToken);
         return inspection;
     }

@@ -63,13 +63,14 @@ public sealed class AddManualFinding(OndermijningDbContext db, AccessGate gate, 
         details.Check(f, clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
         f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.AddFinding, cancellationToken: cancellationToken);
+        if (await db.RecordedBeforeAsync<EnrichmentFinding>(cancellationToken) is { } earlier) return earlier;
         // A finding is open-source information: where the protocol does not let this user add that, it is refused as an item would be.
         access.GateForAdding(@case, InformationCategory.Open, actor);
 
         var now = clock.GetCurrentInstant();
         var finding = EnrichmentFinding.Manual(caseId, details.Source, details.Subject, details.Note, details.Link, details.ObservedOn,
             details.FactsJson, now, actor);
-        db.Add(finding);
+        db.AddRecord(finding, now);
         if (items.For(@case, finding, actor, now) is { } item) db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return finding;

@@ -63,6 +63,7 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
         Func<Instant, T> create, CancellationToken cancellationToken) where T : class
     {
         AccessGate.Require(actor, Permission.RecordEnforcement, municipality);
+        if (await db.RecordedBeforeAsync<T>(cancellationToken) is { } earlier) return earlier;
         if (date > Today())
             throw EngineProblem.Validation(new Dictionary<string, string[]>
             {
@@ -79,8 +80,9 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
                     $"Case {id} is a case of {caseMunicipality}, not of {municipality}; link a case of the same municipality.",
                     new Dictionary<string, string[]> { ["caseId"] = [$"The case belongs to {caseMunicipality}."] });
         }
-        var record = create(clock.GetCurrentInstant());
-        db.Set<T>().Add(record);
+        var now = clock.GetCurrentInstant();
+        var record = create(now);
+        db.AddRecord(record, now);
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }

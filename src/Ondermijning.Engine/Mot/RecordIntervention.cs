@@ -25,6 +25,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
         var note = f.OptionalText(details.Note, "note", Limits.Note, TextKind.MultiLine);
         f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.RecordIntervention, cancellationToken: cancellationToken);
+        if (await db.RecordedBeforeAsync<Intervention>(cancellationToken) is { } earlier) return earlier;
         await db.EnsureReachedAsync(catalog, @case, ChainTable.Mot, cancellationToken);
 
         var subtype = await db.Set<InterventionSubtype>().SingleOrDefaultAsync(s => s.Code == code, cancellationToken)
@@ -47,7 +48,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
 
         var intervention = new Intervention(caseId, @case.Municipality, subtype, organisation,
             details.DecidedOn ?? today, details.PlannedFor, note, now);
-        db.Set<Intervention>().Add(intervention);
+        db.AddRecord(intervention, now);
         await db.SaveChangesAsync(cancellationToken);
         return intervention;
     }
@@ -90,6 +91,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
         CancellationToken cancellationToken = default)
     {
         AccessGate.Require(actor, Permission.ManageInterventionKinds);
+        if (await db.RecordedBeforeAsync<InterventionSubtype>(cancellationToken) is { } earlier) return earlier;
         var f = new Fields();
         const string codeRule = "Give a short code of lower-case letters, digits and hyphens, e.g. 'sluiting-woning'.";
         var normalised = f.Text(code, "code", codeRule, Limits.Code).ToLowerInvariant();
@@ -101,8 +103,9 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
         if (await db.Set<InterventionSubtype>().AnyAsync(s => s.Code == normalised, cancellationToken))
             throw new EngineProblem(ProblemKind.Conflict, "This kind of intervention already exists",
                 $"There is already a kind of intervention with code '{normalised}'.");
-        var subtype = new InterventionSubtype(normalised, type!.Value, label, clock.GetCurrentInstant(), actor.UserId);
-        db.Set<InterventionSubtype>().Add(subtype);
+        var now = clock.GetCurrentInstant();
+        var subtype = new InterventionSubtype(normalised, type!.Value, label, now, actor.UserId);
+        db.AddRecord(subtype, now);
         await db.SaveChangesAsync(cancellationToken);
         return subtype;
     }

@@ -16,7 +16,7 @@ namespace Ondermijning.Engine.Persistence;
 /// The single source of truth. Provider-specific subclasses carry their own migrations
 /// (<see cref="SqliteOndermijningDbContext"/>); the model is shared.
 /// </summary>
-public abstract class OndermijningDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class OndermijningDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();

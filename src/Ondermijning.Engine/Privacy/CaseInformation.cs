@@ -36,9 +36,15 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
                 $"not {Organisations.NameOf(item.Source)}.",
                 new Dictionary<string, string[]> { ["sourceOrganisation"] = [$"Your organisation: {actor.Organisation}."] });
         access.GateForAdding(@case, item.Category, actor);
+        if (await db.RecordedBeforeAsync<InformationItem>(cancellationToken) is { } earlier)
+            // Answered with its content again, so read as any reading is: through the gates, and logged.
+            return (await ReadAsync(@case, actor, AccessAction.Read, cancellationToken, [earlier.Id])).Items.SingleOrDefault()
+                ?? throw new EngineProblem(ProblemKind.Forbidden, "You can no longer read this item",
+                    $"The key already added item {earlier.Id}, which the privacy protocol no longer lets you read at this stage.");
 
-        var added = new InformationItem(@case.Id, item, @case.Stage, @case.Severity, clock.GetCurrentInstant(), actor);
-        db.InformationItems.Add(added);
+        var now = clock.GetCurrentInstant();
+        var added = new InformationItem(@case.Id, item, @case.Stage, @case.Severity, now, actor);
+        db.AddRecord(added, now);
         AccessEntry[] entries = added.IsGated
             ? [new AccessEntry(actor, @case.Id, @case.Municipality, added.Id, AccessAction.Add, ProcessingActivity.RecordInformation,
                 access.Purpose(@case, @case.Stage), added.LegalBasis)]

@@ -53,7 +53,7 @@ public class RouteAccessTests
             "the reporter's receipt lookup is the one anonymous route with data; it is found by a secret code");
     }
 
-    private static object Finding(string note) =>
+    internal static object Finding(string note) =>
         new { source = "news", link = "https://www.l1.nl/nieuws/1", date = "2024-06-01", note, subject = "Kapsalon De Schaar" };
 
     /// <summary>

@@ -637,6 +637,39 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.ToTable("enrichment_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Idempotency.IdempotentRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("idempotent_records", (string)null);
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Interventions.AwarenessActivity", b =>
                 {
                     b.Property<Guid>("Id")

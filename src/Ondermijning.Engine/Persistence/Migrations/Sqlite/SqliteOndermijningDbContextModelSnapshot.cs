@@ -622,6 +622,39 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("enrichment_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Idempotency.IdempotentRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("idempotent_records", (string)null);
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Interventions.AwarenessActivity", b =>
                 {
                     b.Property<Guid>("Id")
