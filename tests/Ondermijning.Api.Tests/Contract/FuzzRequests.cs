@@ -23,7 +23,7 @@ internal static class FuzzValues
         (4, Gen.OneOf(Words)),
         (2, Gen.OneOf(Dates)),
         (3, Gen.Int[1, 9000].Select(n => new string('x', n))),
-        (1, Gen.Int[9000, 1_200_000].Select(n => new string('a', n))),
+        (1, Gen.Int[9000, 900_000].Select(n => new string('a', n))), // under Kestrel's 1 MB ceiling, beyond which it resets the connection
         (2, Gen.Char['\0', '\u001F'].Select(c => $"tekst{c}tekst")),
         (2, Gen.Const("tekst" + FuzzRequest.LoneSurrogate)),
         (1, Gen.String));
