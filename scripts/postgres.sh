@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL 15 on loopback for tests and benchmarks, from Debian's `postgresql` package.
 # DIR must be reachable by the `postgres` user (the callers use a folder under /tmp).
 #   scripts/postgres.sh start DIR   installs the package if needed, (re)creates DIR, starts a server on a free port,
-#                                   and prints its Npgsql connection string (user postgres, trust auth, loopback only)
+#                                   and prints its Npgsql connection string (user postgres, trust auth, loopback only);
+#                                   POSTGRES_OPTIONS (e.g. "-c fsync=off") adds server options, kept for restart-start
 #   scripts/postgres.sh stop DIR    stops it (fast shutdown), if it runs
 #   scripts/postgres.sh discard DIR stops it and deletes DIR (every test database is in there)
 #   scripts/postgres.sh restart-stop DIR / restart-start DIR   stop or start the same server again, keeping its data
@@ -30,7 +31,7 @@ case "$command" in
     port=$((20000 + RANDOM % 40000))
     while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((20000 + RANDOM % 40000)); done
     # Many test databases, each with its own connection pool, so more connections than the default 100.
-    echo "-p $port -c listen_addresses=127.0.0.1 -k '$dir' -c max_connections=500" > "$dir/options"
+    echo "-p $port -c listen_addresses=127.0.0.1 -k '$dir' -c max_connections=500 ${POSTGRES_OPTIONS:-}" > "$dir/options"
     chown postgres:postgres "$dir/options"
     as_postgres "$bin/pg_ctl -D '$dir/data' -l '$dir/server.log' -w -o \"$(cat "$dir/options")\" start" >/dev/null
     echo "Host=127.0.0.1;Port=$port;Username=postgres"

@@ -10,6 +10,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Hosting;
 
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class SecurityHeaderTests
 {
     private static readonly Dictionary<string, string> Expected = new()

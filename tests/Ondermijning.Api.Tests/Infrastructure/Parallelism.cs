@@ -16,3 +16,14 @@ public sealed class JobServerCollection
 {
     public const string Name = "JobServer";
 }
+
+/// <summary>
+/// <c>[Trait(StorageTrait.Name, StorageTrait.Independent)]</c> marks a class that proves nothing about storage (headers, mapping,
+/// the pages in a browser): it runs in the SQLite pass of <c>./test.sh</c> only. Anything that reads or writes cases
+/// runs on both databases.
+/// </summary>
+public static class StorageTrait
+{
+    public const string Name = "Storage";
+    public const string Independent = "Independent";
+}

@@ -4,6 +4,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Mapping;
 
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class MappingConfigurationTests
 {
     [Fact]

@@ -39,7 +39,11 @@ public sealed class Browser : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Chromium wants more CPU than a test host; beside the parallel tests on two cores its page loads ran past
+/// Playwright's 30 s. Its few tests run alone, after the rest.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<Browser>
 {
     public const string Name = "browser";

@@ -3,6 +3,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Web;
 
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 [Collection(BrowserCollection.Name)]
 public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
 {
