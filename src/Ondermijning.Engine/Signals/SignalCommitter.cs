@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ondermijning.Engine.Cases;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Engine.Signals;
@@ -88,11 +89,18 @@ public sealed class SignalCommitter : IAsyncDisposable
             await insert.SaveAsync(CancellationToken.None);
             foreach (var (pending, @case) in built) pending.Stored.TrySetResult(@case);
         }
-        catch (DbUpdateException e) when (built.Count > 1 && db.IsUniqueViolation(e))
+        catch (Exception e) when (built.Count > 1 && !DatabaseErrors.IsUnavailable(e))
         {
-            // One of them repeats an idempotency key (of a signal already stored, or of another in this batch): commit
-            // each on its own, so that only the repeat fails and its caller answers with the case stored first.
+            // The fault lies with one of them, not with the database: a repeated idempotency key (of a signal already
+            // stored, or of another in this batch), or a value the database refuses that the engine's checks let through.
+            // Commit each on its own, so that only the one at fault fails; a repeat answers with the case stored first.
             foreach (var (pending, _) in built) await CommitAsync([pending]);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsRefusedValue(e) && !db.IsUniqueViolation(e))
+        {
+            // This registration alone is refused by the database: its own 4xx, not a 500 and not its neighbours' failure.
+            built[0].Pending.Stored.TrySetException(new EngineProblem(ProblemKind.Invalid, "The signal could not be stored",
+                "The database refused a value of this signal. Check the lengths and characters of its texts and send it again.", null));
         }
         catch (Exception e)
         {

@@ -80,7 +80,7 @@ public sealed class NieuwModel(RegisterSignal registerSignal, WorkflowCatalog ca
         }
         catch (EngineProblem problem) when (problem.Errors.Count > 0)
         {
-            foreach (var field in problem.Errors.Keys) ModelState.AddModelError(field, DutchMessages.ForSignalField(field));
+            foreach (var (field, message) in DutchMessages.ForFields(problem, DutchMessages.ForSignalField)) ModelState.AddModelError(field, message);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
