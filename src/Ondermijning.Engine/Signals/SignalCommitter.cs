@@ -12,6 +12,12 @@ namespace Ondermijning.Engine.Signals;
 /// next transaction. A commit costs a disk flush and, on SQLite, the one writer lock; sharing them is what lets intake
 /// keep up with the database instead of queueing behind it. Every caller still waits for its own durable commit
 /// before it answers, so a 2xx still means "stored".
+/// <para>
+/// Kept once the engine validated every registration (so a batch no longer fails on a bad value) because it still pays on
+/// SQLite: on the 2-core machine, loaded by other work, 3,000 signals from 8 clients gave 350 and 565 signals/s (78 % and
+/// 94 % of that run's single-row baseline) with batches of 64, against 322 and 349 (21 % and 67 %) with batches of one,
+/// p99 54–90 ms against 103–110 ms. One write path remains either way: a batch of one is the same code.
+/// </para>
 /// </summary>
 public sealed class SignalCommitter : IAsyncDisposable
 {
