@@ -41,4 +41,26 @@ public class CasePageFormTests
         var items = await api.GetFromJsonAsync<JsonObject>($"/api/cases/{id}/items");
         items!["items"]!.AsArray().Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_signal_form_refuses_a_too_long_branch_and_a_control_character_next_to_their_fields_and_registers_nothing()
+    {
+        await using var factory = new ApiFactory { DemoUsers = true };
+        var page = await factory.SignInOnPagesAsync("demo-oov");
+        var form = await page.GetStringAsync("/signalen/nieuw");
+
+        var response = await page.PostAsync("/signalen/nieuw", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Signaal.Gemeente"] = "GM0935", ["Signaal.Bron"] = "melding-gemeente", ["Signaal.Omschrijving"] = "Drukte bij een kapsalon",
+            ["Signaal.Anoniem"] = "true", ["Signaal.Branche"] = new string('b', 150), ["Signaal.PersoonNaam"] = "J.\u0001Jansen",
+            ["__RequestVerificationToken"] = PageSignIn.FormToken(form),
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("<span id=\"branche-fout\" class=\"field-error\">Gebruik hoogstens 100 tekens.</span>");
+        Regex.IsMatch(html, "id=\"branche\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"branche-fout\"").Should().BeTrue();
+        html.Should().Contain("<span id=\"persoon-naam-fout\" class=\"field-error\">Dit veld bevat een stuurteken");
+        (await factory.CreateClient().CaseCountAsync()).Should().Be(0);
+    }
 }
