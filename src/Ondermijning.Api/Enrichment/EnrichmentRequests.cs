@@ -32,8 +32,11 @@ public sealed record ManualFindingRequest(string? Source, string? Note, string? 
         else if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             f.Error("link", "The link is not a web address (http or https).");
 
-        var details = new ManualFindingDetails(source, f.OptionalText(Subject, "subject", Limits.FindingSubject) ?? "",
-            f.Text(Note, "note", "Write down what was found.", Limits.Note, TextKind.MultiLine), link, date, Facts?.ToJsonString() ?? "{}");
+        ManualFindingDetails.CheckFacts(f, Facts);
+        var subject = f.OptionalText(Subject, "subject", Limits.FindingSubject) ?? "";
+        var note = f.Text(Note, "note", "Write down what was found.", Limits.Note, TextKind.MultiLine);
+        f.ThrowIfAny();
+        var details = new ManualFindingDetails(source, subject, note, link, date, Facts?.ToJsonString() ?? "{}");
         details.Check(f, today);
         f.ThrowIfAny();
         return details;

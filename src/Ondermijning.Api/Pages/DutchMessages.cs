@@ -17,6 +17,31 @@ public static class DutchMessages
         _ => "Niet alles is goed ingevuld. Zie de meldingen bij de velden.",
     };
 
+    /// <summary>
+    /// One Dutch wording per rule of the engine (<see cref="FieldRule"/>), the same rule the API words in English: a page
+    /// shows it next to the field that broke it.
+    /// </summary>
+    public static string ForBreach(Breach breach) => breach.Rule switch
+    {
+        FieldRule.Required => "Vul dit veld in.",
+        FieldRule.TooLong => $"Gebruik hoogstens {breach.Limit} tekens.",
+        FieldRule.ControlCharacter => "Dit veld bevat een stuurteken (zoals een tab of een onzichtbaar teken); haal het weg.",
+        FieldRule.LoneSurrogate => "Dit veld bevat een ongeldig teken; typ de tekst opnieuw.",
+        FieldRule.Postcode => "Schrijf de postcode als vier cijfers en twee letters, bijvoorbeeld 6211 AB.",
+        FieldRule.HouseNumber => "Vul een huisnummer van 1 tot en met 99999 in.",
+        FieldRule.KvkNumber => "Een KvK-nummer bestaat uit 8 cijfers.",
+        FieldRule.Municipality => "Kies de gemeente.",
+        FieldRule.DateFormat => "Vul een geldige datum in (jjjj-mm-dd).",
+        FieldRule.DateOutOfRange => "Vul een datum tussen 1900 en 2100 in.",
+        FieldRule.DateInFuture => "Deze datum ligt in de toekomst.",
+        _ => "Controleer dit veld.",
+    };
+
+    /// <summary>The Dutch message for each refused field: its rule where the engine names one, otherwise <paramref name="fallback"/>.</summary>
+    public static Dictionary<string, string> ForFields(EngineProblem problem, Func<string, string> fallback) =>
+        problem.Errors.Keys.ToDictionary(field => field,
+            field => problem.Breaches.TryGetValue(field, out var breach) && breach.Rule != FieldRule.Other ? ForBreach(breach) : fallback(field));
+
     /// <summary>A refusal of the information, severity or feedback form; the privacy protocol's refusals name the gate.</summary>
     public static string ForSideForm(string form, EngineProblem problem) => (form, problem.Kind) switch
     {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Problems;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Privacy;
@@ -25,7 +27,9 @@ public static class AdminEndpoints
     private static async Task<Ok<List<AccessLogRecordDto>>> Query(string? caseId, string? userId, int? limit, AccessLog log, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)
     {
-        var query = new AccessLogQuery(caseId is null ? null : CaseEndpoints.ParseId(caseId), userId, limit ?? 500);
+        var f = new RequestFields();
+        var query = new AccessLogQuery(f.OptionalCase(caseId), f.OptionalText(userId, "userId", Limits.Name), limit ?? 500);
+        f.ThrowIfAny();
         return TypedResults.Ok(mapper.Map<List<AccessLogRecordDto>>(await log.QueryAsync(query, http.User.ToActor(), cancellationToken)));
     }
 

@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Problems;
 
@@ -47,7 +46,7 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, ILog
                 Title = "The request could not be read",
                 Detail = bad.Message,
             },
-            _ when IsDatabaseUnavailable(exception) => Unavailable(context, exception),
+            _ when DatabaseErrors.IsUnavailable(exception) => Unavailable(context, exception),
             _ => null,
         };
         if (problem is null) return false;
@@ -79,26 +78,6 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, ILog
             StatusCodes.Status400BadRequest => ("The request could not be read", "The request is malformed; check the address, its parameters and the body."),
             _ => (problem.Title, problem.Detail),
         };
-    }
-
-    /// <summary>
-    /// SQLite still busy or locked after its timeout, or PostgreSQL unreachable, restarting or out of connections.
-    /// Either way the change did not commit, or (a connection lost during the commit) its outcome is unknown:
-    /// a retry is the answer, and with an idempotency key a retried registration never creates a second case.
-    /// </summary>
-    internal static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
-                case PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }:
-                case NpgsqlException { IsTransient: true }:
-                    return true;
-            }
-        }
-        return false;
     }
 
     private ProblemDetails Unavailable(HttpContext context, Exception exception)

@@ -13,6 +13,13 @@ public sealed class RecordAtomInspection(OndermijningDbContext db, AccessGate ga
     public async Task<AtomInspection> HandleAsync(CaseId caseId, AtomInspectionDetails details, Actor actor,
         CancellationToken cancellationToken = default)
     {
+        var f = new Fields();
+        f.Text(details.Location, "location", "Say which location was inspected.", Limits.Location);
+        f.Check(details.InspectedOn, "inspectedOn");
+        foreach (var (organisation, i) in details.Organisations.Select((o, i) => (o, i)))
+            f.Text(organisation, $"organisations[{i}]", "Name the organisation.", Limits.Name);
+        f.OptionalText(details.OtherOutcome, "otherOutcome", Limits.OtherOutcome, TextKind.MultiLine);
+        f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.RecordAtomInspection, cancellationToken: cancellationToken);
         if (await db.RecordedBeforeAsync<AtomInspection>(cancellationToken) is { } earlier) return earlier;
         await db.EnsureReachedAsync(catalog, @case, ChainTable.Atom, cancellationToken);

@@ -28,7 +28,8 @@ public sealed record ManualFindingDetails(FindingSource Source, string Subject, 
         else CheckFacts(f, JsonNode.Parse(FactsJson), "facts");
     }
 
-    private static void CheckFacts(Fields f, JsonNode? node, string path)
+    /// <summary>Every name and string in the facts; a client's facts are checked before they are written as JSON, which a lone surrogate breaks.</summary>
+    public static void CheckFacts(Fields f, JsonNode? node, string path = "facts")
     {
         switch (node)
         {
@@ -43,7 +44,18 @@ public sealed record ManualFindingDetails(FindingSource Source, string Subject, 
                 for (var i = 0; i < a.Count; i++) CheckFacts(f, a[i], $"{path}[{i}]");
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                if (TextRule.Check(v.GetValue<string>(), Limits.FindingFacts, TextKind.MultiLine) is { } textBreach) f.Error(path, textBreach);
+                string text;
+                try
+                {
+                    text = v.GetValue<string>();
+                }
+                catch (InvalidOperationException)
+                {
+                    // The JSON reader will not even decode half a surrogate pair into a string.
+                    f.Error(path, new Breach(FieldRule.LoneSurrogate, "The text holds an invalid character (a lone UTF-16 surrogate)."));
+                    break;
+                }
+                if (TextRule.Check(text, Limits.FindingFacts, TextKind.MultiLine) is { } textBreach) f.Error(path, textBreach);
                 break;
         }
     }

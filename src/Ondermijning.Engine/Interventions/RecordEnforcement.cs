@@ -16,11 +16,13 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
 {
     public Task<BibobScreening> BibobAsync(BibobScreeningDetails d, Actor actor, CancellationToken cancellationToken = default) =>
         AddAsync(actor, d.Municipality, d.CaseId, d.Date, "date",
-            now => new BibobScreening(d, now, actor), cancellationToken);
+            now => new BibobScreening(d, now, actor), cancellationToken,
+            f => f.Text(d.PermitType, "permitType", "Say which permit the application was for.", Limits.PermitType));
 
     public Task<DrugPremisesClosure> DrugPremisesClosureAsync(DrugPremisesClosureDetails d, Actor actor, CancellationToken cancellationToken = default) =>
         AddAsync(actor, d.Municipality, d.CaseId, d.ClosedOn, "closedOn",
-            now => new DrugPremisesClosure(d, now, actor), cancellationToken);
+            now => new DrugPremisesClosure(d, now, actor), cancellationToken,
+            f => f.Text(d.Premises, "premises", "Say which premises were closed.", Limits.Location));
 
     public Task<StreetDealingPenalty> StreetDealingPenaltyAsync(StreetDealingPenaltyDetails d, Actor actor, CancellationToken cancellationToken = default) =>
         AddAsync(actor, d.Municipality, d.CaseId, d.ImposedOn, "imposedOn",
@@ -28,11 +30,13 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
 
     public Task<AwarenessActivity> AwarenessActivityAsync(AwarenessActivityDetails d, Actor actor, CancellationToken cancellationToken = default) =>
         AddAsync(actor, d.Municipality, null, d.HeldOn, "heldOn",
-            now => new AwarenessActivity(d, now, actor), cancellationToken);
+            now => new AwarenessActivity(d, now, actor), cancellationToken,
+            f => f.OptionalText(d.Programme, "programme", Limits.Programme));
 
     public Task<PhenomenonStudy> StartStudyAsync(PhenomenonStudyDetails d, Actor actor, CancellationToken cancellationToken = default) =>
         AddAsync(actor, d.Municipality, d.CaseId, d.StartedOn, "startedOn",
-            now => new PhenomenonStudy(d, now, actor), cancellationToken);
+            now => new PhenomenonStudy(d, now, actor), cancellationToken,
+            f => f.Text(d.Subject, "subject", "Name the branch, the area (four postcode digits) or the target group.", Limits.StudySubject));
 
     public async Task<PhenomenonStudy> EndStudyAsync(PhenomenonStudyId id, PhenomenonStudyStatus status, LocalDate? on, string? result,
         Actor actor, CancellationToken cancellationToken = default)
@@ -44,7 +48,10 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
         if (status == PhenomenonStudyStatus.Running)
             throw EngineProblem.Validation(new Dictionary<string, string[]> { ["status"] = ["A study can only move on to 'completed' or 'stopped'."] });
         var today = Today();
-        if (on > today) throw EngineProblem.Validation(new Dictionary<string, string[]> { ["date"] = ["The date lies in the future."] });
+        var f = new Fields();
+        f.Check(on, "date", today);
+        result = f.OptionalText(result, "result", Limits.StudyResult, TextKind.MultiLine);
+        f.ThrowIfAny();
         study.End(status, on ?? today, result);
         await db.SaveChangesAsync(cancellationToken);
         return study;
@@ -60,15 +67,15 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
     private LocalDate Today() => clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
 
     private async Task<T> AddAsync<T>(Actor actor, MunicipalityCode municipality, CaseId? caseId, LocalDate date, string dateField,
-        Func<Instant, T> create, CancellationToken cancellationToken) where T : class
+        Func<Instant, T> create, CancellationToken cancellationToken, Action<Fields>? check = null) where T : class
     {
         AccessGate.Require(actor, Permission.RecordEnforcement, municipality);
         if (await db.RecordedBeforeAsync<T>(cancellationToken) is { } earlier) return earlier;
-        if (date > Today())
-            throw EngineProblem.Validation(new Dictionary<string, string[]>
-            {
-                [dateField] = ["The date lies in the future; record it once it has happened."],
-            });
+        // What happened is recorded once it has happened, and its texts keep the engine's rules whoever records it.
+        var f = new Fields();
+        f.Check(date, dateField, Today());
+        check?.Invoke(f);
+        f.ThrowIfAny();
         if (caseId is { } id)
         {
             // A case of a municipality the actor does not work for is not found: which municipality it belongs to is not said.

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
@@ -35,17 +34,10 @@ internal sealed class RecordLwoDecision(OndermijningDbContext db) : IStepObserve
     private static LocalDate MeetingDate(IReadOnlyDictionary<string, string> information, LocalDate stepDate)
     {
         if (!information.TryGetValue(MeetingDateKey, out var text) || string.IsNullOrWhiteSpace(text)) return stepDate;
-        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (!parsed.Success)
-            throw EngineProblem.Validation(new Dictionary<string, string[]>
-            {
-                [$"information.{MeetingDateKey}"] = ["Write the date of the LWO meeting as YYYY-MM-DD."],
-            });
-        if (parsed.Value > stepDate)
-            throw EngineProblem.Validation(new Dictionary<string, string[]>
-            {
-                [$"information.{MeetingDateKey}"] = ["The LWO meeting date lies in the future; record the decision after the meeting."],
-            });
-        return parsed.Value;
+        // The decision is recorded after the meeting, so its date is not after the step's.
+        var f = new Fields();
+        var date = f.OptionalDate(text, $"information.{MeetingDateKey}", notAfter: stepDate);
+        f.ThrowIfAny();
+        return date ?? stepDate;
     }
 }

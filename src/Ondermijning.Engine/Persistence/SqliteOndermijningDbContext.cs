@@ -70,7 +70,8 @@ public sealed class SqliteOndermijningDbContext(DbContextOptions<SqliteOndermijn
         WriteAsync(() => Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken), cancellationToken);
 
     protected internal override bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+        // SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY; a NOT NULL or CHECK failure is a refused value, not a repeat.
+        exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
     protected override void ConfigureTimeConventions(ModelConfigurationBuilder builder)
     {

@@ -74,6 +74,27 @@ public sealed class SignalCommitterTests
         (await host.RunAsync<OndermijningDbContext, int>(db => db.Cases.CountAsync())).Should().Be(19);
     }
 
+    [Fact]
+    public async Task A_registration_the_database_refuses_fails_alone_as_invalid_and_the_rest_of_its_batch_is_stored()
+    {
+        await using var host = await EngineHost.StartAsync();
+        var definition = await host.RunAsync<WorkflowCatalog, WorkflowDefinition>(c =>
+            Task.FromResult(c.NewestApplying(c.DefaultWorkflow, new LocalDate(2024, 6, 3))));
+        var now = host.Clock.GetCurrentInstant();
+
+        // Straight to the writer, past the engine's checks: a missing description breaks the NOT NULL column of the
+        // batch's one INSERT. The batch is retried one by one, so only that registration fails.
+        var attempts = await host.RunAsync<SignalCommitter, Task<Case>[]>(committer => Task.FromResult(Enumerable.Range(0, 40).Select(i =>
+            committer.CommitAsync(() => Case.Register(CaseId.New(), Signal(i == 7 ? null! : $"signaal {i}"), definition.Key,
+                    definition.StartStage, definition.LowestSeverity, now, EngineHost.Regisseur, null),
+                ReceiptCode.Generate(), CancellationToken.None)).ToArray()));
+
+        var refused = await attempts[7].Invoking(t => t).Should().ThrowAsync<EngineProblem>();
+        refused.Which.Kind.Should().Be(ProblemKind.Invalid);
+        (await Task.WhenAll(attempts.Where((_, i) => i != 7))).Select(c => c.Id).Distinct().Should().HaveCount(39);
+        (await host.RunAsync<OndermijningDbContext, int>(db => db.Cases.CountAsync())).Should().Be(39);
+    }
+
     [Theory]
     [InlineData("Host=db;Database=ondermijning", 64)]
     [InlineData("Host=db;Database=ondermijning;Max Auto Prepare=0", 0)]

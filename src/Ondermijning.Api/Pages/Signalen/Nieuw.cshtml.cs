@@ -53,7 +53,14 @@ public sealed class NieuwModel(RegisterSignal registerSignal, WorkflowCatalog ca
         ["companies[0].name"] = "bedrijf-naam", ["companies[0].kvkNumber"] = "kvk",
         ["addresses[0].postcode"] = "postcode", ["addresses[0].houseNumber"] = "huisnummer",
         ["persons[0].name"] = "persoon-naam", ["persons[0].birthDate"] = "geboortedatum",
+        ["branch"] = "branche", ["reporter.contact"] = "melder-contact", ["companies[0].place"] = "bedrijf-plaats",
+        ["addresses[0].houseNumberAddition"] = "toevoeging", ["addresses[0].street"] = "straat", ["addresses[0].city"] = "plaats",
+        ["persons[0].role"] = "persoon-rol",
     };
+
+    /// <summary>The form field for an API field; the phenomenon tags are one field on the form, a list in the API.</summary>
+    public static string FieldId(string field) =>
+        FieldIds.GetValueOrDefault(field) ?? (field.StartsWith("phenomenonTags", StringComparison.Ordinal) ? "fenomenen" : "omschrijving");
 
     public void OnGet() { }
 
@@ -80,7 +87,7 @@ public sealed class NieuwModel(RegisterSignal registerSignal, WorkflowCatalog ca
         }
         catch (EngineProblem problem) when (problem.Errors.Count > 0)
         {
-            foreach (var field in problem.Errors.Keys) ModelState.AddModelError(field, DutchMessages.ForSignalField(field));
+            foreach (var (field, message) in DutchMessages.ForFields(problem, DutchMessages.ForSignalField)) ModelState.AddModelError(field, message);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
@@ -88,6 +95,14 @@ public sealed class NieuwModel(RegisterSignal registerSignal, WorkflowCatalog ca
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>The message for the first of <paramref name="fields"/> that was refused; a list field (phenomenonTags) covers its entries.</summary>
     public string? ErrorFor(params string[] fields) =>
-        fields.Select(f => ViewData.ModelState[f]).FirstOrDefault(s => s is { Errors.Count: > 0 })?.Errors[0].ErrorMessage;
+        ViewData.ModelState.Where(e => e.Value is { Errors.Count: > 0 } && fields.Any(f => e.Key == f || e.Key.StartsWith(f + "[", StringComparison.Ordinal)))
+            .Select(e => e.Value!.Errors[0].ErrorMessage).FirstOrDefault();
+
+    public string? InvalidFor(params string[] fields) => ErrorFor(fields) is null ? null : "true";
+
+    /// <summary>aria-describedby: the field's hint, and its error message when it was refused.</summary>
+    public string? DescribedBy(string id, string? hint, params string[] fields) =>
+        string.Join(' ', new[] { hint, ErrorFor(fields) is null ? null : $"{id}-fout" }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
 }

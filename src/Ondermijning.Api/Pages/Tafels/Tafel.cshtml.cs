@@ -78,7 +78,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
             {
                 Submitted[besluit.Zaak] = besluit;
                 Errors[besluit.Zaak] = problem.Errors.Count > 0 && definition is not null
-                    ? string.Join(" ", problem.Errors.Keys.Select(k => DutchMessages.ForStepField(k, transition, definition)))
+                    ? string.Join(" ", DutchMessages.ForFields(problem, k => DutchMessages.ForStepField(k, transition, definition)).Values.Distinct())
                     : DutchMessages.ForProblem(problem);
             }
         }

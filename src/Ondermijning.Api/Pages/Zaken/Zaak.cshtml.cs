@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using NodaTime.Text;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
@@ -32,6 +31,10 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
     /// <summary>Which of the side forms (information, severity, feedback) failed, with its message.</summary>
     public string? FailedForm { get; private set; }
     public string? FormError { get; private set; }
+    /// <summary>Per field of the failed side form, the Dutch message shown next to it.</summary>
+    public Dictionary<string, string> FieldErrors { get; private set; } = [];
+    /// <summary>What was typed in the failed side form, so that nothing typed is lost.</summary>
+    public Dictionary<string, string?> Typed { get; private set; } = [];
     public WorkflowDefinition Definition { get; private set; } = null!;
 
     /// <summary>The step whose form failed, so that it opens again with its errors and values.</summary>
@@ -39,6 +42,11 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
     public string? Reason { get; private set; }
     public Dictionary<string, string> Information { get; private set; } = [];
     public string? GeneralError { get; private set; }
+
+    /// <summary>The Dutch message for a field of the failed side form, or null.</summary>
+    public string? ErrorOf(string field) => FieldErrors.GetValueOrDefault(field);
+    /// <summary>aria-invalid for a field: "true" when it was refused, otherwise absent.</summary>
+    public string? InvalidOf(string field) => FieldErrors.ContainsKey(field) ? "true" : null;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -63,36 +71,48 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             Reason = reden;
             Information = information;
             var transition = Definition.TransitionsFrom(new StageId(Case.Stage.Id)).SingleOrDefault(t => t.Trigger.Value == trigger);
-            foreach (var field in problem.Errors.Keys) ModelState.AddModelError(field, DutchMessages.ForStepField(field, transition, Definition));
+            foreach (var (field, message) in DutchMessages.ForFields(problem, field => DutchMessages.ForStepField(field, transition, Definition)))
+                ModelState.AddModelError(field, message);
             GeneralError = DutchMessages.ForProblem(problem);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
     }
 
-    public Task<IActionResult> OnPostInformatieAsync(string id, string categorie, string grondslag, string inhoud, string vertrouwelijkheid,
+    public Task<IActionResult> OnPostInformatieAsync(string id, string? categorie, string? grondslag, string? inhoud, string? vertrouwelijkheid,
         CancellationToken cancellationToken) =>
         SideFormAsync(id, "informatie", "De informatie is toegevoegd.", caseId =>
         {
-            if (!InformationTerms.Categories.TryGetValue(categorie, out var category) ||
-                !InformationTerms.ConfidentialityLevels.TryGetValue(vertrouwelijkheid, out var level))
+            Typed = new() { ["legalBasis"] = grondslag, ["content"] = inhoud };
+            if (!InformationTerms.Categories.TryGetValue(categorie ?? "", out var category) ||
+                !InformationTerms.ConfidentialityLevels.TryGetValue(vertrouwelijkheid ?? "", out var level))
                 throw EngineProblem.Validation(new Dictionary<string, string[]> { ["category"] = ["Kies een categorie en vertrouwelijkheid."] });
-            return information.AddAsync(caseId, new NewInformationItem(category, Actor.Organisation, grondslag, inhoud, level), Actor, cancellationToken);
+            return information.AddAsync(caseId, new NewInformationItem(category, Actor.Organisation, grondslag ?? "", inhoud ?? "", level), Actor, cancellationToken);
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostZwaarteAsync(string id, string zwaarte, string? reden, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostZwaarteAsync(string id, string? zwaarte, string? reden, CancellationToken cancellationToken) =>
         SideFormAsync(id, "zwaarte", "De zwaarte is verhoogd.", caseId =>
-            raiseSeverity.HandleAsync(caseId, new Severity(zwaarte), reden, Actor, cancellationToken), cancellationToken);
+        {
+            Typed = new() { ["reason"] = reden };
+            return raiseSeverity.HandleAsync(caseId, new Severity(zwaarte ?? ""), reden, Actor, cancellationToken);
+        }, cancellationToken);
 
-    public Task<IActionResult> OnPostTerugkoppelingAsync(string id, string tekst, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostTerugkoppelingAsync(string id, string? tekst, CancellationToken cancellationToken) =>
         SideFormAsync(id, "terugkoppeling", "De terugkoppeling voor de melder is opgeslagen.", caseId =>
-            receipts.WriteFeedbackAsync(caseId, tekst, Actor, cancellationToken), cancellationToken);
+        {
+            Typed = new() { ["text"] = tekst };
+            return receipts.WriteFeedbackAsync(caseId, tekst, Actor, cancellationToken);
+        }, cancellationToken);
 
-    public Task<IActionResult> OnPostInterventieAsync(string id, string soort, string uitvoerder, string? gepland, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostInterventieAsync(string id, string? soort, string? uitvoerder, string? gepland, CancellationToken cancellationToken) =>
         SideFormAsync(id, "interventie", "De interventie is vastgelegd.", caseId =>
         {
-            LocalDate? planned = gepland is null ? null : LocalDatePattern.Iso.Parse(gepland) is { Success: true } p ? p.Value : null;
-            return interventions.HandleAsync(caseId, new InterventionDetails(null, soort, uitvoerder, null, planned, null), Actor, cancellationToken);
+            Typed = new() { ["executingOrganisation"] = uitvoerder, ["plannedFor"] = gepland };
+            // A date the browser could not check (an old browser, a typed value) is refused, not dropped.
+            var f = new Fields();
+            var planned = f.OptionalDate(gepland, "plannedFor");
+            f.ThrowIfAny();
+            return interventions.HandleAsync(caseId, new InterventionDetails(null, soort ?? "", uitvoerder ?? "", null, planned, null), Actor, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Runs one of the side forms: on success back to the case, otherwise the page again with a Dutch message at that form.</summary>
@@ -109,6 +129,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         {
             if (!await LoadAsync(id, cancellationToken)) return NotFound();
             FailedForm = form;
+            FieldErrors = DutchMessages.ForFields(problem, _ => DutchMessages.ForSideForm(form, problem));
             FormError = problem.Errors.Count > 0 ? DutchMessages.ForProblem(problem) : DutchMessages.ForSideForm(form, problem);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
