@@ -6,6 +6,7 @@ using Ondermijning.Api;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Atom;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Hosting;
@@ -74,7 +75,12 @@ try
         o.Conventions.AllowAnonymousToPage("/Inloggen");
         o.Conventions.AllowAnonymousToPage("/Fout");
     });
-    builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>());
+    builder.Services.AddOpenApi(o =>
+    {
+        o.AddSchemaTransformer<NodaTimeSchemaTransformer>();
+        o.AddSchemaTransformer<ContractSchemaTransformer>();
+        o.AddOperationTransformer<ContractOperationTransformer>();
+    });
     builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
 
     var app = builder.Build();
