@@ -79,6 +79,7 @@ try
     {
         o.AddSchemaTransformer<NodaTimeSchemaTransformer>();
         o.AddSchemaTransformer<ContractSchemaTransformer>();
+        o.AddSchemaTransformer<MappedChoiceTransformer>();
         o.AddOperationTransformer<ContractOperationTransformer>();
     });
     builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
