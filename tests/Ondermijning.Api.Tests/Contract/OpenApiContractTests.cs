@@ -118,7 +118,7 @@ public class OpenApiContractTests : IClassFixture<OpenApiContractTests.Service>
     }
 
     [Fact]
-    public void Every_answer_declares_its_content_types_and_every_created_its_location()
+    public void Every_answer_declares_its_content_types_every_created_its_location_and_every_wait_its_retry_after()
     {
         var failures = new List<string>();
         foreach (var (path, method, operation) in Operations())
@@ -129,9 +129,13 @@ public class OpenApiContractTests : IClassFixture<OpenApiContractTests.Service>
             if (content is null || content.Count == 0 || content.Any(c => c.Value?["schema"] is null))
                 failures.Add($"{method} {path} {status} declares no content type with a schema");
             if (status == "201" && answer["headers"]?["Location"] is null) failures.Add($"{method} {path} 201 declares no Location");
+            if (status is "503" or "429" && answer["headers"]?["Retry-After"] is null) failures.Add($"{method} {path} {status} declares no Retry-After");
             if (status.StartsWith('4') && content?.ContainsKey("application/problem+json") != true)
                 failures.Add($"{method} {path} {status} is not problem+json");
         }
+        foreach (var (path, method, operation) in Operations())
+        foreach (var parameter in (operation["parameters"]?.AsArray() ?? []).OfType<JsonNode>().Where(p => p.Str("in") == "query"))
+            if (char.IsUpper(parameter.Str("name")[0])) failures.Add($"{method} {path} spells its query parameter {parameter.Str("name")}");
         failures.Should().BeEmpty();
 
         var annual = Document["paths"]!["/api/statistics/annual"]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
