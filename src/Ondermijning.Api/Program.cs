@@ -6,6 +6,7 @@ using Ondermijning.Api;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Atom;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Hosting;
@@ -75,7 +76,14 @@ try
         o.Conventions.AllowAnonymousToPage("/Inloggen");
         o.Conventions.AllowAnonymousToPage("/Fout");
     });
-    builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>().AddOperationTransformer<IdempotencyKeyOperationTransformer>());
+    builder.Services.AddOpenApi(o =>
+    {
+        o.AddSchemaTransformer<NodaTimeSchemaTransformer>();
+        o.AddSchemaTransformer<ContractSchemaTransformer>();
+        o.AddSchemaTransformer<MappedChoiceTransformer>();
+        o.AddOperationTransformer<ContractOperationTransformer>();
+        o.AddOperationTransformer<IdempotencyKeyOperationTransformer>();
+    });
     builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
 
     var app = builder.Build();

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine;
@@ -13,8 +15,9 @@ using Ondermijning.Engine.Privacy;
 namespace Ondermijning.Api.Atom;
 
 /// <param name="Outcomes">last-onder-dwangsom, handhaving-wabo, sociale-recherche, overig (then <paramref name="OtherOutcome"/> says what).</param>
-public sealed record RecordAtomInspectionRequest(string? Location, string? InspectedOn = null, IReadOnlyList<string>? Organisations = null,
-    IReadOnlyList<string>? Outcomes = null, string? OtherOutcome = null)
+public sealed record RecordAtomInspectionRequest(string? Location, [property: IsoDate] string? InspectedOn = null,
+    [property: Required] IReadOnlyList<string>? Organisations = null,
+    [property: Choice(typeof(AtomOutcome))] IReadOnlyList<string>? Outcomes = null, string? OtherOutcome = null)
 {
     public AtomInspectionDetails ToDetails()
     {

@@ -1,10 +1,12 @@
 using NodaTime;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Privacy;
 
 namespace Ondermijning.Api.Cases;
 
 public sealed class StageDto
 {
+    [WorkflowChoice(WorkflowTerm.Stage)]
     public string Id { get; init; } = "";
     public string Label { get; init; } = "";
     public string Kind { get; init; } = "";
@@ -14,6 +16,7 @@ public sealed class StageDto
 
 public sealed class SeverityDto
 {
+    [WorkflowChoice(WorkflowTerm.Severity)]
     public string Id { get; init; } = "";
     public string Label { get; init; } = "";
 }

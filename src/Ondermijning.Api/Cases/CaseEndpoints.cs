@@ -2,6 +2,7 @@ using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Access;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Cases;
@@ -11,10 +12,10 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Cases;
 
-public sealed record FireTriggerRequest(string? Trigger, string? Reason = null, Dictionary<string, string>? Information = null, int? ExpectedRevision = null);
+public sealed record FireTriggerRequest([property: WorkflowChoice(WorkflowTerm.Trigger)] string? Trigger, string? Reason = null, Dictionary<string, string>? Information = null, int? ExpectedRevision = null);
 
-public sealed record CaseListQuery(string? Stage, string? Municipality, string? Workflow, int? Version,
-    string? ReceivedFrom, string? ReceivedTo, int? Page, int? PageSize);
+public sealed record CaseListQuery([WorkflowChoice(WorkflowTerm.Stage)] string? Stage, string? Municipality, string? Workflow, int? Version,
+    [IsoDate] string? ReceivedFrom, [IsoDate] string? ReceivedTo, int? Page, int? PageSize);
 
 /// <summary>Builds case responses: mapping plus the steps the current user may take.</summary>
 /// <summary>What of a case beyond its course a reader sees: the reporter's identity, and the reasons and notes written on it.</summary>

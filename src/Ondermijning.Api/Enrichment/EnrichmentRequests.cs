@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using Ondermijning.Api.Problems;
+using NodaTime.Text;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
@@ -8,7 +10,8 @@ using Ondermijning.Engine.Enrichment;
 namespace Ondermijning.Api.Enrichment;
 
 /// <summary>A finding an OOV user found by hand. <c>facts</c> carries structured data, for example the owners on a BRK extract.</summary>
-public sealed record ManualFindingRequest(string? Source, string? Note, string? Date, string? Link = null, string? Subject = null,
+public sealed record ManualFindingRequest([property: ChoiceList(nameof(ChoiceLists.ManualFindingSources))] string? Source, string? Note,
+    [property: IsoDate] string? Date, string? Link = null, string? Subject = null,
     JsonObject? Facts = null)
 {
     public static readonly IReadOnlyDictionary<string, FindingSource> Sources =

@@ -1,4 +1,5 @@
 using NodaTime;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
@@ -7,7 +8,8 @@ namespace Ondermijning.Api.Interventions;
 
 /// <param name="Kind">quick-scan or in-depth.</param>
 /// <param name="Outcome">no-objection, permit-or-manager-refused, withdrawn-or-not-processed or advice-asked-of-lbb.</param>
-public sealed record RecordBibobScreeningRequest(string? Municipality, string? Date, string? Kind, string? PermitType, string? Outcome,
+public sealed record RecordBibobScreeningRequest(string? Municipality, [property: IsoDate] string? Date,
+    [property: Choice(typeof(BibobKind))] string? Kind, string? PermitType, [property: Choice(typeof(BibobOutcome))] string? Outcome,
     string? CaseId = null)
 {
     public BibobScreeningDetails ToDetails()
@@ -23,7 +25,7 @@ public sealed record RecordBibobScreeningRequest(string? Municipality, string? D
 }
 
 /// <param name="DurationMonths">Leave out for an indefinite closure.</param>
-public sealed record RecordDrugPremisesClosureRequest(string? Municipality, string? ClosedOn, string? Premises, int? DurationMonths = null,
+public sealed record RecordDrugPremisesClosureRequest(string? Municipality, [property: IsoDate] string? ClosedOn, string? Premises, int? DurationMonths = null,
     string? CaseId = null)
 {
     public DrugPremisesClosureDetails ToDetails()
@@ -39,7 +41,8 @@ public sealed record RecordDrugPremisesClosureRequest(string? Municipality, stri
 }
 
 /// <param name="Party">buyer or seller.</param>
-public sealed record RecordStreetDealingPenaltyRequest(string? Municipality, string? ImposedOn, string? Party, string? CaseId = null)
+public sealed record RecordStreetDealingPenaltyRequest(string? Municipality, [property: IsoDate] string? ImposedOn,
+    [property: Choice(typeof(StreetDealingParty))] string? Party, string? CaseId = null)
 {
     public StreetDealingPenaltyDetails ToDetails()
     {
@@ -53,7 +56,8 @@ public sealed record RecordStreetDealingPenaltyRequest(string? Municipality, str
 }
 
 /// <param name="Kind">workshop or action-day.</param>
-public sealed record RecordAwarenessActivityRequest(string? Municipality, string? HeldOn, string? Kind, string? Programme = null,
+public sealed record RecordAwarenessActivityRequest(string? Municipality, [property: IsoDate] string? HeldOn,
+    [property: Choice(typeof(AwarenessActivityKind))] string? Kind, string? Programme = null,
     int? Conversations = null)
 {
     public AwarenessActivityDetails ToDetails()
@@ -70,7 +74,8 @@ public sealed record RecordAwarenessActivityRequest(string? Municipality, string
 
 /// <param name="SubjectKind">branch, area (four postcode digits) or target-group.</param>
 /// <param name="Origin">mot or proposal.</param>
-public sealed record StartPhenomenonStudyRequest(string? Municipality, string? SubjectKind, string? Subject, string? Origin, string? StartedOn,
+public sealed record StartPhenomenonStudyRequest(string? Municipality, [property: Choice(typeof(PhenomenonSubject))] string? SubjectKind,
+    string? Subject, [property: Choice(typeof(PhenomenonStudyOrigin))] string? Origin, [property: IsoDate] string? StartedOn,
     string? CaseId = null)
 {
     public PhenomenonStudyDetails ToDetails()
@@ -90,7 +95,9 @@ public sealed record StartPhenomenonStudyRequest(string? Municipality, string? S
 }
 
 /// <param name="Status">completed or stopped.</param>
-public sealed record EndPhenomenonStudyRequest(string? Status, string? Date = null, string? Result = null);
+public sealed record EndPhenomenonStudyRequest(
+    [property: Choice(typeof(PhenomenonStudyStatus), nameof(PhenomenonStudyStatus.Completed), nameof(PhenomenonStudyStatus.Stopped))] string? Status,
+    [property: IsoDate] string? Date = null, string? Result = null);
 
 public sealed class BibobScreeningDto
 {

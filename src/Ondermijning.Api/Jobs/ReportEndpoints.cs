@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using Ondermijning.Api.Access;
@@ -27,7 +28,7 @@ public static class ReportEndpoints
         group.MapGet("/monthly", List).Requires(Permission.ReadReports).WithSummary("The monthly overviews produced so far, newest first.");
         group.MapGet("/monthly/{year:int}/{month:int}", Download).Requires(Permission.ReadReports)
             .WithSummary("Download the monthly overview of one month as JSON.")
-            .Produces(200, contentType: "application/json").ProducesProblem(404);
+            .Produces<JsonObject>(200, "application/json").ProducesProblem(404);
         return api;
     }
 

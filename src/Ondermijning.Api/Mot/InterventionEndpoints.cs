@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine;
@@ -12,8 +13,9 @@ using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Mot;
 
-public sealed record RecordInterventionRequest(string? Subtype, string? ExecutingOrganisation, string? Type = null, string? DecidedOn = null,
-    string? PlannedFor = null, string? Note = null)
+public sealed record RecordInterventionRequest(string? Subtype, string? ExecutingOrganisation,
+    [property: Choice(typeof(InterventionType))] string? Type = null, [property: IsoDate] string? DecidedOn = null,
+    [property: IsoDate] string? PlannedFor = null, string? Note = null)
 {
     public InterventionDetails ToDetails()
     {
@@ -30,9 +32,11 @@ public sealed record RecordInterventionRequest(string? Subtype, string? Executin
 }
 
 /// <param name="Status">executed or dropped.</param>
-public sealed record ChangeInterventionStatusRequest(string? Status, string? Date = null, string? Note = null);
+public sealed record ChangeInterventionStatusRequest(
+    [property: Choice(typeof(InterventionStatus), nameof(InterventionStatus.Executed), nameof(InterventionStatus.Dropped))] string? Status,
+    [property: IsoDate] string? Date = null, string? Note = null);
 
-public sealed record AddInterventionSubtypeRequest(string? Code, string? Type, string? Label);
+public sealed record AddInterventionSubtypeRequest(string? Code, [property: Choice(typeof(InterventionType))] string? Type, string? Label);
 
 public sealed class InterventionDto
 {

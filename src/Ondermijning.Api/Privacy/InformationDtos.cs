@@ -1,5 +1,6 @@
 using NodaTime;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
 
 namespace Ondermijning.Api.Privacy;
 
@@ -7,12 +8,14 @@ public sealed class InformationItemDto
 {
     public Guid Id { get; init; }
     /// <summary>open, half-open or closed.</summary>
+    [ChoiceList(nameof(ChoiceLists.InformationCategories))]
     public string Category { get; init; } = "";
     public string SourceOrganisation { get; init; } = "";
     /// <summary>The grondslag on which the source shares this.</summary>
     public string LegalBasis { get; init; } = "";
     public string Content { get; init; } = "";
     /// <summary>ZGW vertrouwelijkheidaanduiding, e.g. vertrouwelijk.</summary>
+    [ChoiceList(nameof(ChoiceLists.ConfidentialityLevels))]
     public string Confidentiality { get; init; } = "";
     public string AddedAtStage { get; init; } = "";
     public string AddedAtSeverity { get; init; } = "";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Cases;
@@ -11,7 +12,9 @@ using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Privacy;
 
-public sealed record AddItemRequest(string? Category, string? SourceOrganisation, string? LegalBasis, string? Content, string? Confidentiality)
+public sealed record AddItemRequest([property: ChoiceList(nameof(ChoiceLists.InformationCategories))] string? Category,
+    [property: ChoiceList(nameof(ChoiceLists.Organisations))] string? SourceOrganisation, string? LegalBasis, string? Content,
+    [property: ChoiceList(nameof(ChoiceLists.ConfidentialityLevels))] string? Confidentiality)
 {
     public NewInformationItem ToItem()
     {
@@ -30,7 +33,7 @@ public sealed record AddItemRequest(string? Category, string? SourceOrganisation
     }
 }
 
-public sealed record RaiseSeverityRequest(string? Severity, string? Reason);
+public sealed record RaiseSeverityRequest([property: WorkflowChoice(WorkflowTerm.Severity)] string? Severity, string? Reason);
 
 public static class InformationEndpoints
 {

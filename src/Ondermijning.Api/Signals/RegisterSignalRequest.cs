@@ -1,4 +1,6 @@
 using NodaTime;
+using NodaTime.Text;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Common;
@@ -7,19 +9,19 @@ using Ondermijning.Engine.Signals;
 namespace Ondermijning.Api.Signals;
 
 public sealed record ReporterRequest(bool Anonymous = true, string? Name = null, string? Contact = null);
-public sealed record PersonRequest(string? Name, string? BirthDate = null, string? Role = null);
+public sealed record PersonRequest(string? Name, [property: IsoDate] string? BirthDate = null, string? Role = null);
 public sealed record CompanyRequest(string? Name, string? KvkNumber = null, string? Place = null);
 public sealed record AddressRequest(string? Postcode, int? HouseNumber, string? HouseNumberAddition = null, string? Street = null, string? City = null);
 
 /// <summary>A signal as a client sends it. Values arrive as text and are checked here, so each mistake is named per field.</summary>
 public sealed record RegisterSignalRequest(
     string? Municipality,
-    string? SourceChannel,
+    [property: ChoiceList(nameof(ChoiceLists.SourceChannels))] string? SourceChannel,
     string? Description,
     ReporterRequest? Reporter = null,
     string? Branch = null,
     IReadOnlyList<string>? PhenomenonTags = null,
-    string? Severity = null,
+    [property: WorkflowChoice(WorkflowTerm.Severity)] string? Severity = null,
     IReadOnlyList<PersonRequest>? Persons = null,
     IReadOnlyList<CompanyRequest>? Companies = null,
     IReadOnlyList<AddressRequest>? Addresses = null)

@@ -1,6 +1,7 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Access;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
@@ -8,7 +9,7 @@ using Ondermijning.Engine.Statistics;
 
 namespace Ondermijning.Api.Statistics;
 
-public sealed record AnnualQuery(string? Municipality, string? Region, int? Year, string? Format);
+public sealed record AnnualQuery(string? Municipality, string? Region, int? Year, [ChoiceList(nameof(ChoiceLists.AnnualFormats))] string? Format);
 
 public sealed record OverviewQuery(string? Municipality, string? Region, int? Year, int? Month, int? Quarter);
 
@@ -19,6 +20,8 @@ public static class StatisticsEndpoints
         var group = api.MapGroup("/statistics").WithTags("Statistics");
         group.MapGet("/annual", Annual).Requires(Permission.ReadStatistics)
             .WithSummary("The yearly intervention statistics (page 11 of the safety plan) for a municipality or RIEC region; format json, csv, xlsx or html.")
+            .WithMetadata(new AlsoAnswers(200, AnnualTableFormats.CsvType), new AlsoAnswers(200, AnnualTableFormats.XlsxType, Binary: true),
+                new AlsoAnswers(200, AnnualTableFormats.HtmlType))
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/overview", Overview).Requires(Permission.ReadStatistics)
             .WithSummary("Monthly or quarterly overview: signals by source channel, cases per stage, overdue cases, time per stage.")

@@ -2,6 +2,7 @@ using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
@@ -9,7 +10,7 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Workflows;
 
-public sealed record MigrateCasesRequest(int? FromVersion, int? ToVersion, string? CaseId, string? Stage,
+public sealed record MigrateCasesRequest(int? FromVersion, int? ToVersion, string? CaseId, [property: WorkflowChoice(WorkflowTerm.Stage)] string? Stage,
     Dictionary<string, string>? StageMapping, string? Reason);
 
 public static class WorkflowEndpoints

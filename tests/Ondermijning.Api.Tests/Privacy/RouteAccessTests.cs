@@ -178,9 +178,24 @@ public class RouteAccessTests
         creating.Where(route => !world.Records.ContainsKey(route)).Should().BeEmpty("every POST that creates a record needs a request in Creations");
 
         var oov = factory.CreateClient();
+        var document = (await oov.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
         var failures = new List<string>();
         foreach (var (route, created) in world.Records)
         {
+            // What the record's answer says is within what the contract lists for it.
+            var operation = document["paths"]![route.Pattern.TrimEnd('/')]?["post"];
+            var schema = operation?["responses"]?["201"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
+            var properties = schema is null ? null : document["components"]!["schemas"]![schema.Split('/').Last()]!["properties"]?.AsObject();
+            var values = JsonNode.Parse(created.Body)!.AsObject();
+            foreach (var (name, declared) in properties ?? [])
+            {
+                var allowed = (declared!["items"] ?? declared)["enum"]?.AsArray().Select(v => v?.ToString()).ToHashSet();
+                var given = values[name] is JsonArray many ? many.Select(v => v?.ToString()) : [values[name]?.ToString()];
+                if (allowed is not null && given.Any(v => v is not null && !allowed.Contains(v)))
+                    failures.Add($"{route.Pattern}: {name} = {values[name]!.ToJsonString()} is not in the contract's enum");
+            }
+            if (properties is null) failures.Add($"{route.Pattern}: the contract declares no JSON body for its 201");
+
             var response = await oov.GetAsync(created.Location);
             var body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.OK) failures.Add($"{route.Pattern} -> {created.Location}: {(int)response.StatusCode} {body}");
