@@ -68,7 +68,8 @@ try
         o.Conventions.AllowAnonymousToPage("/Inloggen");
         o.Conventions.AllowAnonymousToPage("/Fout");
     });
-    builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>().AddOperationTransformer<IdempotencyKeyOperationTransformer>());
+    builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemaTransformer>().AddOperationTransformer<IdempotencyKeyOperationTransformer>()
+        .AddDocumentTransformer<StepInformationDocumentTransformer>());
     builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
 
     var app = builder.Build();

@@ -22,7 +22,7 @@ internal sealed class RecordLwoDecision(OndermijningDbContext db) : IStepObserve
         if (LwoRoutes.RouteOf(step.Definition, step.Transition) is not { } route) return Task.CompletedTask;
 
         var stepDate = step.Entry.At.InZone(Amsterdam.Zone).Date;
-        var meetingDate = MeetingDate(step.Entry.Information, stepDate);
+        var meetingDate = MeetingDate(step, stepDate);
         var partner = route == LwoRoute.Ketenpartner && step.Entry.Information.TryGetValue(ChainPartnerKey, out var name)
             ? name.Trim()
             : null;
@@ -31,21 +31,13 @@ internal sealed class RecordLwoDecision(OndermijningDbContext db) : IStepObserve
         return Task.CompletedTask;
     }
 
-    /// <summary>A step that does not ask for the meeting date (v2's Bibob advice → MOT) is dated by the step itself.</summary>
-    private static LocalDate MeetingDate(IReadOnlyDictionary<string, string> information, LocalDate stepDate)
-    {
-        if (!information.TryGetValue(MeetingDateKey, out var text) || string.IsNullOrWhiteSpace(text)) return stepDate;
-        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (!parsed.Success)
-            throw EngineProblem.Validation(new Dictionary<string, string[]>
-            {
-                [$"information.{MeetingDateKey}"] = ["Write the date of the LWO meeting as YYYY-MM-DD."],
-            });
-        if (parsed.Value > stepDate)
-            throw EngineProblem.Validation(new Dictionary<string, string[]>
-            {
-                [$"information.{MeetingDateKey}"] = ["The LWO meeting date lies in the future; record the decision after the meeting."],
-            });
-        return parsed.Value;
-    }
+    /// <summary>
+    /// The step has checked the meeting date against its declared type (<see cref="CaseStateMachine.InputRequirements"/>);
+    /// a step that does not ask for it as a date (v2's Bibob advice → MOT) is dated by the step itself.
+    /// </summary>
+    private static LocalDate MeetingDate(StepTaken step, LocalDate stepDate) =>
+        step.Transition.Guards.RequiredInformation.Any(r => r.Key == MeetingDateKey && r.Type == InformationType.Date)
+        && step.Entry.Information.TryGetValue(MeetingDateKey, out var text) && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed
+            ? parsed.Value
+            : stepDate;
 }
