@@ -41,10 +41,12 @@ public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, Workf
         var now = clock.GetCurrentInstant();
         var information = new Dictionary<string, string>();
         var unmet = standing.Concat(CaseStateMachine.InputRequirements(transition, request, now.InZone(Amsterdam.Zone).Date, information)).ToList();
+        var errors = unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray());
+        if (unmet.Any(u => u.Malformed)) throw EngineProblem.Validation(errors);
         if (unmet.Count > 0)
             throw new EngineProblem(ProblemKind.RuleViolation, $"'{transition.Label}' cannot be taken yet",
                 "The workflow requires more before this step can be taken; see 'errors'.",
-                unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray()));
+                errors);
 
         var to = CaseStateMachine.Fire(definition, @case.Stage, request.Trigger, () => unmet.Count == 0);
         var leftStageEnteredAt = @case.StageEnteredAt;

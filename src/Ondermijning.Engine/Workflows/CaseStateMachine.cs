@@ -8,7 +8,8 @@ namespace Ondermijning.Engine.Workflows;
 public sealed record TriggerRequest(TriggerId Trigger, string? Reason, IReadOnlyDictionary<string, string> Information);
 
 /// <summary>Why a step cannot be taken right now, per field, in words for the user.</summary>
-public sealed record UnmetRequirement(string Field, string Message);
+/// <param name="Malformed">The value is there but not of the declared type: bad input (400) rather than an unmet rule (422).</param>
+public sealed record UnmetRequirement(string Field, string Message, bool Malformed = false);
 
 /// <summary>
 /// The runtime: a Stateless machine configured from one definition version, over one case's stage.
@@ -46,7 +47,7 @@ public static class CaseStateMachine
                 unmet.Add(new($"information.{required.Key}", $"'{required.Label}' is required for '{transition.Label}'."));
             else if (required.Check(text, today) is (var value, var problem))
             {
-                if (problem is not null) unmet.Add(new($"information.{required.Key}", problem));
+                if (problem is not null) unmet.Add(new($"information.{required.Key}", problem, Malformed: true));
                 else if (information is not null) information[required.Key] = value!;
             }
         }

@@ -29,7 +29,7 @@ public class StepInformationApiTests
 
         var refused = await client.FireAsync(id, "last-onder-dwangsom", information: new Dictionary<string, string> { ["controledatum"] = value });
 
-        var errors = (await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity))["errors"]!["information.controledatum"]!.AsArray();
+        var errors = (await refused.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["information.controledatum"]!.AsArray();
         errors.Select(e => e!.GetValue<string>()).Should().ContainSingle().Which.Should()
             .StartWith("'Datum van de controle' (controledatum)").And.Contain(problem);
         (await client.GetCaseAsync(id)).Str("stage.id").Should().Be("atom", "a refused step is not taken");
@@ -47,7 +47,7 @@ public class StepInformationApiTests
         var other = (await client.RegisterAsync()).Str("id");
         await client.MoveToAsync(other, "lwo");
         var refused = await client.FireAsync(other, "naar-politie", information: new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-10" });
-        var problem = await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await refused.ProblemAsync(HttpStatusCode.BadRequest);
         problem["errors"]!["information.vergaderdatum"]![0]!.GetValue<string>().Should().StartWith("'Datum van het LWO-overleg' (vergaderdatum) lies in the future");
         (await client.GetFromJsonAsync<JsonArray>($"/api/cases/{other}/lwo-decisions"))!.Should().BeEmpty();
     }

@@ -81,7 +81,7 @@ public class StepInformationTests
         var refused = CaseStateMachine.InputRequirements(transition,
             new TriggerRequest(transition.Trigger, "reden", new Dictionary<string, string> { ["controledatum"] = "morgen" }), Today, stored);
         refused.Should().ContainSingle().Which.Should().Be(new UnmetRequirement("information.controledatum",
-            "'Datum van de controle' (controledatum) is a date, written as YYYY-MM-DD; 'morgen' is not one."));
+            "'Datum van de controle' (controledatum) is a date, written as YYYY-MM-DD; 'morgen' is not one.", Malformed: true));
 
         CaseStateMachine.InputRequirements(transition,
             new TriggerRequest(transition.Trigger, "reden", new Dictionary<string, string> { ["controledatum"] = "2024-06-01 " }), Today, stored)
