@@ -83,6 +83,7 @@ try
         o.AddSchemaTransformer<MappedChoiceTransformer>();
         o.AddOperationTransformer<ContractOperationTransformer>();
         o.AddOperationTransformer<IdempotencyKeyOperationTransformer>();
+        o.AddDocumentTransformer<StepInformationDocumentTransformer>();
     });
     builder.Services.AddHealthChecks().AddDbContextCheck<OndermijningDbContext>("database");
 

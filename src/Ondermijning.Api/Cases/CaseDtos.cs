@@ -90,10 +90,19 @@ public sealed class HistoryEntryDto
     public IReadOnlyDictionary<string, string> Information { get; init; } = new Dictionary<string, string>();
 }
 
+/// <summary>A piece of information a step asks for, with the type the workflow definition declares for it.</summary>
 public sealed class RequiredInformationDto
 {
     public string Key { get; init; } = "";
     public string Label { get; init; } = "";
+    /// <summary>text, date (YYYY-MM-DD), organisation (one of <see cref="Values"/>) or choice (one of <see cref="Values"/>).</summary>
+    public string Type { get; init; } = "";
+    /// <summary>For text: at most this many characters.</summary>
+    public int? MaxLength { get; init; }
+    /// <summary>For a date: whether it may lie after today (Europe/Amsterdam).</summary>
+    public bool? AllowFuture { get; init; }
+    /// <summary>For a choice: the values allowed; for an organisation: the ids of the known organisations.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
 }
 
 /// <summary>A step that leads out of the case's current stage, with what it still needs.</summary>

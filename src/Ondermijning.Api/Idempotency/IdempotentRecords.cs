@@ -37,11 +37,11 @@ public static class IdempotentRecords
         {
             if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler
                 || endpoint.Metadata.OfType<HttpMethodMetadata>().FirstOrDefault()?.HttpMethods.Contains(HttpMethods.Post) != true
-                || CreatedType(handler.ReturnType) is not { } recordType
-                // An endpoint that binds the header itself (intake) keeps its own handling.
-                || handler.GetParameters().Any(p => p.GetCustomAttribute<FromHeaderAttribute>()?.Name == Header))
+                || CreatedType(handler.ReturnType) is not { } recordType)
                 return;
             endpoint.Metadata.Add(IdempotentRecordMetadata.Instance);
+            // An endpoint that binds the header itself (intake, with its group commit) keeps its own handling.
+            if (handler.GetParameters().Any(p => p.GetCustomAttribute<FromHeaderAttribute>()?.Name == Header)) return;
             endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, recordType, ["application/json"]));
             endpoint.FilterFactories.Add((_, next) => context => InvokeAsync(context, next));
         });
@@ -116,6 +116,8 @@ public sealed class IdempotencyKeyOperationTransformer : IOpenApiOperationTransf
     {
         if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentRecordMetadata>().Any()) return Task.CompletedTask;
         operation.Parameters ??= [];
+        // Replaces the bare declaration of an endpoint that binds the header itself.
+        foreach (var declared in operation.Parameters.Where(p => p.Name == IdempotentRecords.Header).ToList()) operation.Parameters.Remove(declared);
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = IdempotentRecords.Header,

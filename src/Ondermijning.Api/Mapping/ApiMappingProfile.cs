@@ -64,7 +64,16 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<StageDefinition, StageDto>()
             .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null));
         CreateMap<SeverityLevel, SeverityDto>();
-        CreateMap<RequiredInformation, RequiredInformationDto>();
+        CreateMap<RequiredInformation, RequiredInformationDto>()
+            .ForMember(d => d.Type, o => o.MapFrom(s => s.Type.ToString().ToLowerInvariant()))
+            .ForMember(d => d.MaxLength, o => o.MapFrom(s => s.Type == InformationType.Text ? s.MaxLength : (int?)null))
+            .ForMember(d => d.AllowFuture, o => o.MapFrom(s => s.Type == InformationType.Date ? s.AllowFuture : (bool?)null))
+            .ForMember(d => d.Values, o =>
+            {
+                o.AllowNull(); // no list at all for types that have none, rather than an empty one
+                o.MapFrom(s => s.Type == InformationType.Choice ? s.Choices
+                    : s.Type == InformationType.Organisation ? Organisations.All.Select(x => x.Id.Value).ToList() : null);
+            });
 
         CreateMap<Case, CaseSummaryDto>()
             .ForMember(d => d.Stage, o => o.MapFrom((src, _, _, ctx) => Definition(ctx).Stage(src.Stage)))

@@ -62,8 +62,16 @@ public static class DutchMessages
         if (field.StartsWith("information.", StringComparison.Ordinal))
         {
             var key = field["information.".Length..];
-            var label = transition?.Guards.RequiredInformation.FirstOrDefault(r => r.Key == key)?.Label ?? key;
-            return $"‘{label}’ is verplicht.";
+            // The rule the field follows, whether it was left empty or filled in wrongly.
+            return transition?.Guards.RequiredInformation.FirstOrDefault(r => r.Key == key) is not { } required
+                ? $"‘{key}’ hoort niet bij deze stap."
+                : required.Type switch
+                {
+                    InformationType.Date => $"‘{required.Label}’ is verplicht: een datum (dd-mm-jjjj){(required.AllowFuture ? "" : ", niet in de toekomst")}.",
+                    InformationType.Organisation => $"‘{required.Label}’ is verplicht: kies een van de bekende organisaties.",
+                    InformationType.Choice => $"‘{required.Label}’ is verplicht: kies uit {string.Join(", ", required.Choices)}.",
+                    _ => $"‘{required.Label}’ is verplicht (maximaal {required.MaxLength} tekens).",
+                };
         }
         return "Deze stap kan nu niet worden gezet.";
     }

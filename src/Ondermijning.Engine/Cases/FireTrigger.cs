@@ -45,15 +45,19 @@ public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, Workf
         if (standing.Any(u => u.Field == "role"))
             throw new EngineProblem(ProblemKind.Forbidden, "You may not take this step", standing.First(u => u.Field == "role").Message);
 
-        var unmet = standing.Concat(CaseStateMachine.InputRequirements(transition, request)).ToList();
+        var now = clock.GetCurrentInstant();
+        var information = new Dictionary<string, string>();
+        var unmet = standing.Concat(CaseStateMachine.InputRequirements(transition, request, now.InZone(Amsterdam.Zone).Date, information)).ToList();
+        var errors = unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray());
+        if (unmet.Any(u => u.Malformed)) throw EngineProblem.Validation(errors);
         if (unmet.Count > 0)
             throw new EngineProblem(ProblemKind.RuleViolation, $"'{transition.Label}' cannot be taken yet",
                 "The workflow requires more before this step can be taken; see 'errors'.",
-                unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray()));
+                errors);
 
         var to = CaseStateMachine.Fire(definition, @case.Stage, request.Trigger, () => unmet.Count == 0);
         var leftStageEnteredAt = @case.StageEnteredAt;
-        var entry = @case.MoveTo(definition.Stage(to), request.Trigger, request.Reason?.Trim(), request.Information, clock.GetCurrentInstant(), actor);
+        var entry = @case.MoveTo(definition.Stage(to), request.Trigger, request.Reason?.Trim(), information, now, actor);
         var step = new StepTaken(@case, definition, transition, entry, leftStageEnteredAt, actor);
         foreach (var observer in observers) await observer.ObserveAsync(step, cancellationToken);
 

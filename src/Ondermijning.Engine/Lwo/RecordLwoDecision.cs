@@ -21,7 +21,7 @@ internal sealed class RecordLwoDecision(OndermijningDbContext db) : IStepObserve
         if (LwoRoutes.RouteOf(step.Definition, step.Transition) is not { } route) return Task.CompletedTask;
 
         var stepDate = step.Entry.At.InZone(Amsterdam.Zone).Date;
-        var meetingDate = MeetingDate(step.Entry.Information, stepDate);
+        var meetingDate = MeetingDate(step, stepDate);
         var partner = route == LwoRoute.Ketenpartner && step.Entry.Information.TryGetValue(ChainPartnerKey, out var name)
             ? name.Trim()
             : null;
@@ -30,14 +30,13 @@ internal sealed class RecordLwoDecision(OndermijningDbContext db) : IStepObserve
         return Task.CompletedTask;
     }
 
-    /// <summary>A step that does not ask for the meeting date (v2's Bibob advice → MOT) is dated by the step itself.</summary>
-    private static LocalDate MeetingDate(IReadOnlyDictionary<string, string> information, LocalDate stepDate)
-    {
-        if (!information.TryGetValue(MeetingDateKey, out var text) || string.IsNullOrWhiteSpace(text)) return stepDate;
-        // The decision is recorded after the meeting, so its date is not after the step's.
-        var f = new Fields();
-        var date = f.OptionalDate(text, $"information.{MeetingDateKey}", notAfter: stepDate);
-        f.ThrowIfAny();
-        return date ?? stepDate;
-    }
+    /// <summary>
+    /// The step has checked the meeting date against its declared type (<see cref="CaseStateMachine.InputRequirements"/>);
+    /// a step that does not ask for it as a date (v2's Bibob advice → MOT) is dated by the step itself.
+    /// </summary>
+    private static LocalDate MeetingDate(StepTaken step, LocalDate stepDate) =>
+        step.Transition.Guards.RequiredInformation.Any(r => r.Key == MeetingDateKey && r.Type == InformationType.Date)
+        && step.Entry.Information.TryGetValue(MeetingDateKey, out var text) && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed
+            ? parsed.Value
+            : stepDate;
 }

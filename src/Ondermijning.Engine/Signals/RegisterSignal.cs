@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Idempotency;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
@@ -20,6 +21,9 @@ public sealed record RegisteredSignal(Case Case, ReceiptCode? Receipt)
 /// <summary>Turns a signal into a case on the newest workflow version that applies today.</summary>
 public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter committer, WorkflowCatalog catalog, IClock clock)
 {
+    /// <summary>The operation a registration's idempotency key is scoped to, with the organisation and user that sent it.</summary>
+    public const string Operation = "POST /api/signals";
+
     public async Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, IdempotencyKey? idempotency = null,
         CancellationToken cancellationToken = default)
     {
@@ -45,35 +49,40 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
 
         var id = CaseId.New();
         var receipt = ReceiptCode.Generate();
+        // Scoped like every record's key (IdempotentRecord), so one client's key never finds, or blocks, another's case.
+        var claim = idempotency is null ? null : IdempotencyClaim.For(Operation, actor, idempotency);
         Case stored;
         try
         {
-            stored = await committer.CommitAsync(() => Case.Register(id, signal, definition.Key, definition.StartStage, severity, now, actor, idempotency),
-                receipt, cancellationToken);
+            stored = await committer.CommitAsync(() => Case.Register(id, signal, definition.Key, definition.StartStage, severity, now, actor, null),
+                receipt, claim is null ? null : () => new IdempotentRecord(claim, nameof(Case), id.Value.ToString(), now), cancellationToken);
         }
-        catch (DbUpdateException e) when (idempotency is not null && db.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (claim is not null && db.IsUniqueViolation(e))
         {
-            // The unique index on the key, not a look-up beforehand, finds a retry: also one that reached another
+            // The key's primary key, not a look-up beforehand, finds a retry: also one that reached another
             // instance at the same moment. The case stored first is the answer.
-            return new RegisteredSignal(await FindAsync(idempotency, cancellationToken)
+            return new RegisteredSignal(await FindAsync(claim, cancellationToken)
                 ?? throw new InvalidOperationException("A unique violation on the idempotency key without a case holding that key."), null);
         }
         return new RegisteredSignal(stored, receipt);
     }
 
-    private async Task<Case?> FindAsync(IdempotencyKey idempotency, CancellationToken cancellationToken)
+    private async Task<Case?> FindAsync(IdempotencyClaim claim, CancellationToken cancellationToken)
     {
-        var @case = await db.Cases.AsNoTracking()
+        var earlier = await db.Set<IdempotentRecord>().AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Scope == claim.Scope && r.Key == claim.Key.Key, cancellationToken);
+        if (earlier is null) return null;
+        if (earlier.Fingerprint != claim.Key.Fingerprint)
+            throw new EngineProblem(ProblemKind.RuleViolation, "This idempotency key was used for a different signal",
+                $"The key '{claim.Key.Key}' already registered case {earlier.RecordId} with different content. " +
+                "Send a new key for a new signal, or resend exactly the same signal to get that case.");
+        var caseId = new CaseId(Guid.Parse(earlier.RecordId));
+        return await db.Cases.AsNoTracking()
             .Include(c => c.History.OrderBy(h => h.Sequence))
             .Include(c => c.Persons)
             .Include(c => c.Companies)
             .Include(c => c.Addresses)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.IdempotencyKey == idempotency.Key, cancellationToken);
-        if (@case is not null && @case.IdempotencyFingerprint != idempotency.Fingerprint)
-            throw new EngineProblem(ProblemKind.RuleViolation, "This idempotency key was used for a different signal",
-                $"The key '{idempotency.Key}' already registered case {@case.Id} with different content. " +
-                "Send a new key for a new signal, or resend exactly the same signal to get that case.");
-        return @case;
+            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
     }
 }

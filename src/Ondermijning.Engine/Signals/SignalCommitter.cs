@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Idempotency;
 using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Engine.Signals;
@@ -35,12 +36,13 @@ public sealed class SignalCommitter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores the case built by <paramref name="newCase"/> with the receipt for <paramref name="code"/>, and returns the
-    /// stored case. The builder may run more than once: entities of a failed transaction are not reused.
+    /// Stores the case built by <paramref name="newCase"/> with the receipt for <paramref name="code"/> and, when the
+    /// request carried one, its idempotency key from <paramref name="key"/>, and returns the stored case. The builders
+    /// may run more than once: entities of a failed transaction are not reused.
     /// </summary>
-    public async Task<Case> CommitAsync(Func<Case> newCase, ReceiptCode code, CancellationToken cancellationToken)
+    public async Task<Case> CommitAsync(Func<Case> newCase, ReceiptCode code, Func<IdempotentRecord>? key, CancellationToken cancellationToken)
     {
-        var pending = new Pending(newCase, code);
+        var pending = new Pending(newCase, code, key);
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(SignalCommitter), "The service is shutting down; register the signal again in a moment.");
         // A caller that gives up still has its registration committed, as if the answer was lost on the way back:
@@ -71,12 +73,12 @@ public sealed class SignalCommitter : IAsyncDisposable
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
-        var built = new List<(Pending Pending, Case Case)>(batch.Count);
+        var built = new List<(Pending Pending, Case Case, IdempotentRecord? Key)>(batch.Count);
         foreach (var pending in batch)
         {
             try
             {
-                built.Add((pending, pending.NewCase()));
+                built.Add((pending, pending.NewCase(), pending.Key?.Invoke()));
             }
             catch (Exception e)
             {
@@ -86,21 +88,22 @@ public sealed class SignalCommitter : IAsyncDisposable
         try
         {
             var insert = new MultiRowInsert(db);
-            foreach (var (pending, @case) in built)
+            foreach (var (pending, @case, key) in built)
             {
                 insert.AddGraph(@case);
                 insert.AddGraph(new ReporterReceipt(@case.Id, pending.Code));
+                if (key is not null) insert.AddGraph(key);
             }
             // Not cancellable: the callers' requests may end, but what was queued gets written.
             await insert.SaveAsync(CancellationToken.None);
-            foreach (var (pending, @case) in built) pending.Stored.TrySetResult(@case);
+            foreach (var (pending, @case, _) in built) pending.Stored.TrySetResult(@case);
         }
         catch (Exception e) when (built.Count > 1 && !DatabaseErrors.IsUnavailable(e))
         {
             // The fault lies with one of them, not with the database: a repeated idempotency key (of a signal already
             // stored, or of another in this batch), or a value the database refuses that the engine's checks let through.
             // Commit each on its own, so that only the one at fault fails; a repeat answers with the case stored first.
-            foreach (var (pending, _) in built) await CommitAsync([pending]);
+            foreach (var (pending, _, _) in built) await CommitAsync([pending]);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsRefusedValue(e) && !db.IsUniqueViolation(e))
         {
@@ -110,7 +113,7 @@ public sealed class SignalCommitter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            foreach (var (pending, _) in built) pending.Stored.TrySetException(e);
+            foreach (var (pending, _, _) in built) pending.Stored.TrySetException(e);
         }
     }
 
@@ -120,7 +123,7 @@ public sealed class SignalCommitter : IAsyncDisposable
         await writer;
     }
 
-    private sealed record Pending(Func<Case> NewCase, ReceiptCode Code)
+    private sealed record Pending(Func<Case> NewCase, ReceiptCode Code, Func<IdempotentRecord>? Key)
     {
         public TaskCompletionSource<Case> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

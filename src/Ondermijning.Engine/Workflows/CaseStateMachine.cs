@@ -1,3 +1,4 @@
+using NodaTime;
 using Ondermijning.Engine.Common;
 using Stateless;
 
@@ -7,7 +8,8 @@ namespace Ondermijning.Engine.Workflows;
 public sealed record TriggerRequest(TriggerId Trigger, string? Reason, IReadOnlyDictionary<string, string> Information);
 
 /// <summary>Why a step cannot be taken right now, per field, in words for the user.</summary>
-public sealed record UnmetRequirement(string Field, string Message);
+/// <param name="Malformed">The value is there but not of the declared type: bad input (400) rather than an unmet rule (422).</param>
+public sealed record UnmetRequirement(string Field, string Message, bool Malformed = false);
 
 /// <summary>
 /// The runtime: a Stateless machine configured from one definition version, over one case's stage.
@@ -28,15 +30,27 @@ public static class CaseStateMachine
         return unmet;
     }
 
-    /// <summary>What the request itself lacks: a reason, required information.</summary>
-    public static IReadOnlyList<UnmetRequirement> InputRequirements(TransitionDefinition transition, TriggerRequest request)
+    /// <summary>
+    /// What the request itself lacks: a reason, required information, or information that is not of the type the
+    /// definition declares. The one check of step information, whoever takes the step (API, pages, LWO agenda).
+    /// </summary>
+    /// <param name="information">Filled with the information as it is to be stored (see <see cref="RequiredInformation.Check"/>).</param>
+    public static IReadOnlyList<UnmetRequirement> InputRequirements(TransitionDefinition transition, TriggerRequest request, LocalDate today,
+        IDictionary<string, string>? information = null)
     {
         var unmet = new List<UnmetRequirement>();
         if (transition.Guards.ReasonRequired && string.IsNullOrWhiteSpace(request.Reason))
             unmet.Add(new("reason", $"A reason is required for '{transition.Label}'."));
         foreach (var required in transition.Guards.RequiredInformation)
-            if (!request.Information.TryGetValue(required.Key, out var value) || string.IsNullOrWhiteSpace(value))
+        {
+            if (!request.Information.TryGetValue(required.Key, out var text) || string.IsNullOrWhiteSpace(text))
                 unmet.Add(new($"information.{required.Key}", $"'{required.Label}' is required for '{transition.Label}'."));
+            else if (required.Check(text, today) is (var value, var problem))
+            {
+                if (problem is not null) unmet.Add(new($"information.{required.Key}", problem, Malformed: true));
+                else if (information is not null) information[required.Key] = value!;
+            }
+        }
         // The history keeps only what the step asks for, so nothing unrelated is recorded under it.
         foreach (var key in request.Information.Keys.Where(k => transition.Guards.RequiredInformation.All(r => r.Key != k)))
             unmet.Add(new($"information.{key}", $"'{transition.Label}' does not ask for '{key}'."));

@@ -103,6 +103,7 @@ public static class DefinitionLoader
                 return null;
             }
 
+            OnlyKnown(root, "$", "$schema", "id", "version", "title", "appliesFrom", "severityLevels", "stages", "transitions", "gates", "retention");
             var id = RequiredString(root, "$", "id");
             var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 1
                 ? n
@@ -157,7 +158,14 @@ public static class DefinitionLoader
             return null;
         }
 
-        private IEnumerable<(JsonElement Element, string Path)> Array(JsonElement obj, string name, bool required)
+        /// <summary>A misspelt property would otherwise be silently ignored (a guard that is never checked): it is an error.</summary>
+        private void OnlyKnown(JsonElement obj, string path, params string[] known)
+        {
+            foreach (var property in obj.EnumerateObject().Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
+                Error($"{path}.{property.Name}", $"unknown property '{property.Name}'; the properties here are: {string.Join(", ", known)}");
+        }
+
+        private IEnumerable<(JsonElement Element, string Path)> Array(JsonElement obj, string name, bool required, params string[] known)
         {
             if (!obj.TryGetProperty(name, out var array))
             {
@@ -173,7 +181,11 @@ public static class DefinitionLoader
             foreach (var element in array.EnumerateArray())
             {
                 var path = $"$.{name}[{index++}]";
-                if (element.ValueKind == JsonValueKind.Object) yield return (element, path);
+                if (element.ValueKind == JsonValueKind.Object)
+                {
+                    OnlyKnown(element, path, known);
+                    yield return (element, path);
+                }
                 else Error(path, "each entry must be a JSON object");
             }
         }
@@ -181,7 +193,7 @@ public static class DefinitionLoader
         private List<SeverityLevel> Severities(JsonElement root)
         {
             var levels = new List<SeverityLevel>();
-            foreach (var (element, path) in Array(root, "severityLevels", required: true))
+            foreach (var (element, path) in Array(root, "severityLevels", required: true, "id", "label"))
             {
                 var id = RequiredString(element, path, "id");
                 var label = RequiredString(element, path, "label");
@@ -197,7 +209,7 @@ public static class DefinitionLoader
         private List<StageDefinition> Stages(JsonElement root)
         {
             var stages = new List<StageDefinition>();
-            foreach (var (element, path) in Array(root, "stages", required: true))
+            foreach (var (element, path) in Array(root, "stages", required: true, "id", "label", "kind", "table", "deadline"))
             {
                 var id = RequiredString(element, path, "id");
                 var label = RequiredString(element, path, "label");
@@ -260,7 +272,7 @@ public static class DefinitionLoader
         {
             var gates = new List<InformationGate>();
             var stageIds = stages.Select(s => s.Id.Value).ToHashSet();
-            foreach (var (element, path) in Array(root, "gates", required: false))
+            foreach (var (element, path) in Array(root, "gates", required: false, "id", "stage", "minimumSeverity", "category", "addedBy", "readers"))
             {
                 var id = RequiredString(element, path, "id");
                 var stage = RequiredString(element, path, "stage");
@@ -327,6 +339,7 @@ public static class DefinitionLoader
             const string path = "$.retention";
             if (retention.ValueKind != JsonValueKind.Object)
                 return Fail<RetentionPolicy>(path, "'retention' must be a JSON object with 'afterFinal' and optional 'stages'");
+            OnlyKnown(retention, path, "afterFinal", "stages");
 
             var afterFinalText = RequiredString(retention, path, "afterFinal");
             var afterFinal = afterFinalText is null ? null : PositivePeriod($"{path}.afterFinal", afterFinalText);
@@ -363,7 +376,7 @@ public static class DefinitionLoader
             var stageKinds = stages.ToDictionary(s => s.Id.Value, s => s.Kind);
             var seen = new Dictionary<(string From, string Trigger), string>();
 
-            foreach (var (element, path) in Array(root, "transitions", required: true))
+            foreach (var (element, path) in Array(root, "transitions", required: true, "from", "to", "trigger", "label", "guards"))
             {
                 var from = RequiredString(element, path, "from");
                 var to = RequiredString(element, path, "to");
@@ -400,6 +413,7 @@ public static class DefinitionLoader
             var path = $"{transitionPath}.guards";
             if (guards.ValueKind != JsonValueKind.Object)
                 return Fail<TransitionGuards>(path, "'guards' must be a JSON object");
+            OnlyKnown(guards, path, "minimumSeverity", "reasonRequired", "requiredInformation", "roles");
 
             var ok = true;
             Severity? minimum = null;
@@ -431,12 +445,12 @@ public static class DefinitionLoader
                     foreach (var item in info.EnumerateArray())
                     {
                         var itemPath = $"{path}.requiredInformation[{index++}]";
-                        if (item.ValueKind != JsonValueKind.Object) { Error(itemPath, "each entry must be an object with 'key' and 'label'"); ok = false; continue; }
-                        var key = RequiredString(item, itemPath, "key");
-                        var label = RequiredString(item, itemPath, "label");
-                        if (key is null || label is null) { ok = false; continue; }
-                        if (required.Any(r => r.Key == key)) { Error($"{itemPath}.key", $"'{key}' is listed twice"); ok = false; }
-                        else required.Add(new RequiredInformation(key, label));
+                        if (item.ValueKind != JsonValueKind.Object) { Error(itemPath, "each entry must be an object with 'key', 'label' and 'type'"); ok = false; continue; }
+                        var errorsBefore = errors.Count;
+                        var information = Information(item, itemPath);
+                        if (information is null || errors.Count > errorsBefore) { ok = false; continue; }
+                        if (required.Any(r => r.Key == information.Key)) { Error($"{itemPath}.key", $"'{information.Key}' is listed twice"); ok = false; }
+                        else required.Add(information);
                     }
                 }
             }
@@ -463,6 +477,64 @@ public static class DefinitionLoader
             }
 
             return ok ? new TransitionGuards(minimum, reasonRequired, required, roles) : null;
+        }
+
+        /// <summary>One piece of information a step asks for, with its declared type and that type's settings.</summary>
+        private RequiredInformation? Information(JsonElement item, string path)
+        {
+            OnlyKnown(item, path, "key", "label", "type", "maxLength", "allowFuture", "values");
+            var key = RequiredString(item, path, "key");
+            var label = RequiredString(item, path, "label");
+            var typeText = RequiredString(item, path, "type");
+            InformationType? type = typeText switch
+            {
+                "text" => InformationType.Text,
+                "date" => InformationType.Date,
+                "organisation" => InformationType.Organisation,
+                "choice" => InformationType.Choice,
+                null => null,
+                _ => Fail<InformationType?>($"{path}.type", $"unknown type '{typeText}'; the types are: text, date, organisation, choice"),
+            };
+
+            var maxLength = RequiredInformation.DefaultMaxLength;
+            if (item.TryGetProperty("maxLength", out var max))
+            {
+                if (type != InformationType.Text) Error($"{path}.maxLength", "'maxLength' is for type 'text' only");
+                else if (max.ValueKind == JsonValueKind.Number && max.TryGetInt32(out var n) && n is >= 1 and <= RequiredInformation.LongestMaxLength) maxLength = n;
+                else Error($"{path}.maxLength", $"'maxLength' must be a whole number from 1 to {RequiredInformation.LongestMaxLength}");
+            }
+
+            var allowFuture = false;
+            if (item.TryGetProperty("allowFuture", out var future))
+            {
+                if (type != InformationType.Date) Error($"{path}.allowFuture", "'allowFuture' is for type 'date' only");
+                else if (future.ValueKind is JsonValueKind.True or JsonValueKind.False) allowFuture = future.GetBoolean();
+                else Error($"{path}.allowFuture", "'allowFuture' must be true or false");
+            }
+
+            List<string>? values = null;
+            if (item.TryGetProperty("values", out var valueArray))
+            {
+                if (type != InformationType.Choice) Error($"{path}.values", "'values' is for type 'choice' only");
+                else if (valueArray.ValueKind != JsonValueKind.Array) Error($"{path}.values", "'values' must be a list of texts");
+                else
+                {
+                    values = [];
+                    var index = 0;
+                    foreach (var value in valueArray.EnumerateArray())
+                    {
+                        var valuePath = $"{path}.values[{index++}]";
+                        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                        if (string.IsNullOrWhiteSpace(text)) Error(valuePath, "each value must be a non-empty text");
+                        else if (values.Contains(text)) Error(valuePath, $"'{text}' is listed twice");
+                        else values.Add(text);
+                    }
+                }
+            }
+            if (type == InformationType.Choice && values is not { Count: > 0 })
+                Error($"{path}.values", "a choice needs 'values': the list of values to choose from");
+
+            return key is null || label is null || type is null ? null : new RequiredInformation(key, label, type.Value, maxLength, allowFuture, values);
         }
 
         private void CheckGraph(List<StageDefinition> stages, List<(TransitionDefinition Transition, string Path)> transitions)

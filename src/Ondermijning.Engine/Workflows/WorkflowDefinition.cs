@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
 
@@ -13,8 +14,56 @@ public sealed record SeverityLevel(Severity Id, string Label);
 
 public sealed record StageDefinition(StageId Id, string Label, StageKind Kind, ChainTable? Table, Period? Deadline);
 
+/// <summary>What kind of value a step asks for; the definition declares it, the engine checks it.</summary>
+public enum InformationType { Text, Date, Organisation, Choice }
+
 /// <summary>A piece of information the user must supply when firing a trigger, such as the LWO meeting date.</summary>
-public sealed record RequiredInformation(string Key, string Label);
+/// <param name="MaxLength">For text: at most this many characters.</param>
+/// <param name="AllowFuture">For a date: whether it may lie after today (Europe/Amsterdam); a meeting or check is recorded after it took place.</param>
+/// <param name="Values">For a choice: the values allowed.</param>
+public sealed record RequiredInformation(string Key, string Label, InformationType Type = InformationType.Text,
+    int MaxLength = RequiredInformation.DefaultMaxLength, bool AllowFuture = false, IReadOnlyList<string>? Values = null)
+{
+    public const int DefaultMaxLength = 500;
+    public const int LongestMaxLength = 8000;
+
+    public IReadOnlyList<string> Choices => Values ?? [];
+
+    /// <summary>
+    /// The value as it is stored (trimmed; a date in ISO form; an organisation by its id), or the problem with it in words
+    /// that name the field.
+    /// </summary>
+    public (string? Value, string? Problem) Check(string text, LocalDate today)
+    {
+        var value = text.Trim();
+        switch (Type)
+        {
+            case InformationType.Date:
+                var date = LocalDatePattern.Iso.Parse(value);
+                if (!date.Success) return (null, $"'{Label}' ({Key}) is a date, written as YYYY-MM-DD; '{Shorten(value)}' is not one.");
+                if (!AllowFuture && date.Value > today)
+                    return (null, $"'{Label}' ({Key}) lies in the future ({date.Value:uuuu-MM-dd}); record the step once it has taken place.");
+                return (LocalDatePattern.Iso.Format(date.Value), null);
+            case InformationType.Organisation:
+                var organisation = Organisations.All.FirstOrDefault(o => string.Equals(o.Id.Value, value, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(o.Name, value, StringComparison.OrdinalIgnoreCase)
+                    || o.Name.StartsWith(value + " (", StringComparison.OrdinalIgnoreCase));
+                return organisation is null
+                    ? (null, $"'{Label}' ({Key}) is one of the known organisations ({string.Join(", ", Organisations.All.Select(o => o.Id))}); '{Shorten(value)}' is not.")
+                    : (organisation.Id.Value, null);
+            case InformationType.Choice:
+                return Choices.Contains(value, StringComparer.Ordinal)
+                    ? (value, null)
+                    : (null, $"'{Label}' ({Key}) is one of: {string.Join(", ", Choices)}; '{Shorten(value)}' is not.");
+            default:
+                return value.Length <= MaxLength
+                    ? (value, null)
+                    : (null, $"'{Label}' ({Key}) is at most {MaxLength} characters; this is {value.Length}.");
+        }
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
 
 public sealed record TransitionGuards(
     Severity? MinimumSeverity,

@@ -134,17 +134,46 @@ public class IdempotentRecordTests
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_declares_the_key_and_the_repeat_answer_on_every_operation_that_creates()
+    {
+        await using var factory = new ApiFactory();
+        var openApi = (await factory.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+
+        var creating = openApi["paths"]!.AsObject()
+            .Where(p => p.Value!["post"]?["responses"]?["201"] is not null)
+            .Select(p => (Path: p.Key, Operation: p.Value!["post"]!)).ToList();
+        creating.Select(c => c.Path).Should().HaveCount(CreatingEndpoints(factory).Count);
+        foreach (var (path, operation) in creating)
+        {
+            var header = operation["parameters"]?.AsArray().SingleOrDefault(p => p!["name"]?.ToString() == "Idempotency-Key" && p["in"]?.ToString() == "header");
+            header.Should().NotBeNull($"POST {path} creates a record and takes an Idempotency-Key");
+            header!["schema"]!["maxLength"]!.GetValue<int>().Should().Be(200);
+            operation["responses"]!["200"].Should().NotBeNull($"POST {path} answers a repeat with 200");
+            operation["responses"]!["422"].Should().NotBeNull($"POST {path} refuses a key reused for another request");
+        }
+    }
+
+    [Fact]
     public async Task Another_user_or_organisation_sending_the_same_key_gets_a_record_of_their_own()
     {
         await using var factory = new ApiFactory();
-        var body = new { municipality = Maastricht, heldOn = "2024-03-01", kind = "workshop" };
-        var mine = await PostAsync(EveryRole(factory), "/api/awareness-activities", body, "gedeelde-sleutel");
-        var theirs = await PostAsync(factory.CreateClientFor("politie-1", "politie", Role.All.Select(r => r.Value), [Maastricht]),
-            "/api/awareness-activities", body, "gedeelde-sleutel");
+        var other = factory.CreateClientFor("politie-1", "politie", Role.All.Select(r => r.Value), [Maastricht]);
+        var elsewhere = factory.CreateClientFor("oov-heerlen", "gemeente", Role.All.Select(r => r.Value), ["GM0917"]);
+        foreach (var (url, body, theirBody) in new (string, object, object)[]
+                 {
+                     ("/api/awareness-activities", new { municipality = Maastricht, heldOn = "2024-03-01", kind = "workshop" },
+                         new { municipality = Maastricht, heldOn = "2024-03-01", kind = "workshop" }),
+                     // Intake too: a municipality that happens to pick the same key neither gets nor is refused another's case.
+                     ("/api/signals", ApiClient.Signal(), ApiClient.Signal(municipality: "GM0917")),
+                 })
+        {
+            var mine = await PostAsync(EveryRole(factory), url, body, "gedeelde-sleutel");
+            var theirs = await PostAsync(url == "/api/signals" ? elsewhere : other, url, theirBody, "gedeelde-sleutel");
 
-        await mine.ShouldHaveStatus(HttpStatusCode.Created);
-        await theirs.ShouldHaveStatus(HttpStatusCode.Created);
-        theirs.Headers.Location.Should().NotBe(mine.Headers.Location, "a key is one client's: it never answers with another's record");
+            await mine.ShouldHaveStatus(HttpStatusCode.Created);
+            await theirs.ShouldHaveStatus(HttpStatusCode.Created);
+            theirs.Headers.Location.Should().NotBe(mine.Headers.Location, "a key is one client's: it never answers with another's record");
+        }
     }
 
     [Fact]

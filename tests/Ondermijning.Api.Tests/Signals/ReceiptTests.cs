@@ -81,7 +81,7 @@ public partial class ReceiptTests
     }
 
     [Fact]
-    public async Task Lookups_beyond_the_limit_are_refused_with_429()
+    public async Task Lookups_beyond_the_limit_are_refused_with_429_and_told_when_to_retry()
     {
         await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["Receipts:LookupsPerMinute"] = "5" } };
         var code = (await factory.CreateClient().RegisterAsync()).Str("receiptCode");
@@ -89,7 +89,10 @@ public partial class ReceiptTests
 
         for (var i = 0; i < 5; i++) await (await reporter.GetAsync($"/api/receipts/{RandomCode()}")).ShouldHaveStatus(HttpStatusCode.NotFound);
 
-        var problem = await (await reporter.GetAsync($"/api/receipts/{code}")).ProblemAsync(HttpStatusCode.TooManyRequests);
-        problem.Str("detail").Should().Contain("Wait a minute");
+        var refused = await reporter.GetAsync($"/api/receipts/{code}");
+        var problem = await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
+        problem.Str("detail").Should().Contain("Retry-After");
+        refused.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1),
+            "the lookup window reopens within its minute, and the client is told when");
     }
 }

@@ -162,14 +162,14 @@ public sealed class AccessLogChainTests
         return (db, new AccessLogAnchors(Path.Combine(folder, "access-log-anchors.jsonl")));
     }
 
-    private static OndermijningDbContext Open(StorageProvider provider, string connectionString) => provider switch
+    internal static OndermijningDbContext Open(StorageProvider provider, string connectionString) => provider switch
     {
         StorageProvider.PostgreSql => new PostgresOndermijningDbContext(new DbContextOptionsBuilder<PostgresOndermijningDbContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime()).Options),
         _ => new SqliteOndermijningDbContext(new DbContextOptionsBuilder<SqliteOndermijningDbContext>().UseSqlite(connectionString).Options),
     };
 
-    private static string PostgresServer => Environment.GetEnvironmentVariable("ONDERMIJNING_TEST_POSTGRES") is { Length: > 0 } server
+    internal static string PostgresServer => Environment.GetEnvironmentVariable("ONDERMIJNING_TEST_POSTGRES") is { Length: > 0 } server
         ? server
         : throw new InvalidOperationException("This test needs PostgreSQL: run ./test.sh, which starts a throwaway server, or set ONDERMIJNING_TEST_POSTGRES.");
 }

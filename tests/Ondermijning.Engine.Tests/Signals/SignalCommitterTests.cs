@@ -66,7 +66,7 @@ public sealed class SignalCommitterTests
                     ? throw new InvalidOperationException("broken signal")
                     : Case.Register(CaseId.New(), Signal($"signaal {i}"), definition.Key, definition.StartStage, definition.LowestSeverity, now,
                         EngineHost.Regisseur, null),
-                ReceiptCode.Generate(), CancellationToken.None)).ToArray()));
+                ReceiptCode.Generate(), null, CancellationToken.None)).ToArray()));
 
         await attempts[7].Invoking(t => t).Should().ThrowAsync<InvalidOperationException>().WithMessage("broken signal");
         var stored = await Task.WhenAll(attempts.Where((_, i) => i != 7));

@@ -67,7 +67,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
                 definition = catalog.Get(@case.Definition);
                 transition = definition.TransitionsFrom(@case.Stage).FirstOrDefault(t => t.Trigger.Value == besluit.Stap);
                 // The sitting's date is the date every dated outcome of this agenda carries.
-                foreach (var date in transition?.Guards.RequiredInformation.Where(r => r.Key.EndsWith("datum", StringComparison.Ordinal)) ?? [])
+                foreach (var date in transition?.Guards.RequiredInformation.Where(r => r.Type == InformationType.Date) ?? [])
                     information[date.Key] = vergaderdatum;
                 information = information.Where(kv => transition?.Guards.RequiredInformation.Any(r => r.Key == kv.Key) == true)
                     .ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -116,7 +116,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
                 var definition = catalog.Get(@case.Definition);
                 var steps = queries.AvailableSteps(@case, actor);
                 var extra = steps.SelectMany(s => s.Transition.Guards.RequiredInformation)
-                    .Where(r => !r.Key.EndsWith("datum", StringComparison.Ordinal)).DistinctBy(r => r.Key).ToList();
+                    .Where(r => r.Type != InformationType.Date).DistinctBy(r => r.Key).ToList();
                 items.Add(new AgendaItem(@case, definition, steps, extra));
             }
         }

@@ -157,6 +157,10 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         }
     }
 
+    /// <summary>The latest date a date field without <c>allowFuture</c> accepts, for the browser's date picker.</summary>
+    public string Today => LocalDatePattern.Iso.Format(
+        HttpContext.RequestServices.GetRequiredService<IClock>().GetCurrentInstant().InZone(Amsterdam.Zone).Date);
+
     public string InformationLabel(string? trigger, string key) =>
         Definition.Transitions.FirstOrDefault(t => t.Trigger.Value == trigger)?.Guards.RequiredInformation
             .FirstOrDefault(r => r.Key == key)?.Label ?? key;
