@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;

@@ -87,7 +87,7 @@ public sealed class SignalCommitterTests
         var attempts = await host.RunAsync<SignalCommitter, Task<Case>[]>(committer => Task.FromResult(Enumerable.Range(0, 40).Select(i =>
             committer.CommitAsync(() => Case.Register(CaseId.New(), Signal(i == 7 ? null! : $"signaal {i}"), definition.Key,
                     definition.StartStage, definition.LowestSeverity, now, EngineHost.Regisseur, null),
-                ReceiptCode.Generate(), CancellationToken.None)).ToArray()));
+                ReceiptCode.Generate(), null, CancellationToken.None)).ToArray()));
 
         var refused = await attempts[7].Invoking(t => t).Should().ThrowAsync<EngineProblem>();
         refused.Which.Kind.Should().Be(ProblemKind.Invalid);
