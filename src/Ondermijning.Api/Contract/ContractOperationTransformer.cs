@@ -69,7 +69,8 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description)
+    /// <summary>Declares a problem answer, unless the endpoint declared that status itself.</summary>
+    internal static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description)
     {
         if (operation.Responses!.ContainsKey(status)) return;
         operation.Responses[status] = new OpenApiResponse

@@ -1,3 +1,4 @@
+using Ondermijning.Api.Contract;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -128,8 +129,15 @@ public sealed class IdempotencyKeyOperationTransformer : IOpenApiOperationTransf
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength },
         });
         operation.Responses ??= [];
-        if (!operation.Responses.ContainsKey("422"))
-            operation.Responses["422"] = new OpenApiResponse { Description = "The idempotency key was used for a different request." };
+        ContractOperationTransformer.Add(operation, context, "422", "The idempotency key was used for a different request.");
+        // Runs after the contract's transformer, so the retry's answer carries the created record's content and Location.
+        if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse first && !operation.Responses.ContainsKey("200"))
+            operation.Responses["200"] = new OpenApiResponse
+            {
+                Description = "A retry with the same key and request: the record stored the first time, at the same Location.",
+                Content = first.Content,
+                Headers = first.Headers,
+            };
         return Task.CompletedTask;
     }
 }

@@ -79,7 +79,8 @@ public class RouteAccessTests
         [("POST", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{atomCaseId}/atom-inspections",
             new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "last-onder-dwangsom" } }),
         [("POST", "/api/cases/{id}/interventions/")] = ($"/api/cases/{caseId}/interventions", new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" }),
-        [("POST", "/api/intervention-subtypes/")] = ("/api/intervention-subtypes", new { code = "nieuw-soort", type = "bestuurlijk", label = "Nieuw" }),
+        // A kind of intervention exists once per code: each set of samples names a new one.
+        [("POST", "/api/intervention-subtypes/")] = ("/api/intervention-subtypes", new { code = $"nieuw-soort-{Guid.NewGuid():N}"[..24], type = "bestuurlijk", label = "Nieuw" }),
         [("POST", "/api/bibob-screenings")] = ("/api/bibob-screenings",
             new { municipality = Maastricht, date = "2024-01-10", kind = "quick-scan", permitType = "horeca", outcome = "no-objection" }),
         [("POST", "/api/drug-premises-closures")] = ("/api/drug-premises-closures", new { municipality = Maastricht, closedOn = "2024-02-01", premises = "Markt 1" }),
