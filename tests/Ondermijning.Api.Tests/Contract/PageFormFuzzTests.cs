@@ -54,7 +54,7 @@ public partial class PageFormFuzzTests(ITestOutputHelper output)
                         ? await browser.PostAsync(form.Action, Encode(fields.Values))
                         : await browser.GetAsync($"{form.Action}{(form.Action.Contains('?') ? '&' : '?')}{Query(fields.Values)}");
                     var html = await response.Content.ReadAsStringAsync();
-                    if ((int)response.StatusCode >= 500) throw new Exception($"answered {(int)response.StatusCode}");
+                    if ((int)response.StatusCode >= 500) throw new Exception($"answered {(int)response.StatusCode}: {Headline(html)}");
                     if (EnglishFrameworkWords.FirstOrDefault(w => html.Contains(w, StringComparison.Ordinal)) is { } english)
                         throw new Exception($"shows the English framework message '{english}…'");
                     var after = await database.ReadAsync();
@@ -103,6 +103,14 @@ public partial class PageFormFuzzTests(ITestOutputHelper output)
         var content = new ByteArrayContent(Encoding.ASCII.GetBytes(Query(fields)));
         content.Headers.ContentType = new("application/x-www-form-urlencoded");
         return content;
+    }
+
+    /// <summary>What the error page says first (in Development, the exception), so a failure names its cause.</summary>
+    private static string Headline(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var text = document.QuerySelector("h1, h2, .titleerror, title")?.TextContent.Trim() ?? "";
+        return text.Length > 300 ? text[..300] : text;
     }
 
     private static string Query(IEnumerable<(string Name, string Value)> fields) =>
