@@ -111,7 +111,10 @@ public partial class PageFormFuzzTests(ITestOutputHelper output)
         var document = new HtmlParser().ParseDocument(html);
         // Without an Accept header the developer exception page answers in plain text.
         var text = document.QuerySelector("h1, h2, .titleerror, title")?.TextContent.Trim() is { Length: > 0 } title ? title : html.Trim();
-        return text.Length > 300 ? text[..300] : text;
+        var at = text.IndexOf("   at Ondermijning", StringComparison.Ordinal);
+        // The first frame of our own code says where; the framework's frames above it say little.
+        var where = at >= 0 ? text[at..].Split('\\', '\n')[0] : "";
+        return (text.Length > 200 ? text[..200] : text) + where;
     }
 
     private static string Query(IEnumerable<(string Name, string Value)> fields) =>
