@@ -47,7 +47,7 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string tafel, string vergaderdatum, List<Besluit> besluiten, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string tafel, string vergaderdatum, List<Besluit?>? besluiten, CancellationToken cancellationToken)
     {
         if (!TryTable(tafel)) return NotFound();
         // Refused as the page filter refuses a missing role: the Dutch 403 page, also for a user signed in by token.
@@ -55,7 +55,8 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
         MeetingDate = vergaderdatum;
         var actor = User.ToActor();
         var recorded = 0;
-        foreach (var besluit in besluiten.Where(b => !string.IsNullOrEmpty(b.Stap)))
+        // A row index that names no row binds an empty row, or no list at all.
+        foreach (var besluit in (besluiten ?? []).OfType<Besluit>().Where(b => !string.IsNullOrEmpty(b.Stap)))
         {
             if (!CaseId.TryParse(besluit.Zaak, out var id)) continue;
             var information = besluit.Informatie.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
