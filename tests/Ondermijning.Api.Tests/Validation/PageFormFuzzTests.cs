@@ -9,7 +9,8 @@ namespace Ondermijning.Api.Tests.Validation;
 
 /// <summary>
 /// The pages' forms under malformed and boundary input, as a browser would post it (whatever the form's own checks
-/// allow or a hand-made request sends): never a 5xx, and a refused form changes nothing.
+/// allow or a hand-made request sends): the case page's forms, the signal form and an LWO agenda; never a 5xx, and a
+/// refused form changes nothing.
 /// </summary>
 public class PageFormFuzzTests
 {
@@ -26,6 +27,7 @@ public class PageFormFuzzTests
             Gen.Const("morgen"), Gen.Const("1899-12-31"), Gen.Const("2100-12-31")),
         Gen.OneOf(Gen.Const("GM0935"), Gen.Const("gm0935"), Gen.Const("6211 AB"), Gen.Const("12345678"), Gen.Const("-1"),
             Gen.Const("99999999999"), Gen.Const("open"), Gen.Const("vertrouwelijk"), Gen.Const("hoog"), Gen.Const("start-verrijking"),
+            Gen.Const("bevestigd-naar-lwo"), Gen.Const("naar-ketenpartner"), Gen.Const("naar-atom"),
             Gen.Const("melding-gemeente"), Gen.Const("true")));
 
     private static Gen<(string Path, List<(string Name, string Value)> Fields)> Form(string caseId)
@@ -41,7 +43,9 @@ public class PageFormFuzzTests
             Fields("Signaal.Gemeente", "Signaal.Bron", "Signaal.Omschrijving", "Signaal.Branche", "Signaal.Fenomenen", "Signaal.Anoniem",
                 "Signaal.MelderNaam", "Signaal.MelderContact", "Signaal.BedrijfNaam", "Signaal.KvkNummer", "Signaal.BedrijfPlaats",
                 "Signaal.Postcode", "Signaal.Huisnummer", "Signaal.Toevoeging", "Signaal.Straat", "Signaal.Plaats", "Signaal.PersoonNaam",
-                "Signaal.Geboortedatum", "Signaal.PersoonRol").Select(f => ("/signalen/nieuw", f)));
+                "Signaal.Geboortedatum", "Signaal.PersoonRol").Select(f => ("/signalen/nieuw", f)),
+            Fields("vergaderdatum", "besluiten[0].Revisie", "besluiten[0].Stap", "besluiten[0].Reden", "besluiten[0].Informatie[ketenpartner]")
+                .Select(f => ("/tafels/lwo", f.Prepend(("besluiten[0].Zaak", caseId)).ToList())));
     }
 
     [Fact]
@@ -50,6 +54,8 @@ public class PageFormFuzzTests
         await using var factory = new ApiFactory { DemoUsers = true };
         var api = factory.CreateClient();
         var caseId = (await api.RegisterAsync()).Str("id");
+        // At the LWO, where the agenda and the step form take decisions that carry a meeting date and a chain partner.
+        await api.MoveToAsync(caseId, "lwo");
         var page = await factory.SignInOnPagesAsync("demo-oov");
         var token = PageSignIn.FormToken(await page.GetStringAsync($"/zaken/{caseId}"));
         var state = await StateAsync(api, caseId);
