@@ -89,9 +89,9 @@ public abstract partial class OndermijningDbContext(DbContextOptions options) : 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<CaseId>().HaveConversion<CaseIdConverter>();
-        builder.Properties<StageId>().HaveConversion<StageIdConverter>().HaveMaxLength(64);
-        builder.Properties<TriggerId>().HaveConversion<TriggerIdConverter>().HaveMaxLength(64);
-        builder.Properties<WorkflowId>().HaveConversion<WorkflowIdConverter>().HaveMaxLength(64);
+        builder.Properties<StageId>().HaveConversion<StageIdConverter>().HaveMaxLength(Limits.Code);
+        builder.Properties<TriggerId>().HaveConversion<TriggerIdConverter>().HaveMaxLength(Limits.Code);
+        builder.Properties<WorkflowId>().HaveConversion<WorkflowIdConverter>().HaveMaxLength(Limits.Code);
         builder.Properties<Severity>().HaveConversion<SeverityConverter>().HaveMaxLength(32);
         builder.Properties<MunicipalityCode>().HaveConversion<MunicipalityCodeConverter>().HaveMaxLength(MunicipalityCode.Length);
         builder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>().HaveMaxLength(64);

@@ -151,14 +151,14 @@ internal sealed class AccessLogRecordConfiguration : IEntityTypeConfiguration<Ac
         r.Property(x => x.Sequence).ValueGeneratedNever();
         // Rows from before the column existed are format 1.
         r.Property(x => x.FormatVersion).HasDefaultValue(1).ValueGeneratedNever();
-        r.Property(x => x.UserId).HasMaxLength(200);
+        r.Property(x => x.UserId).HasMaxLength(Limits.Name);
         r.Property(x => x.Action).HasConversion<string>().HasMaxLength(16);
         r.Property(x => x.ProcessingActivity).HasMaxLength(64);
         r.Property(x => x.DataSubjectType).HasMaxLength(32);
         r.Property(x => x.DataSubjectId).HasMaxLength(64);
         r.Property(x => x.TraceId).HasMaxLength(32);
-        r.Property(x => x.Purpose).HasMaxLength(200);
-        r.Property(x => x.LegalBasis).HasMaxLength(500);
+        r.Property(x => x.Purpose).HasMaxLength(Limits.Label);
+        r.Property(x => x.LegalBasis).HasMaxLength(Limits.LegalBasis);
         r.Property(x => x.PreviousHash).HasMaxLength(64);
         r.Property(x => x.Hash).HasMaxLength(64);
         r.HasIndex(x => x.CaseId);

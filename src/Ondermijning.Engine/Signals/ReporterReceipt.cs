@@ -84,7 +84,7 @@ internal sealed class ReporterReceiptConfiguration : IEntityTypeConfiguration<Re
         r.HasKey(x => x.CodeHash);
         r.Property(x => x.CodeHash).HasMaxLength(64);
         r.Property(x => x.Feedback).HasMaxLength(Limits.Feedback);
-        r.Property(x => x.FeedbackByUserId).HasMaxLength(200);
+        r.Property(x => x.FeedbackByUserId).HasMaxLength(Limits.Name);
         r.HasOne<Cases.Case>().WithOne().HasForeignKey<ReporterReceipt>(x => x.CaseId);
     }
 }

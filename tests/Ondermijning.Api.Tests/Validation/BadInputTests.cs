@@ -69,9 +69,18 @@ public class BadInputTests : IClassFixture<BadInputTests.Service>
     [InlineData("receivedFrom=0001-01-01", "receivedFrom")]
     [InlineData("receivedFrom=2024-13-01", "receivedFrom")]
     [InlineData("stage=%00", "stage")]
-    public async Task A_case_list_query_outside_the_rules_is_a_400_naming_the_parameter(string query, string parameter)
+    public async Task A_case_list_query_outside_the_rules_is_a_400_naming_the_parameter(string query, string parameter) =>
+        await A_query_outside_the_rules_is_a_400_naming_the_parameter($"/api/cases?{query}", parameter);
+
+    [Theory]
+    [InlineData("/api/statistics/annual?municipality=GM0935&year=99999", "year")]
+    [InlineData("/api/statistics/overview?municipality=GM0935&year=99999", "year")]
+    [InlineData("/api/statistics/overview?municipality=GM0935&year=2024&month=13", "month")]
+    [InlineData("/api/items/search?q=%01%01%01", "q")]
+    [InlineData("/api/phenomenon-studies?municipality=XX0935", "municipality")]
+    public async Task A_query_outside_the_rules_is_a_400_naming_the_parameter(string path, string parameter)
     {
-        var problem = await (await _client.GetAsync($"/api/cases?{query}")).ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _client.GetAsync(path)).ProblemAsync(HttpStatusCode.BadRequest);
 
         problem["errors"]![parameter].Should().NotBeNull();
     }

@@ -48,6 +48,8 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
     public string? ErrorOf(string field) => FieldErrors.GetValueOrDefault(field);
     /// <summary>aria-invalid for a field: "true" when it was refused, otherwise absent.</summary>
     public string? InvalidOf(string field) => FieldErrors.ContainsKey(field) ? "true" : null;
+    /// <summary>aria-describedby for a field: the id of its message (<paramref name="id"/>-fout) when it was refused.</summary>
+    public string? ErrorIdOf(string field, string id) => FieldErrors.ContainsKey(field) ? $"{id}-fout" : null;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
