@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Ondermijning.Api.Tests.Infrastructure;
@@ -122,6 +123,40 @@ public class SqliteLockTests
         refused.Headers.RetryAfter!.Delta.Should().BePositive();
         (await client.CaseCountAsync()).Should().Be(1);
         await (await client.RegisterWithKeyAsync("during-long-lock", ApiClient.Signal())).ShouldHaveStatus(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_record_refused_with_503_is_recorded_once_when_retried_with_its_key()
+    {
+        await using var factory = new ApiFactory(TestDatabase.New(StorageProvider.Sqlite))
+        {
+            Settings = new Dictionary<string, string> { ["Storage:SqliteBusyTimeoutSeconds"] = "1" },
+        };
+        var client = factory.CreateClient();
+        Task<HttpResponseMessage> SendAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/awareness-activities")
+            {
+                Content = JsonContent.Create(new { municipality = "GM0935", heldOn = "2024-03-01", kind = "workshop" }),
+            };
+            request.Headers.Add("Idempotency-Key", "workshop-maart");
+            return client.SendAsync(request);
+        }
+
+        HttpResponseMessage refused;
+        await using (var holder = await HoldWriteLockAsync(factory.Database))
+        {
+            refused = await SendAsync();
+            await holder.RollbackAsync();
+        }
+        await refused.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        refused.Headers.RetryAfter!.Delta.Should().BePositive();
+
+        var created = await SendAsync();
+        var again = await SendAsync();
+        await created.ShouldHaveStatus(HttpStatusCode.Created);
+        await again.ShouldHaveStatus(HttpStatusCode.OK);
+        again.Headers.Location.Should().Be(created.Headers.Location);
     }
 
     private static async Task<WriteLock> HoldWriteLockAsync(TestDatabase database)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Workflows;
@@ -61,6 +62,28 @@ public class StepInformationApiTests
         var page = await (await factory.SignInOnPagesAsync("demo-oov")).GetStringAsync($"/zaken/{id}");
 
         page.Should().MatchRegex("<input id=\"last-onder-dwangsom-controledatum\" name=\"informatie\\[controledatum\\]\" type=\"date\" required\\s+max=\"2024-06-03\" />");
+    }
+
+    [Fact]
+    public async Task The_case_page_refuses_a_check_date_in_words_with_the_rule_in_Dutch_next_to_the_field()
+    {
+        await using var factory = new ApiFactory { DemoUsers = true };
+        var api = factory.CreateClient();
+        var id = await AtAtomAsync(api);
+        var page = await factory.SignInOnPagesAsync("demo-oov");
+        var form = await page.GetStringAsync($"/zaken/{id}");
+
+        var refused = await page.PostAsync($"/zaken/{id}?handler=Stap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["trigger"] = "last-onder-dwangsom", ["revisie"] = (await api.GetCaseAsync(id)).Int("revision").ToString(),
+            ["informatie[controledatum]"] = "morgen",
+            ["__RequestVerificationToken"] = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value,
+        }));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).Should().Contain(
+            "<span class=\"field-error\">‘Datum van de controle’ is verplicht: een datum (dd-mm-jjjj), niet in de toekomst.</span>");
+        (await api.GetCaseAsync(id)).Str("stage.id").Should().Be("atom");
     }
 
     [Fact]
