@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Testing;
 using Ondermijning.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Tests.Workflows;
@@ -178,5 +181,41 @@ public class VersioningTests
         await using var second = new ApiFactory(database, workflows, March2025);
         var definition = await second.CreateClient().GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/1");
         definition!["stages"]!.AsArray().Select(s => s!.Str("label")).Should().Contain("Weging in de LWO (verbeterd)");
+    }
+
+    /// <summary>
+    /// A deployment with cases on v1 and v2 as they were shipped before their step information declared its type: the
+    /// upgrade's migration re-records exactly that content, so it starts; a version its municipality edited is still refused.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_upgrade_that_typed_the_shipped_chains_step_information_starts_on_its_cases_and_only_on_them(bool shippedContent)
+    {
+        var database = TestDatabase.New();
+        await using (var before = new ApiFactory(database, Shipped, March2025))
+        {
+            await before.CreateClient().RegisterAsync();
+            await using var scope = before.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
+            foreach (var (version, old, _) in ShippedChainUpgrades.TypedStepInformation)
+                await db.Database.ExecuteSqlAsync($"""
+                    UPDATE "workflow_versions" SET "ContentHash" = {(shippedContent ? old : new string('e', 64))}
+                    WHERE "Workflow" = 'ondermijning' AND "Version" = {version}
+                    """);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%ShippedChainDeclaresStepInformationTypes'""");
+        }
+
+        await using var after = new ApiFactory(database, Shipped, March2025);
+        if (!shippedContent)
+        {
+            after.Invoking(f => f.CreateClient()).Should().Throw<WorkflowDefinitionException>().Which.Message.Should().Contain("a version in use must not change");
+            return;
+        }
+        (await after.CreateClient().GetAsync("/api/cases?pageSize=1")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await using var check = after.Services.CreateAsyncScope();
+        var hashes = await check.ServiceProvider.GetRequiredService<OndermijningDbContext>().WorkflowVersions
+            .Where(v => v.Workflow == new Ondermijning.Engine.Common.WorkflowId("ondermijning")).ToDictionaryAsync(v => v.Version, v => v.ContentHash);
+        foreach (var (version, _, @new) in ShippedChainUpgrades.TypedStepInformation) hashes[version].Should().Be(@new);
     }
 }
