@@ -17,6 +17,7 @@ using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Lwo;
 using Ondermijning.Api.Mapping;
 using Ondermijning.Api.Mot;
+using Ondermijning.Api.Pages;
 using Ondermijning.Api.Privacy;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
@@ -75,7 +76,7 @@ try
         o.Conventions.AuthorizeFolder("/", SignIn.PagesPolicy);
         o.Conventions.AllowAnonymousToPage("/Inloggen");
         o.Conventions.AllowAnonymousToPage("/Fout");
-    });
+    }).AddMvcOptions(DutchModelBinding.Apply);
     builder.Services.AddOpenApi(o =>
     {
         o.AddSchemaTransformer<NodaTimeSchemaTransformer>();

@@ -81,8 +81,10 @@ public class StepInformationApiTests
         }));
 
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).Should().Contain(
-            "<span class=\"field-error\">‘Datum van de controle’ is verplicht: een datum (dd-mm-jjjj), niet in de toekomst.</span>");
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        html.Should().Contain(
+            "<span id=\"last-onder-dwangsom-controledatum-fout\" class=\"field-error\">‘Datum van de controle’ is verplicht: een datum (dd-mm-jjjj), niet in de toekomst.</span>");
+        html.Should().Contain("aria-describedby=\"last-onder-dwangsom-controledatum-fout\"", "the field names its error");
         (await api.GetCaseAsync(id)).Str("stage.id").Should().Be("atom");
     }
 
