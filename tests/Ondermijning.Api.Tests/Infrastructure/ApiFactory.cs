@@ -114,6 +114,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
+            // One factory that outlives every host, because Hangfire's log provider is process-wide (see TestLogs).
             services.RemoveAll<ILoggerFactory>();
             services.AddSingleton(TestLogs.Factory);
             services.RemoveAll<IClock>();
