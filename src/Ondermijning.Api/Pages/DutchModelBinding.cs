@@ -10,6 +10,9 @@ public static class DutchModelBinding
 {
     public static void Apply(MvcOptions options)
     {
+        // Which fields are required is the engine's rule, worded in Dutch by the page; MVC's own implicit [Required] on
+        // non-nullable strings would answer first, in English ("The Bron field is required.").
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         var messages = options.ModelBindingMessageProvider;
         messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is hier geen geldige waarde.");
         messages.SetValueIsInvalidAccessor(value => $"'{value}' is hier geen geldige waarde.");
