@@ -90,6 +90,7 @@ public class RouteAccessTests
         [("POST", "/api/cases/{id}/enrichment/decision")] = ($"/api/cases/{w.CaseId}/enrichment/decision", new { confirmed = false, reason = "geen" }),
         [("GET", "/api/cases/{id}/enrichment/decisions")] = ($"/api/cases/{w.CaseId}/enrichment/decisions", null),
         [("GET", "/api/cases/{id}/lwo-decisions")] = ($"/api/cases/{w.CaseId}/lwo-decisions", null),
+        [("GET", "/api/cases/{id}/related")] = ($"/api/cases/{w.CaseId}/related", null),
         [("POST", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.CaseId}/atom-inspections",
             new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "last-onder-dwangsom" } }),
         [("GET", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.CaseId}/atom-inspections", null),
