@@ -59,6 +59,7 @@ public static class EngineServices
         services.AddScoped<Search.SearchCases>();
         services.AddScoped<Search.RelatedCases>();
         services.AddScoped<Search.BackfillSearchTerms>();
+        services.AddScoped<Search.CaseCodes>();
 
         services.AddScoped<RegisterSignal>();
         services.AddSingleton<SignalCommitter>();
