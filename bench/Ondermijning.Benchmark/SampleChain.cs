@@ -12,6 +12,7 @@ using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Search;
 using Ondermijning.Engine.Statistics;
 using Ondermijning.Engine.Workflows;
 
@@ -21,12 +22,13 @@ namespace Ondermijning.Benchmark;
 public sealed record BulkTables(
     BulkTable Cases, BulkTable History, BulkTable StageStays, BulkTable LwoArrivals, BulkTable LwoDecisions,
     BulkTable AtomInspections, BulkTable Interventions, BulkTable Escalations, BulkTable BibobScreenings,
-    BulkTable DrugPremisesClosures, BulkTable StreetDealingPenalties, BulkTable PhenomenonStudies, BulkTable AwarenessActivities)
+    BulkTable DrugPremisesClosures, BulkTable StreetDealingPenalties, BulkTable PhenomenonStudies, BulkTable AwarenessActivities,
+    BulkTable SearchTerms)
 {
     public IReadOnlyList<BulkTable> All =>
     [
         Cases, History, StageStays, LwoArrivals, LwoDecisions, AtomInspections, Interventions, Escalations, BibobScreenings,
-        DrugPremisesClosures, StreetDealingPenalties, PhenomenonStudies, AwarenessActivities,
+        DrugPremisesClosures, StreetDealingPenalties, PhenomenonStudies, AwarenessActivities, SearchTerms,
     ];
 
     public static BulkTables For(OndermijningDbContext db, StorageProvider provider) => new(
@@ -34,7 +36,8 @@ public sealed record BulkTables(
         BulkTable.For<LwoArrival>(db, provider), BulkTable.For<LwoDecision>(db, provider), BulkTable.For<AtomInspection>(db, provider),
         BulkTable.For<Intervention>(db, provider), BulkTable.For<CaseEscalation>(db, provider), BulkTable.For<BibobScreening>(db, provider),
         BulkTable.For<DrugPremisesClosure>(db, provider), BulkTable.For<StreetDealingPenalty>(db, provider),
-        BulkTable.For<PhenomenonStudy>(db, provider), BulkTable.For<AwarenessActivity>(db, provider));
+        BulkTable.For<PhenomenonStudy>(db, provider), BulkTable.For<AwarenessActivity>(db, provider),
+        BulkTable.For<CaseSearchTerm>(db, provider));
 }
 
 /// <summary>
@@ -124,6 +127,9 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
                 ("ReporterAnonymous", true), ("Description", "Veel bezoekers met korte bezoekjes bij een pand"),
                 ("Branch", Branches[random.Next(Branches.Length)]), ("PhenomenonTags", new List<string> { "drugshandel" }),
                 ("ReceivedAt", received), ("Revision", @case.Sequence));
+            // The generated cases have no subjects; their code is what the search finds them by, as the service indexes it.
+            yield return tables.SearchTerms.Row(("CaseId", @case.Id), ("Municipality", @case.Municipality),
+                ("Kind", SearchTermKind.CaseCode), ("Term", CaseSearchTerm.CaseCode(@case.Id)));
             foreach (var row in rows) yield return row;
             // The escalation job has long since found every overdue stay, as it would have on a service running these years.
             if (dueAt is { } due && due <= now)

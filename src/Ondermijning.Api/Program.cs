@@ -20,6 +20,7 @@ using Ondermijning.Api.Mot;
 using Ondermijning.Api.Pages;
 using Ondermijning.Api.Privacy;
 using Ondermijning.Api.Problems;
+using Ondermijning.Api.Search;
 using Ondermijning.Api.Signals;
 using Ondermijning.Api.Statistics;
 using Ondermijning.Api.Workflows;
@@ -52,6 +53,7 @@ try
         // Production use needs a licence key (see README, "Configuration").
         cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"];
         cfg.AddProfile<ApiMappingProfile>();
+        cfg.AddProfile<SearchMappingProfile>();
     });
     builder.Services.AddScoped<CaseResponder>();
 
@@ -146,6 +148,7 @@ try
     api.MapInterventionEndpoints();
     api.MapEnforcementEndpoints();
     api.MapStatisticsEndpoints();
+    api.MapSearchEndpoints();
 
     await app.RunAsync();
     return 0;

@@ -59,6 +59,10 @@ public static class EngineServices
             return db;
         });
         services.AddScoped<AccessGate>();
+        services.AddScoped<Search.SearchCases>();
+        services.AddScoped<Search.RelatedCases>();
+        services.AddScoped<Search.BackfillSearchTerms>();
+        services.AddScoped<Search.CaseCodes>();
 
         services.AddScoped<RegisterSignal>();
         services.AddSingleton<SignalCommitter>();
@@ -149,5 +153,6 @@ public static class EngineServices
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DefinitionPublication>().RecordAndVerifyAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BackfillStays>().RunAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Search.BackfillSearchTerms>().RunAsync(cancellationToken);
     }
 }

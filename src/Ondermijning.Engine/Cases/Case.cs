@@ -1,6 +1,7 @@
 using NodaTime;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Deadlines;
+using Ondermijning.Engine.Search;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
@@ -49,6 +50,8 @@ public sealed class Case
     public List<CaseHistoryEntry> History { get; private set; } = [];
     /// <summary>Written by the escalation job, never by the case itself.</summary>
     public List<CaseEscalation> Escalations { get; private set; } = [];
+    /// <summary>What the case can be found and linked by; see <see cref="CaseSearchTerm"/>.</summary>
+    public List<CaseSearchTerm> SearchTerms { get; private set; } = [];
 
     public DefinitionKey Definition => new(Workflow, DefinitionVersion);
 
@@ -77,9 +80,14 @@ public sealed class Case
             Companies = signal.Companies.Select(c => new CaseCompany(id, c.Name, c.KvkNumber, c.Place)).ToList(),
             Addresses = signal.Addresses.Select(a => new CaseAddress(id, a.Postcode, a.HouseNumber, a.HouseNumberAddition, a.Street, a.City)).ToList(),
         };
+        @case.IndexForSearch();
         @case.Enter(start, now, @case.Append(CaseHistoryEntry.Registered(id, now, actor, start.Id, definition)));
         return @case;
     }
+
+    /// <summary>Erased data stay unfindable: an erased case keeps only its code.</summary>
+    internal void IndexForSearch() =>
+        SearchTerms = PersonalDataErasedAt is null ? CaseSearchTerm.For(this) : CaseSearchTerm.For(this).Where(t => t.Kind == SearchTermKind.CaseCode).ToList();
 
     /// <summary>Moves the case; the caller (the workflow runtime) has already checked that the move is allowed.</summary>
     internal CaseHistoryEntry MoveTo(StageDefinition to, TriggerId trigger, string? reason,
@@ -142,6 +150,8 @@ public sealed class Case
         foreach (var person in Persons) person.Erase();
         foreach (var company in Companies) company.Erase();
         foreach (var address in Addresses) address.Erase();
+        // Found by names and addresses no more; the code stays, as the case does.
+        SearchTerms.RemoveAll(t => t.Kind != SearchTermKind.CaseCode);
         PersonalDataErasedAt = now;
         return Append(CaseHistoryEntry.Erasure(Id, now, actor, Stage, Definition, reason));
     }

@@ -24,6 +24,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasMany(x => x.Persons).WithOne().HasForeignKey(p => p.CaseId);
         c.HasMany(x => x.Companies).WithOne().HasForeignKey(p => p.CaseId);
         c.HasMany(x => x.Addresses).WithOne().HasForeignKey(p => p.CaseId);
+        c.HasMany(x => x.SearchTerms).WithOne().HasForeignKey(t => t.CaseId);
         c.HasIndex(x => new { x.Municipality, x.Stage });
         c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
         // Covers the overview's cases per stage and overdue counts for a municipality.

@@ -50,7 +50,9 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
         if (filter.Workflow is { } workflow) query = query.Where(c => c.Workflow == workflow);
         if (filter.DefinitionVersion is { } version) query = query.Where(c => c.DefinitionVersion == version);
         if (filter.SourceChannel is { } channel) query = query.Where(c => c.SourceChannel == channel);
-        if (filter.Branch is { } branch) query = query.Where(c => c.Branch == branch);
+        // As people type a branch: "horeca" finds "Horeca" and "horeca en recreatie".
+        if (filter.Branch is { } branch && branch.Trim().ToLowerInvariant() is { Length: > 0 } part)
+            query = query.Where(c => c.Branch != null && c.Branch.ToLower().Contains(part));
         if (filter.Severity is { } severity) query = query.Where(c => c.Severity == severity);
         if (filter.OpenOnly)
         {

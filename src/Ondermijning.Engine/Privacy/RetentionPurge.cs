@@ -47,7 +47,7 @@ public sealed class RetentionPurge(OndermijningDbContext db, WorkflowCatalog cat
                         .Where(c => c.Workflow == definition.Key.Workflow && c.DefinitionVersion == definition.Key.Version
                                     && c.Stage == stage.Id && c.PersonalDataErasedAt == null && c.StageEnteredAt <= cutoff
                                     && (!scoped || own.Contains(c.Municipality)))
-                        .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses)
+                        .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).Include(c => c.SearchTerms)
                         .OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id)
                         .AsSplitQuery()
                         .Take(BatchSize)

@@ -133,6 +133,7 @@ public class RouteAccessTests
         [("POST", "/api/cases/{id}/enrichment/decision")] = ($"/api/cases/{w.CaseId}/enrichment/decision", new { confirmed = false, reason = "geen" }),
         [("GET", "/api/cases/{id}/enrichment/decisions")] = ($"/api/cases/{w.CaseId}/enrichment/decisions", null),
         [("GET", "/api/cases/{id}/lwo-decisions")] = ($"/api/cases/{w.CaseId}/lwo-decisions", null),
+        [("GET", "/api/cases/{id}/related")] = ($"/api/cases/{w.CaseId}/related", null),
         [("GET", "/api/cases/{id}/atom-inspections/")] = ($"/api/cases/{w.AtomCaseId}/atom-inspections", null),
         [("GET", "/api/cases/{id}/atom-inspections/{inspectionId}")] = (w.Records[("POST", "/api/cases/{id}/atom-inspections/")].Location, null),
         [("GET", "/api/cases/{id}/interventions/")] = ($"/api/cases/{w.CaseId}/interventions", null),

@@ -120,7 +120,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         await _page.WaitForURLAsync("**/signalen/nieuw");
 
         await _page.Keyboard.PressAsync("Tab"); // skip link
-        for (var i = 0; i < 10 && await _page.EvaluateAsync<string>("document.activeElement.id") != "gemeente"; i++)
+        for (var i = 0; i < 20 && await _page.EvaluateAsync<string>("document.activeElement.id") != "gemeente"; i++)
             await _page.Keyboard.PressAsync("Tab");
         await _page.Keyboard.PressAsync("Tab");
         (await _page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("bron");

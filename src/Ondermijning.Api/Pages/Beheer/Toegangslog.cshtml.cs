@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Search;
 
 namespace Ondermijning.Api.Pages.Beheer;
 
@@ -13,18 +14,29 @@ namespace Ondermijning.Api.Pages.Beheer;
 /// </summary>
 [Authorize(Roles = "beheerder")]
 [RequiresPermission(Permission.ReadAccessLog)]
-public sealed class ToegangslogModel(AccessLog log) : PageModel
+public sealed class ToegangslogModel(AccessLog log, CaseCodes codes) : PageModel
 {
     public string? Zaak { get; private set; }
     public string? Gebruiker { get; private set; }
     public AccessLogVerification Verification { get; private set; } = null!;
     public IReadOnlyList<AccessLogRecord> Records { get; private set; } = [];
+    /// <summary>Set when the case filter names no case: then no records are shown, rather than the whole log.</summary>
+    public string? ZaakFout { get; private set; }
 
     public async Task OnGetAsync(string? zaak, string? gebruiker, CancellationToken cancellationToken)
     {
         (Zaak, Gebruiker) = (zaak, gebruiker);
         Verification = await log.VerifyAsync(cancellationToken);
-        CaseId? caseId = CaseId.TryParse(zaak, out var parsed) ? parsed : null;
+        CaseId? caseId = null;
+        if (!string.IsNullOrWhiteSpace(zaak))
+        {
+            caseId = await codes.ResolveAsync(zaak, cancellationToken);
+            if (caseId is null)
+            {
+                ZaakFout = "Geen zaak van uw gemeente(n) met deze zaakcode of dit id. Gebruik de code van acht tekens (zoals 4F0CAE01) of het volledige id.";
+                return;
+            }
+        }
         Records = await log.QueryAsync(new AccessLogQuery(caseId, string.IsNullOrWhiteSpace(gebruiker) ? null : gebruiker.Trim(), 500, NewestFirst: true),
             User.ToActor(), cancellationToken);
     }

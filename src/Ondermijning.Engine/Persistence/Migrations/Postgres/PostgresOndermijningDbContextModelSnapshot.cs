@@ -1267,6 +1267,41 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.ToTable("information_items", (string)null);
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Search.CaseSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Kind", "Term", "Municipality");
+
+                    b.ToTable("case_search_terms", (string)null);
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -1528,6 +1563,15 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Search.CaseSearchTerm", b =>
+                {
+                    b.HasOne("Ondermijning.Engine.Cases.Case", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
                     b.HasOne("Ondermijning.Engine.Cases.Case", null)
@@ -1557,6 +1601,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.Navigation("History");
 
                     b.Navigation("Persons");
+
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

@@ -1270,6 +1270,39 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("information_items", (string)null);
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Search.CaseSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Kind", "Term", "Municipality");
+
+                    b.ToTable("case_search_terms", (string)null);
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -1529,6 +1562,15 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Search.CaseSearchTerm", b =>
+                {
+                    b.HasOne("Ondermijning.Engine.Cases.Case", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
                     b.HasOne("Ondermijning.Engine.Cases.Case", null)
@@ -1558,6 +1600,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Persons");
+
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

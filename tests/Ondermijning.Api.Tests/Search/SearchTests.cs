@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Ondermijning.Api.Tests.Infrastructure;
+
+namespace Ondermijning.Api.Tests.Search;
+
+public class SearchTests : IAsyncLifetime
+{
+    private readonly ApiFactory _factory = new();
+    private HttpClient _oov = null!;
+
+    public Task InitializeAsync()
+    {
+        _oov = _factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static object Signal(string company, string kvk, string postcode, int number, string person, string? birthDate = null,
+        string municipality = "GM0935", string street = "Grote Straat") => new
+    {
+        municipality,
+        sourceChannel = "melding-gemeente",
+        description = "Signaal over een bedrijf",
+        companies = new[] { new { name = company, kvkNumber = kvk, place = "Maastricht" } },
+        addresses = new[] { new { postcode, houseNumber = number, street, city = "Maastricht" } },
+        persons = new[] { new { name = person, birthDate, role = "eigenaar" } },
+    };
+
+    private async Task<JsonObject> SearchAsync(HttpClient client, string q)
+    {
+        var response = await client.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static List<string> Ids(JsonObject result) => result["hits"]!.AsArray().Select(h => h!.Str("id")).ToList();
+
+    [Fact]
+    public async Task Finds_a_case_by_KvK_number_address_as_typed_short_code_and_name_and_says_why()
+    {
+        var schaar = (await _oov.RegisterAsync(Signal("Kapsalon De Schaar", "12345678", "6211AB", 12, "Jan Jansen", "1980-04-01"))).Str("id");
+        var other = (await _oov.RegisterAsync(Signal("Shisha Loünge", "87654321", "6221EA", 3, "Piet Pietersen", street: "Wycker Brugstraat"))).Str("id");
+
+        var byKvk = await SearchAsync(_oov, "12345678");
+        Ids(byKvk).Should().Equal(schaar);
+        byKvk["hits"]![0]!["reasons"]![0]!.Str("kind").Should().Be("kvk-number");
+        byKvk["hits"]![0]!["reasons"]![0]!.Str("value").Should().Be("12345678 (Kapsalon De Schaar)");
+        byKvk["hits"]![0]!.Str("subject").Should().Be("Kapsalon De Schaar");
+
+        Ids(await SearchAsync(_oov, "6211 ab 12")).Should().Equal(schaar);
+        Ids(await SearchAsync(_oov, "6211AB")).Should().Equal(schaar);
+        Ids(await SearchAsync(_oov, "6211 AB 13")).Should().BeEmpty();
+
+        var code = other.Replace("-", "")[^8..];
+        var byCode = await SearchAsync(_oov, code.ToUpperInvariant());
+        Ids(byCode).Should().Equal(other);
+        byCode["hits"]![0]!.Str("code").Should().Be(code.ToUpperInvariant());
+        Ids(await SearchAsync(_oov, other)).Should().Equal(other);
+
+        Ids(await SearchAsync(_oov, "jansen")).Should().Equal(schaar);
+        Ids(await SearchAsync(_oov, "jan jans")).Should().Equal(schaar);
+        Ids(await SearchAsync(_oov, "Jansen 1980-04-01")).Should().Equal(schaar);
+        Ids(await SearchAsync(_oov, "Jansen 1-4-1980")).Should().Equal(schaar);
+        Ids(await SearchAsync(_oov, "Jansen 1981-04-01")).Should().BeEmpty();
+        Ids(await SearchAsync(_oov, "shisha lounge")).Should().Equal([other], "diacritics do not matter");
+        Ids(await SearchAsync(_oov, "wycker")).Should().Equal(other);
+        (await SearchAsync(_oov, "wycker"))["hits"]![0]!["reasons"]![0]!.Str("value").Should().Be("Wycker Brugstraat 3, 6221 EA Maastricht");
+    }
+
+    [Fact]
+    public async Task A_user_of_another_municipality_finds_nothing_and_sees_no_links()
+    {
+        var id = (await _oov.RegisterAsync(Signal("Kapsalon De Schaar", "12345678", "6211AB", 12, "Jan Jansen"))).Str("id");
+        var heerlen = _factory.CreateClientFor("heerlen", "gemeente", ["oov-regisseur"], ["GM0917"]);
+
+        foreach (var q in new[] { "12345678", "6211AB 12", "jansen", id, id.Replace("-", "")[^8..] })
+            Ids(await SearchAsync(heerlen, q)).Should().BeEmpty($"'{q}' names a case of Maastricht");
+        (await heerlen.GetAsync($"/api/cases/{id}/related")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_case_links_the_other_cases_with_the_same_KvK_number_address_or_person()
+    {
+        var first = (await _oov.RegisterAsync(Signal("Kapsalon De Schaar", "12345678", "6211AB", 12, "Jan Jansen", "1980-04-01"))).Str("id");
+        var sameAddress = (await _oov.RegisterAsync(Signal("Nagelstudio", "11112222", "6211 ab", 12, "Els Peters"))).Str("id");
+        var samePerson = (await _oov.RegisterAsync(Signal("Autohandel", "33334444", "6221EA", 1, "jan  JANSEN", "1980-04-01"))).Str("id");
+        await _oov.RegisterAsync(Signal("Bakkerij", "55556666", "6222AA", 5, "Kees Bakker"));
+        var elsewhere = _factory.CreateClientFor("heerlen", "gemeente", ["oov-regisseur"], ["GM0917"]);
+        await elsewhere.RegisterAsync(Signal("Kapsalon De Schaar", "12345678", "6211AB", 12, "Jan Jansen", "1980-04-01", municipality: "GM0917"));
+
+        var response = await _oov.GetAsync($"/api/cases/{first}/related");
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        var related = (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+        related.Select(r => r!.Str("id")).Should().BeEquivalentTo([sameAddress, samePerson], "a case of Heerlen is not the user's to see");
+        related.Single(r => r!.Str("id") == sameAddress)!["reasons"]![0]!.Str("kind").Should().Be("address");
+        related.Single(r => r!.Str("id") == samePerson)!["reasons"]![0]!.Str("kind").Should().Be("person");
+    }
+
+    [Fact]
+    public async Task An_empty_or_overlong_query_is_refused_naming_q()
+    {
+        (await (await _oov.GetAsync("/api/search?q=")).ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["q"].Should().NotBeNull();
+        (await (await _oov.GetAsync($"/api/search?q={new string('x', 201)}")).ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["q"].Should().NotBeNull();
+    }
+}
+
+public class BranchFilterTests
+{
+    [Fact]
+    public async Task The_boards_branch_filter_ignores_case_and_finds_part_of_a_branch()
+    {
+        await using var factory = new ApiFactory { DemoUsers = true };
+        var oov = factory.CreateClient();
+        var horeca = (await oov.RegisterAsync(ApiClient.Signal(branch: "Horeca"))).Str("id");
+        var recreatie = (await oov.RegisterAsync(ApiClient.Signal(branch: "horeca en recreatie"))).Str("id");
+        var kappers = (await oov.RegisterAsync(ApiClient.Signal(branch: "kappers"))).Str("id");
+        var board = await factory.SignInOnPagesAsync("demo-oov");
+
+        foreach (var filter in new[] { "horeca", "HORECA", " Horeca ", "reca" })
+        {
+            var html = await board.GetStringAsync($"/?branche={Uri.EscapeDataString(filter)}");
+            html.Should().Contain($"/zaken/{horeca}").And.Contain($"/zaken/{recreatie}", $"'{filter}' is part of both branches");
+            html.Should().NotContain($"/zaken/{kappers}");
+        }
+    }
+}
