@@ -25,6 +25,9 @@ internal sealed record FuzzRequest(string Method, string Path, IReadOnlyList<(st
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body));
             if (ContentType.Length > 0) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+            // As a careful client sends a large body: the service refuses one over its limit by its length, before it is
+            // sent, instead of closing the connection while the client is still writing.
+            request.Headers.ExpectContinue = Body.Length > 64 * 1024;
         }
         foreach (var (name, value) in Headers ?? []) request.Headers.TryAddWithoutValidation(name, value);
         return request;
