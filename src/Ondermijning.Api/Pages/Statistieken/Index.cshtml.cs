@@ -27,7 +27,8 @@ public sealed class IndexModel(AnnualStatisticsQuery annual, PeriodOverviewQuery
     {
         var actor = User.ToActor();
         var today = clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
-        Jaar = jaar ?? today.Year - 1;
+        // The year in progress: what a user opening the figures wants to follow; earlier years are one choice away.
+        Jaar = jaar ?? today.Year;
         Gemeente = gemeente ?? actor.Municipalities.Select(m => m.Value).Order().FirstOrDefault() ?? "";
         (Maand, Kwartaal) = (maand, kwartaal);
         try
