@@ -1,4 +1,3 @@
-using Ondermijning.Api.Contract;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Idempotency;
 using Ondermijning.Engine.Persistence;
