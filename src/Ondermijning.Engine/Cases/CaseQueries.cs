@@ -20,7 +20,9 @@ public sealed record CaseFilter(
     SourceChannel? SourceChannel = null,
     string? Branch = null,
     Severity? Severity = null,
-    bool OpenOnly = false);
+    bool OpenOnly = false,
+    /// <summary>Longest in their stage first (an agenda), instead of newest received first.</summary>
+    bool LongestWaitingFirst = false);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 
@@ -71,8 +73,10 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id)
+        var ordered = filter.LongestWaitingFirst
+            ? query.OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id);
+        var items = await ordered
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
         return new Page<Case>(items, filter.Page, filter.PageSize, total);

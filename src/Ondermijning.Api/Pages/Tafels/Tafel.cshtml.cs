@@ -32,7 +32,12 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
 
     public ChainTable Table { get; private set; }
     public string TableName => TableNames.Name(Table);
+    /// <summary>At most this many cases on one agenda: a sitting does not weigh more.</summary>
+    public const int AgendaLimit = 200;
+
     public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
+    /// <summary>How many cases wait for this table in all, of which <see cref="Agenda"/> shows the longest waiting.</summary>
+    public int Waiting { get; private set; }
     public string MeetingDate { get; private set; } = "";
     public Dictionary<string, Besluit> Submitted { get; } = [];
     public Dictionary<string, string> Errors { get; } = [];
@@ -109,10 +114,16 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
         var municipalities = gate.AgendaMunicipalities(actor, Table);
         var stages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == Table).Select(s => s.Id).Distinct().ToList();
         var items = new List<AgendaItem>();
+        Waiting = 0;
+        // Per municipality and stage, the longest waiting first, so that a long backlog never keeps the oldest cases
+        // off the agenda; how many wait in all is counted, and the page says when not all of them are shown.
         foreach (var stage in stages)
+        foreach (var municipality in municipalities.OrderBy(m => m.Value))
         {
-            var page = await queries.ListAsync(new CaseFilter(Stage: stage, PageSize: 200), actor, cancellationToken);
-            foreach (var @case in page.Items.Where(c => municipalities.Contains(c.Municipality)).OrderBy(c => c.StageEnteredAt))
+            var page = await queries.ListAsync(new CaseFilter(Stage: stage, Municipality: municipality, PageSize: AgendaLimit, LongestWaitingFirst: true),
+                actor, cancellationToken);
+            Waiting += page.TotalCount;
+            foreach (var @case in page.Items)
             {
                 var definition = catalog.Get(@case.Definition);
                 var steps = queries.AvailableSteps(@case, actor);
@@ -121,6 +132,6 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
                 items.Add(new AgendaItem(@case, definition, steps, extra));
             }
         }
-        Agenda = items;
+        Agenda = items.OrderBy(i => i.Case.StageEnteredAt).Take(AgendaLimit).ToList();
     }
 }
