@@ -115,6 +115,11 @@ public class RetentionTests
 
     private static async Task ShouldBeErased(HttpClient client, string caseId)
     {
+        // Search and the links between cases forget what was erased; the case keeps its code, as it keeps its route.
+        foreach (var q in new[] { "87654321", "jansen", "6211AB 12", "grote straat", "jansen 1980-04-01" })
+            (await client.GetStringAsync($"/api/search?q={Uri.EscapeDataString(q)}")).Should().NotContain(caseId, $"an erased case is not found by '{q}'");
+        (await client.GetStringAsync($"/api/search?q={caseId.Replace("-", "")[^8..]}")).Should().Contain(caseId, "its code stays");
+
         var raw = await client.GetStringAsync($"/api/cases/{caseId}");
         var findings = await client.GetStringAsync($"/api/cases/{caseId}/findings");
         var proposal = await client.GetStringAsync($"/api/cases/{caseId}/enrichment/proposal");
