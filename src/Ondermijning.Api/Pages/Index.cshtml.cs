@@ -88,7 +88,7 @@ public sealed class IndexModel(CaseQueries queries, WorkflowCatalog catalog, ICl
         _ => channel.ToString(),
     };
 
-    public static string Short(CaseId id) => id.Value.ToString("N")[^8..].ToUpperInvariant();
+    public static string Short(CaseId id) => Engine.Search.CaseSearchTerm.CaseCode(id).ToUpperInvariant();
 
     public string Date(Instant instant) => instant.InZone(Amsterdam.Zone).Date.ToString("d MMM yyyy", new System.Globalization.CultureInfo("nl-NL"));
 }

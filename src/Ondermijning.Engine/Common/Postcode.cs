@@ -21,6 +21,9 @@ public readonly partial record struct Postcode
 
     public override string ToString() => Value;
 
+    /// <summary>A stored postcode as on a letter: four digits, a space, two capitals.</summary>
+    public static string Display(string stored) => stored.Length == Length ? $"{stored[..4]} {stored[4..]}" : stored;
+
     [GeneratedRegex("^[1-9][0-9]{3}[A-Z]{2}\\z")]
     private static partial Regex Pattern();
 }

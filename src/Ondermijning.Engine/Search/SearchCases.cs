@@ -147,14 +147,7 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
     }
 
     public static string Address(CaseAddress a) =>
-        $"{a.Street} {a.HouseNumber}{a.HouseNumberAddition}, {FormatPostcode(a.Postcode)} {a.City}".Trim().TrimStart(',').Trim();
-
-    /// <summary>As on a letter: four digits, a space, two capitals.</summary>
-    public static string FormatPostcode(string postcode)
-    {
-        var p = CaseSearchTerm.NormalisePostcode(postcode).ToUpperInvariant();
-        return p.Length == 6 ? $"{p[..4]} {p[4..]}" : p;
-    }
+        $"{a.Street} {a.HouseNumber}{a.HouseNumberAddition}, {Postcode.Display(a.Postcode)} {a.City}".Trim().TrimStart(',').Trim();
 
     private static readonly LocalDatePattern DutchDate = LocalDatePattern.CreateWithInvariantCulture("d-M-uuuu");
 

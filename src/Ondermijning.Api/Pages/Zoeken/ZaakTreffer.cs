@@ -16,7 +16,7 @@ public sealed record ZaakTreffer(CaseId Id, string Code, string Subject, string 
     public static ZaakTreffer From(RelatedCase related) => From(related.Case, related.StageLabel, related.Shared);
 
     private static ZaakTreffer From(Engine.Cases.Case c, string stage, IReadOnlyList<SearchReason> reasons) => new(
-        c.Id, CaseSearchTerm.CaseCode(c.Id).ToUpperInvariant(), SearchSubjects.Of(c) ?? "Geen betrokkenen bekend", stage,
+        c.Id, Pages.IndexModel.Short(c.Id), SearchSubjects.Of(c) ?? "Geen betrokkenen bekend", stage,
         c.ReceivedAt.InZone(Amsterdam.Zone).Date.ToString("d MMMM yyyy", Dutch),
         reasons.Select(r => $"{Kind(r.Kind)}: {r.Value}").ToList());
 
