@@ -22,6 +22,7 @@ public sealed class ToegangslogModel(AccessLog log, CaseCodes codes) : PageModel
     public IReadOnlyList<AccessLogRecord> Records { get; private set; } = [];
     /// <summary>Set when the case filter names no case: then no records are shown, rather than the whole log.</summary>
     public string? ZaakFout { get; private set; }
+    public string? GebruikerFout { get; private set; }
 
     public async Task OnGetAsync(string? zaak, string? gebruiker, CancellationToken cancellationToken)
     {
@@ -37,7 +38,12 @@ public sealed class ToegangslogModel(AccessLog log, CaseCodes codes) : PageModel
                 return;
             }
         }
-        Records = await log.QueryAsync(new AccessLogQuery(caseId, string.IsNullOrWhiteSpace(gebruiker) ? null : gebruiker.Trim(), 500, NewestFirst: true),
+        if (TextRule.Check(gebruiker, Limits.Name, TextKind.SingleLine, out var user) is { } breach)
+        {
+            GebruikerFout = DutchMessages.ForBreach(breach);
+            return;
+        }
+        Records = await log.QueryAsync(new AccessLogQuery(caseId, user, 500, NewestFirst: true),
             User.ToActor(), cancellationToken);
     }
 }
