@@ -54,6 +54,7 @@ try
         cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"];
         cfg.AddProfile<ApiMappingProfile>();
         cfg.AddProfile<SearchMappingProfile>();
+        cfg.AddProfile<WorkflowMappingProfile>();
     });
     builder.Services.AddScoped<CaseResponder>();
 
@@ -124,6 +125,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseDataScope();
+    app.UsePublishedVersions();
     app.UseRateLimiter();
     app.UseJobsDashboard();
 

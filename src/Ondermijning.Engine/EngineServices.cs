@@ -30,8 +30,10 @@ public static class EngineServices
         {
             var options = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value;
             var folder = Path.GetFullPath(options.Path, AppContext.BaseDirectory);
-            return new WorkflowCatalog(DefinitionLoader.LoadFolder(folder), new WorkflowId(options.DefaultWorkflow));
+            return new WorkflowCatalog(DefinitionLoader.LoadFolder(folder), new WorkflowId(options.DefaultWorkflow), WorkflowPerMunicipality(options));
         });
+        services.AddSingleton<PublishedVersionsSync>();
+        services.AddScoped<WorkflowPublishing>();
 
         // Pooled: a context is set up once and reset between requests; setting one up per request showed in profiles.
         services.AddDbContextPool<SqliteOndermijningDbContext>((sp, db) =>
@@ -129,6 +131,14 @@ public static class EngineServices
             (RelationalEventId.CommandError, LogLevel.Debug),
             (RelationalEventId.ConnectionError, LogLevel.Debug)));
 
+    private static Dictionary<MunicipalityCode, WorkflowId> WorkflowPerMunicipality(WorkflowOptions options)
+    {
+        var wrong = options.Municipalities.Keys.Where(code => !MunicipalityCode.TryParse(code, out _)).ToList();
+        if (wrong.Count > 0)
+            throw new StartupRefusal($"Workflows:Municipalities names {string.Join(", ", wrong)}, which is not a CBS municipality code like GM0935.");
+        return options.Municipalities.ToDictionary(x => MunicipalityCode.Parse(x.Key), x => new WorkflowId(x.Value.Trim()));
+    }
+
     /// <summary>
     /// Everything that must hold before the service takes a request: valid definitions, an up-to-date
     /// schema, no definition in use that changed, and a due date for every case that should have one.
@@ -137,6 +147,7 @@ public static class EngineServices
     public static async Task InitialiseEngineAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         _ = services.GetRequiredService<WorkflowCatalog>();
+        _ = services.GetRequiredService<PublishedVersionsSync>();
         _ = services.GetRequiredService<TableSeating>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();

@@ -136,21 +136,6 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.BlockedBy, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Message)))
             .ForMember(d => d.BlockedFields, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Field)));
 
-        CreateMap<WorkflowDefinition, WorkflowVersionSummaryDto>()
-            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Key.Workflow))
-            .ForMember(d => d.Version, o => o.MapFrom(s => s.Key.Version));
-        CreateMap<WorkflowDefinition, WorkflowDefinitionDto>()
-            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Key.Workflow))
-            .ForMember(d => d.Version, o => o.MapFrom(s => s.Key.Version));
-        CreateMap<StageDefinition, StageDefinitionDto>()
-            .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null))
-            .ForMember(d => d.Deadline, o => o.MapFrom(s => s.Deadline == null ? null : PeriodPattern.NormalizingIso.Format(s.Deadline)));
-        CreateMap<TransitionDefinition, TransitionDto>()
-            .ForMember(d => d.MinimumSeverity, o => o.MapFrom(s => s.Guards.MinimumSeverity))
-            .ForMember(d => d.ReasonRequired, o => o.MapFrom(s => s.Guards.ReasonRequired))
-            .ForMember(d => d.RequiredInformation, o => o.MapFrom(s => s.Guards.RequiredInformation))
-            .ForMember(d => d.Roles, o => o.MapFrom(s => s.Guards.Roles));
-
         CreateMap<MigrationResult, MigrationResultDto>()
             .ForMember(d => d.Workflow, o => o.MapFrom(s => s.From.Workflow))
             .ForMember(d => d.FromVersion, o => o.MapFrom(s => s.From.Version))

@@ -1,5 +1,7 @@
 using NodaTime;
 using Ondermijning.Api.Cases;
+using Ondermijning.Api.Contract;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Workflows;
 
@@ -34,16 +36,73 @@ public sealed class StageDefinitionDto
     public string? Deadline { get; init; }
 }
 
+/// <summary>Who may add information of a category at a stage, from which severity, and who may read it.</summary>
+public sealed class InformationGateDto
+{
+    public string Id { get; init; } = "";
+    public string Stage { get; init; } = "";
+    public string MinimumSeverity { get; init; } = "";
+    [ChoiceList(nameof(ChoiceLists.InformationCategories))]
+    public string Category { get; init; } = "";
+    public IReadOnlyList<string> AddedBy { get; init; } = [];
+    public IReadOnlyList<string> Readers { get; init; } = [];
+}
+
+/// <summary>When personal data of closed cases are erased: after a period from the final stage, per final stage if it differs.</summary>
+public sealed class RetentionDto
+{
+    /// <summary>ISO-8601 period, e.g. P1Y.</summary>
+    public string AfterFinal { get; init; } = "";
+    public IReadOnlyDictionary<string, string> PerStage { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>One difference with the version before.</summary>
+public sealed class DefinitionChangeDto
+{
+    [Choice(typeof(DefinitionPart))]
+    public string Part { get; init; } = "";
+    public string Id { get; init; } = "";
+    [Choice(typeof(ChangeKind))]
+    public string Kind { get; init; } = "";
+    public string? Before { get; init; }
+    public string? After { get; init; }
+}
+
 public sealed class WorkflowDefinitionDto
 {
     public string Workflow { get; init; } = "";
     public int Version { get; init; }
     public string Title { get; init; } = "";
     public LocalDate AppliesFrom { get; init; }
+    /// <summary>A draft is seen only by those who may publish; a published version never changes.</summary>
+    [Choice(typeof(WorkflowVersionState))]
+    public string State { get; init; } = "";
+    public Instant? PublishedAt { get; init; }
+    public string? PublishedBy { get; init; }
     public string ContentHash { get; init; } = "";
     public IReadOnlyList<SeverityDto> SeverityLevels { get; init; } = [];
     public IReadOnlyList<StageDefinitionDto> Stages { get; init; } = [];
     public IReadOnlyList<TransitionDto> Transitions { get; init; } = [];
+    /// <summary>The privacy protocol in force in this version.</summary>
+    public IReadOnlyList<InformationGateDto> Gates { get; init; } = [];
+    public RetentionDto? Retention { get; init; }
+    /// <summary>What this version changes against the published version before it.</summary>
+    public IReadOnlyList<DefinitionChangeDto> Changes { get; init; } = [];
+}
+
+public sealed class PublishVersionRequest
+{
+    /// <summary>From this day on new signals start on the version; may lie in the past to register history.</summary>
+    [IsoDate]
+    public string? AppliesFrom { get; init; }
+}
+
+/// <summary>One problem in a draft, located well enough to fix it in an editor.</summary>
+public sealed class DefinitionErrorDto
+{
+    public string Path { get; init; } = "";
+    public int? Line { get; init; }
+    public string Message { get; init; } = "";
 }
 
 public sealed class MigrationResultDto

@@ -1,9 +1,12 @@
+using System.Text;
+using System.Text.Json;
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
@@ -22,6 +25,17 @@ public static class WorkflowEndpoints
         group.MapGet("/{workflow}/versions/{version:int}", Get).Requires(Permission.ReadWorkflows).WithSummary("One definition version.").ProducesProblem(404);
         group.MapGet("/{workflow}/versions/{version:int}/diagram", Diagram).Requires(Permission.ReadWorkflows)
             .WithSummary("One definition version as a Mermaid state diagram (text/vnd.mermaid).").ProducesProblem(404);
+        group.MapPost("/{workflow}/versions", CreateDraft).Requires(Permission.PublishWorkflows)
+            .Accepts<JsonElement>("application/json")
+            .WithSummary("Write a new version as a draft: the body is the definition (as in workflows/). Every problem is answered at once, with its path and line.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        group.MapPut("/{workflow}/versions/{version:int}", EditDraft).Requires(Permission.PublishWorkflows)
+            .Accepts<JsonElement>("application/json")
+            .WithSummary("Replace a draft that is not published yet.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{workflow}/versions/{version:int}/publish", Publish).Requires(Permission.PublishWorkflows)
+            .WithSummary("Publish a draft from a date: in force on every instance at once, and never changed again.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{workflow}/migrations", Migrate).Requires(Permission.MigrateCases)
             .WithSummary("Move one case, or all cases at a stage, to another version with a stage mapping.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
@@ -31,8 +45,49 @@ public static class WorkflowEndpoints
     private static Ok<List<WorkflowVersionSummaryDto>> List(WorkflowCatalog catalog, IMapper mapper) =>
         TypedResults.Ok(mapper.Map<List<WorkflowVersionSummaryDto>>(catalog.All));
 
-    private static Ok<WorkflowDefinitionDto> Get(string workflow, int version, WorkflowCatalog catalog, IMapper mapper) =>
-        TypedResults.Ok(mapper.Map<WorkflowDefinitionDto>(catalog.Get(new DefinitionKey(new WorkflowId(workflow), version))));
+    private static async Task<Ok<WorkflowDefinitionDto>> Get(string workflow, int version, WorkflowPublishing publishing, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<WorkflowDefinitionDto>(await publishing.ViewAsync(new DefinitionKey(new WorkflowId(workflow), version),
+            http.User.ToActor(), cancellationToken)));
+
+    private static async Task<Created<WorkflowDefinitionDto>> CreateDraft(string workflow, JsonElement definition, WorkflowPublishing publishing,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var outcome = await SaveAsync(workflow, null, definition, publishing, http, cancellationToken);
+        return TypedResults.Created($"/api/workflows/{outcome.Definition.Key.Workflow}/versions/{outcome.Definition.Key.Version}",
+            mapper.Map<WorkflowDefinitionDto>(outcome));
+    }
+
+    private static async Task<Ok<WorkflowDefinitionDto>> EditDraft(string workflow, int version, JsonElement definition, WorkflowPublishing publishing,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(mapper.Map<WorkflowDefinitionDto>(await SaveAsync(workflow, version, definition, publishing, http, cancellationToken)));
+
+    /// <summary>The body as written (<see cref="JsonElement.GetRawText"/> keeps its lines), so a problem's line is the author's line.</summary>
+    private static async Task<WorkflowVersionView> SaveAsync(string workflow, int? version, JsonElement definition, WorkflowPublishing publishing,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = http.User.ToActor();
+        var outcome = await publishing.SaveAsync(new WorkflowId(workflow), version, Encoding.UTF8.GetBytes(definition.GetRawText()), actor, cancellationToken);
+        if (!outcome.Valid) throw DraftRefused(outcome.Errors);
+        var key = new DefinitionKey(outcome.Stored!.Workflow, outcome.Stored.Version);
+        return await publishing.ViewAsync(key, actor, cancellationToken);
+    }
+
+    private static EngineProblem DraftRefused(IReadOnlyList<DefinitionError> errors) =>
+        new(ProblemKind.Invalid, "The definition is not valid",
+            $"The draft has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}, each listed under 'errors' by its path, with its line; nothing was stored.",
+            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Line is { } line ? $"line {line}: {e.Problem}" : e.Problem).ToArray()));
+
+    private static async Task<Ok<WorkflowDefinitionDto>> Publish(string workflow, int version, PublishVersionRequest request,
+        WorkflowPublishing publishing, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var f = new RequestFields();
+        var appliesFrom = f.Date(request.AppliesFrom, "appliesFrom", "the day from which the version applies");
+        f.ThrowIfAny();
+        var actor = http.User.ToActor();
+        var published = await publishing.PublishAsync(new WorkflowId(workflow), version, appliesFrom, actor, cancellationToken);
+        return TypedResults.Ok(mapper.Map<WorkflowDefinitionDto>(await publishing.ViewAsync(published.Key, actor, cancellationToken)));
+    }
 
     private static ContentHttpResult Diagram(string workflow, int version, WorkflowCatalog catalog) =>
         TypedResults.Text(MermaidDiagram.Render(catalog.Get(new DefinitionKey(new WorkflowId(workflow), version))), "text/vnd.mermaid; charset=utf-8");
@@ -55,4 +110,15 @@ public static class WorkflowEndpoints
             http.User.ToActor(), cancellationToken);
         return TypedResults.Ok(mapper.Map<MigrationResultDto>(result));
     }
+}
+
+public static class PublishedVersionsMiddleware
+{
+    /// <summary>A version published on another instance is in force here from the next request on (see <see cref="PublishedVersionsSync"/>).</summary>
+    public static IApplicationBuilder UsePublishedVersions(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            await http.RequestServices.GetRequiredService<PublishedVersionsSync>().CatchUpAsync(http.RequestAborted);
+            await next(http);
+        });
 }

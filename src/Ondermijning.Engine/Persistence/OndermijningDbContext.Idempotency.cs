@@ -32,7 +32,7 @@ public abstract partial class OndermijningDbContext
                 $"The key '{claim.Key.Key}' already recorded {Describe(earlier.RecordKind)} {earlier.RecordId} with different content. " +
                 "Send a new key for a new record, or resend exactly the same request to get that record.",
                 new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"Already used for {Describe(earlier.RecordKind)} {earlier.RecordId}."] });
-        var record = await Set<T>().FindAsync([StoredKeyToValue<T>(earlier.RecordId)], cancellationToken)
+        var record = await Set<T>().FindAsync(StoredKeyToValues<T>(earlier.RecordId), cancellationToken)
             ?? throw new EngineProblem(ProblemKind.NotFound, "The record of this idempotency key is gone",
                 $"The key '{claim.Key.Key}' recorded {Describe(earlier.RecordKind)} {earlier.RecordId}, which is no longer there " +
                 "(erased under the retention rules). Send a new key to record it again.");
@@ -48,10 +48,13 @@ public abstract partial class OndermijningDbContext
     {
         var entry = Add(record);
         if (Idempotency.Claim is not { } claim || Idempotency.Stamped) return;
-        var key = entry.Metadata.FindPrimaryKey()!.Properties.Single();
-        var value = entry.Property(key.Name).CurrentValue;
-        var stored = key.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
-        Add(new IdempotentRecord(claim, typeof(T).Name, Convert.ToString(stored, CultureInfo.InvariantCulture)!, now));
+        // A composite key (a workflow version: workflow and number) is stored as its parts joined by '/'.
+        var stored = string.Join(KeySeparator, entry.Metadata.FindPrimaryKey()!.Properties.Select(key =>
+        {
+            var value = entry.Property(key.Name).CurrentValue;
+            return Convert.ToString(key.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value, CultureInfo.InvariantCulture);
+        }));
+        Add(new IdempotentRecord(claim, typeof(T).Name, stored, now));
         Idempotency.Stamped = true;
     }
 
@@ -60,15 +63,21 @@ public abstract partial class OndermijningDbContext
         Idempotency.Claim is { } claim && await Set<IdempotentRecord>().AsNoTracking()
             .AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key.Key, cancellationToken);
 
-    private object StoredKeyToValue<T>(string stored)
+    private const char KeySeparator = '/';
+
+    private object[] StoredKeyToValues<T>(string stored)
     {
-        var key = Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single();
-        var converter = key.GetTypeMapping().Converter;
-        var providerType = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? key.ClrType) ?? converter?.ProviderClrType ?? key.ClrType;
-        object provider = providerType == typeof(Guid) ? Guid.Parse(stored, CultureInfo.InvariantCulture)
-            : providerType == typeof(string) ? stored
-            : Convert.ChangeType(stored, providerType, CultureInfo.InvariantCulture);
-        return converter is null ? provider : converter.ConvertFromProvider(provider)!;
+        var keys = Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties;
+        var parts = keys.Count == 1 ? [stored] : stored.Split(KeySeparator);
+        return keys.Select((key, i) =>
+        {
+            var converter = key.GetTypeMapping().Converter;
+            var providerType = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? key.ClrType) ?? converter?.ProviderClrType ?? key.ClrType;
+            object provider = providerType == typeof(Guid) ? Guid.Parse(parts[i], CultureInfo.InvariantCulture)
+                : providerType == typeof(string) ? parts[i]
+                : Convert.ChangeType(parts[i], providerType, CultureInfo.InvariantCulture);
+            return converter is null ? provider : converter.ConvertFromProvider(provider)!;
+        }).ToArray();
     }
 
     /// <summary>"AtomInspection" → "atom inspection", for a message to a person.</summary>

@@ -23,7 +23,7 @@ public abstract partial class OndermijningDbContext(DbContextOptions options) : 
     public DbSet<CasePerson> CasePersons => Set<CasePerson>();
     public DbSet<CaseCompany> CaseCompanies => Set<CaseCompany>();
     public DbSet<CaseAddress> CaseAddresses => Set<CaseAddress>();
-    public DbSet<PublishedWorkflowVersion> WorkflowVersions => Set<PublishedWorkflowVersion>();
+    public DbSet<StoredWorkflowVersion> WorkflowVersions => Set<StoredWorkflowVersion>();
     public DbSet<CaseEscalation> CaseEscalations => Set<CaseEscalation>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();

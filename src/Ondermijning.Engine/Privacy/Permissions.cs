@@ -38,6 +38,8 @@ public enum Permission
     ReadReports,
     ReadOverdue,
     ReadWorkflows,
+    /// <summary>Write, check and publish definition versions (the functional administrator).</summary>
+    PublishWorkflows,
     MigrateCases,
     ReadAccessLog,
     RunRetention,
@@ -87,6 +89,7 @@ public static class Permissions
         [Permission.ReadReports] = Rule(Oov, Statistics),
         [Permission.ReadOverdue] = Rule(Oov, Participant, Analyst),
         [Permission.ReadWorkflows] = Rule(Oov, Participant, Analyst, Admin, Statistics),
+        [Permission.PublishWorkflows] = Rule(Admin),
         [Permission.MigrateCases] = Rule(Oov, Admin),
         [Permission.ReadAccessLog] = Rule(Admin),
         [Permission.RunRetention] = Rule(Admin),

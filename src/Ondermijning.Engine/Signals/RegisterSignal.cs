@@ -38,7 +38,7 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
         var fields = new Fields();
         signal.Check(fields, today);
         fields.ThrowIfAny();
-        var definition = catalog.NewestApplying(catalog.DefaultWorkflow, today);
+        var definition = catalog.NewestApplying(catalog.WorkflowFor(signal.Municipality), today);
 
         var severity = signal.Severity ?? definition.LowestSeverity;
         if (!definition.HasSeverity(severity))

@@ -69,7 +69,16 @@ public static class DefinitionLoader
         using (document)
         {
             var reader = new Reader(file, JsonLineMap.Build(utf8), errors);
-            return reader.Definition(document.RootElement, CanonicalHash(utf8));
+            try
+            {
+                return reader.Definition(document.RootElement, () => CanonicalHash(utf8), Encoding.UTF8.GetString(utf8));
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+            {
+                // Valid JSON may escape half of a character (\ud800), which no text can hold; System.Text.Json refuses to read it.
+                errors.Add(new DefinitionError(file, "$", null, "the definition holds an invalid character: half of a UTF-16 pair escaped (like \\ud800); remove it"));
+                return null;
+            }
         }
     }
 
@@ -94,7 +103,8 @@ public static class DefinitionLoader
         private void Error(string path, string problem) =>
             errors.Add(new DefinitionError(file, path, lines.LineOf(path), problem));
 
-        public WorkflowDefinition? Definition(JsonElement root, string hash)
+        /// <param name="hash">Asked only of a valid definition: hashing reads the whole document, which only a valid one is fit for.</param>
+        public WorkflowDefinition? Definition(JsonElement root, Func<string> hash, string content)
         {
             _errorsAtStart = errors.Count;
             if (root.ValueKind != JsonValueKind.Object)
@@ -119,10 +129,11 @@ public static class DefinitionLoader
 
             if (errors.Count > _errorsAtStart) return null;
             return new WorkflowDefinition(new DefinitionKey(new WorkflowId(id!), version), title!, appliesFrom!.Value,
-                severities, stages, transitions.Select(t => t.Transition).ToList(), hash, file)
+                severities, stages, transitions.Select(t => t.Transition).ToList(), hash(), file)
             {
                 Gates = gates,
                 Retention = retention,
+                Content = content,
             };
         }
 
@@ -135,15 +146,23 @@ public static class DefinitionLoader
         private string? RequiredString(JsonElement obj, string path, string name)
         {
             if (obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
-                return value.GetString();
+                return Checked(value.GetString()!, $"{path}.{name}");
             Error($"{path}.{name}", $"'{name}' is required and must be a non-empty text");
+            return null;
+        }
+
+        /// <summary>Ids and labels end up in cases, pages and the database: the engine's text rule holds for them as for any text.</summary>
+        private string? Checked(string text, string path)
+        {
+            if (TextRule.Check(text, Limits.Label, TextKind.SingleLine) is not { } breach) return text;
+            Error(path, breach.Message);
             return null;
         }
 
         private string? OptionalString(JsonElement obj, string path, string name)
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-            if (value.ValueKind == JsonValueKind.String) return value.GetString();
+            if (value.ValueKind == JsonValueKind.String) return Checked(value.GetString()!, $"{path}.{name}");
             Error($"{path}.{name}", $"'{name}' must be a text");
             return null;
         }

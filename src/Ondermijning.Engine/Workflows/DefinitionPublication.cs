@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Common;
@@ -6,8 +7,9 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Workflows;
 
 /// <summary>
-/// Guards the promise that a running case's definition never changes under it: the database keeps the
-/// content hash of every version it has seen, and a version in use whose file changed stops the service.
+/// Brings the files and the database together at start-up. The database keeps every published version's content and
+/// hash: a file version not seen before is published; a version in use whose file changed stops the service (a running
+/// case's rules never change under it); versions published at runtime are read back into the catalog.
 /// </summary>
 public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
 {
@@ -21,20 +23,23 @@ public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCata
             .ToDictionary(x => new DefinitionKey(x.Workflow, x.DefinitionVersion), x => x.Count);
 
         var errors = new List<DefinitionError>();
-        foreach (var definition in catalog.All)
+        foreach (var definition in catalog.All.ToList())
         {
-            if (!recorded.TryGetValue(definition.Key, out var published))
+            if (!recorded.TryGetValue(definition.Key, out var stored))
             {
-                db.WorkflowVersions.Add(new PublishedWorkflowVersion
+                var now = clock.GetCurrentInstant();
+                db.WorkflowVersions.Add(new StoredWorkflowVersion
                 {
                     Workflow = definition.Key.Workflow,
                     Version = definition.Key.Version,
                     ContentHash = definition.ContentHash,
+                    Content = definition.Content,
                     SourceFile = definition.SourceFile,
-                    FirstSeenAt = clock.GetCurrentInstant(),
+                    FirstSeenAt = now,
+                    PublishedAt = now,
                 });
             }
-            else if (published.ContentHash != definition.ContentHash)
+            else if (stored.ContentHash != definition.ContentHash)
             {
                 if (inUse.TryGetValue(definition.Key, out var count))
                     errors.Add(new DefinitionError(definition.SourceFile, "$", null,
@@ -42,18 +47,50 @@ public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCata
                         $"Restore the file and publish the change as version {catalog.Versions(definition.Key.Workflow).Max(d => d.Key.Version) + 1}"));
                 else
                 {
-                    // Nobody depends on it yet, so the author may still correct it.
-                    published.ContentHash = definition.ContentHash;
-                    published.SourceFile = definition.SourceFile;
+                    // Nobody depends on it yet, so the author may still correct it; a draft of that number becomes this file.
+                    stored.ContentHash = definition.ContentHash;
+                    stored.Content = definition.Content;
+                    stored.SourceFile = definition.SourceFile;
+                    stored.State = WorkflowVersionState.Published;
+                    stored.PublishedAt ??= clock.GetCurrentInstant();
                 }
             }
+            else stored.Content ??= definition.Content;
         }
 
-        foreach (var (key, count) in inUse.Where(x => catalog.Find(x.Key) is null))
-            errors.Add(new DefinitionError(recorded.TryGetValue(key, out var gone) ? gone.SourceFile : key.ToString(), "$", null,
-                $"{count} case(s) run on {key}, but no file defines it any more; restore the file"));
+        // Published at runtime (no file): read back, so that every instance holds the same versions after a restart.
+        var runtime = recorded.Values
+            .Where(v => v.State == WorkflowVersionState.Published && v.Content is not null && !catalog.Holds(new DefinitionKey(v.Workflow, v.Version)))
+            .Select(v => PublishedVersions.Parse(v, errors))
+            .OfType<WorkflowDefinition>()
+            .ToList();
 
+        foreach (var (key, count) in inUse.Where(x => !catalog.Holds(x.Key) && runtime.All(d => d.Key != x.Key)))
+            errors.Add(new DefinitionError(recorded.TryGetValue(key, out var gone) ? gone.SourceFile : key.ToString(), "$", null,
+                $"{count} case(s) run on {key}, but no file defines it any more and the database holds no content for it; restore the file"));
+
+        catalog.Add(runtime);
+        errors.AddRange(catalog.UnknownConfiguredWorkflows());
         if (errors.Count > 0) throw new WorkflowDefinitionException(errors);
         await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Reads published versions back from the database, at start-up and when another instance published one.</summary>
+public static class PublishedVersions
+{
+    public static WorkflowDefinition? Parse(StoredWorkflowVersion stored, List<DefinitionError> errors) =>
+        DefinitionLoader.Parse(Encoding.UTF8.GetBytes(stored.Content ?? ""), stored.SourceFile, errors);
+
+    /// <summary>The published versions the catalog does not hold yet.</summary>
+    public static List<WorkflowDefinition> NotYetIn(WorkflowCatalog catalog, IEnumerable<StoredWorkflowVersion> published)
+    {
+        var errors = new List<DefinitionError>();
+        var definitions = published
+            .Where(v => !catalog.Holds(new DefinitionKey(v.Workflow, v.Version)))
+            .Select(v => Parse(v, errors)).OfType<WorkflowDefinition>().ToList();
+        // A version was valid when it was published; one that no longer parses is a fault of the code, not of the user.
+        if (errors.Count > 0) throw new WorkflowDefinitionException(errors);
+        return definitions;
     }
 }

@@ -3,36 +3,88 @@ using Ondermijning.Engine.Common;
 
 namespace Ondermijning.Engine.Workflows;
 
-/// <summary>All loaded definition versions; immutable after start-up.</summary>
+/// <summary>
+/// Every published definition version. Versions are only ever added (a published version is immutable), by the files
+/// at start-up and by publishing at runtime; readers see one consistent snapshot without locking.
+/// </summary>
 public sealed class WorkflowCatalog
 {
-    private readonly Dictionary<DefinitionKey, WorkflowDefinition> _byKey;
+    private volatile IReadOnlyDictionary<DefinitionKey, WorkflowDefinition> _byKey;
+    private readonly IReadOnlyDictionary<MunicipalityCode, WorkflowId> _perMunicipality;
+    private readonly Lock _adding = new();
 
-    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions, WorkflowId defaultWorkflow)
+    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions, WorkflowId defaultWorkflow,
+        IReadOnlyDictionary<MunicipalityCode, WorkflowId>? perMunicipality = null)
     {
         _byKey = definitions.ToDictionary(d => d.Key);
         DefaultWorkflow = defaultWorkflow;
-        if (!_byKey.Keys.Any(k => k.Workflow == defaultWorkflow))
-            throw new WorkflowDefinitionException([new DefinitionError("(configuration)", "Workflows:DefaultWorkflow", null,
-                $"the default workflow '{defaultWorkflow}' has no definition; loaded: {string.Join(", ", _byKey.Keys.Select(k => k.Workflow).Distinct())}")]);
+        _perMunicipality = perMunicipality ?? new Dictionary<MunicipalityCode, WorkflowId>();
     }
+
+    /// <summary>
+    /// The configured workflows must exist once the files and the database are read (a workflow may have been published at
+    /// runtime only): a typo would otherwise send a municipality's signals nowhere.
+    /// </summary>
+    public IReadOnlyList<DefinitionError> UnknownConfiguredWorkflows()
+    {
+        var loaded = _byKey.Keys.Select(k => k.Workflow).ToHashSet();
+        return _perMunicipality.Select(x => (Setting: $"Workflows:Municipalities:{x.Key}", Workflow: x.Value))
+            .Prepend((Setting: "Workflows:DefaultWorkflow", Workflow: DefaultWorkflow))
+            .Where(x => !loaded.Contains(x.Workflow))
+            .Select(x => new DefinitionError("(configuration)", x.Setting, null,
+                $"the workflow '{x.Workflow}' has no definition; loaded: {string.Join(", ", loaded.Select(w => w.Value).Order())}"))
+            .ToList();
+    }
+
+    /// <summary>Called when a key is not in the catalog: another instance may have published it since.</summary>
+    public Func<DefinitionKey, IReadOnlyList<WorkflowDefinition>>? LoadMissing { get; set; }
 
     public WorkflowId DefaultWorkflow { get; }
 
+    public int Count => _byKey.Count;
+
     public IEnumerable<WorkflowDefinition> All => _byKey.Values.OrderBy(d => d.Key.Workflow.Value).ThenBy(d => d.Key.Version);
 
-    public WorkflowDefinition? Find(DefinitionKey key) => _byKey.GetValueOrDefault(key);
+    /// <summary>The workflow a municipality's new signals start on: its own setting, else the deployment's default.</summary>
+    public WorkflowId WorkflowFor(MunicipalityCode municipality) => _perMunicipality.GetValueOrDefault(municipality, DefaultWorkflow);
+
+    public IReadOnlyList<WorkflowId> Workflows => [.. _byKey.Keys.Select(k => k.Workflow).Distinct().OrderBy(w => w.Value)];
+
+    /// <summary>Whether this instance holds the version already, without asking the database.</summary>
+    public bool Holds(DefinitionKey key) => _byKey.ContainsKey(key);
+
+    public WorkflowDefinition? Find(DefinitionKey key)
+    {
+        if (_byKey.TryGetValue(key, out var definition)) return definition;
+        if (LoadMissing?.Invoke(key) is { Count: > 0 } published) Add(published);
+        return _byKey.GetValueOrDefault(key);
+    }
 
     public WorkflowDefinition Get(DefinitionKey key) =>
         Find(key) ?? throw new EngineProblem(ProblemKind.NotFound, "Workflow version not found",
-            $"There is no version {key.Version} of workflow '{key.Workflow}'.");
+            $"There is no published version {key.Version} of workflow '{key.Workflow}'.");
 
     public IReadOnlyList<WorkflowDefinition> Versions(WorkflowId workflow) =>
         _byKey.Values.Where(d => d.Key.Workflow == workflow).OrderBy(d => d.Key.Version).ToList();
 
-    /// <summary>The version new cases start on: the highest whose date has come.</summary>
-    public WorkflowDefinition NewestApplying(WorkflowId workflow, LocalDate today) =>
-        Versions(workflow).LastOrDefault(d => d.AppliesFrom <= today)
-        ?? throw new EngineProblem(ProblemKind.Conflict, "No workflow applies yet",
-            $"No version of workflow '{workflow}' applies on {today:yyyy-MM-dd}; ask an administrator to publish one.");
+    /// <summary>
+    /// The version a case received on <paramref name="day"/> starts on: the highest whose date had come. A signal received
+    /// before the first version applied (history registered late) starts on the first version.
+    /// </summary>
+    public WorkflowDefinition NewestApplying(WorkflowId workflow, LocalDate day) =>
+        Versions(workflow) is { Count: > 0 } versions
+            ? versions.LastOrDefault(d => d.AppliesFrom <= day) ?? versions[0]
+            : throw new EngineProblem(ProblemKind.Conflict, "No workflow applies",
+                $"Workflow '{workflow}' has no published version; ask an administrator to publish one.");
+
+    /// <summary>Adds published versions; a version already present is left as it is, since published versions never change.</summary>
+    public void Add(IEnumerable<WorkflowDefinition> published)
+    {
+        lock (_adding)
+        {
+            var next = new Dictionary<DefinitionKey, WorkflowDefinition>(_byKey);
+            foreach (var definition in published) next.TryAdd(definition.Key, definition);
+            _byKey = next;
+        }
+    }
 }

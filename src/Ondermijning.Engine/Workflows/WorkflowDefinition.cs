@@ -110,6 +110,8 @@ public sealed class WorkflowDefinition
     /// <summary>SHA-256 of the definition's canonical JSON; a version in use must keep it.</summary>
     public string ContentHash { get; }
     public string SourceFile { get; }
+    /// <summary>The JSON as written, kept in the database so that every instance reads the same version.</summary>
+    public string Content { get; init; } = "";
     /// <summary>The privacy protocol of this version: who may add and read which information where.</summary>
     public IReadOnlyList<InformationGate> Gates { get; init; } = [];
     /// <summary>When personal data of closed cases are erased; none means they are kept.</summary>

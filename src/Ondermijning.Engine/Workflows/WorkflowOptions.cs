@@ -10,4 +10,8 @@ public sealed class WorkflowOptions
 
     /// <summary>The workflow new signals start on.</summary>
     public string DefaultWorkflow { get; set; } = "ondermijning";
+
+    /// <summary>Per CBS municipality code, the workflow its new signals start on when it is not the default, so one
+    /// deployment serves a region whose municipalities follow different protocols.</summary>
+    public Dictionary<string, string> Municipalities { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

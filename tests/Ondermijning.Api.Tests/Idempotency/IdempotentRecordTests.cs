@@ -124,7 +124,9 @@ public class IdempotentRecordTests
             else
             {
                 var problem = await refused.Content.ReadFromJsonAsync<JsonObject>();
-                var id = firstBody?["id"]?.ToString() ?? firstBody?["code"]?.ToString();
+                // A record with a composite key (a workflow version) is named by its parts.
+                var id = firstBody?["id"]?.ToString() ?? firstBody?["code"]?.ToString()
+                    ?? (firstBody?["workflow"] is { } workflow ? $"{workflow}/{firstBody["version"]}" : null);
                 if (id is null || !problem!.Str("detail").Contains(id)) failures.Add($"{name}: the 422 does not name record {id}: {problem}");
             }
             if (Grown(afterRetry, await RowsAsync(factory)).ToList() is { Count: > 0 } refusedWrote)

@@ -67,7 +67,17 @@ public class RouteAccessTests
         public string StudyId => Id("/api/phenomenon-studies/");
     }
 
-    internal sealed record Created(string Location, string Id, string Body);
+    /// <param name="Creator">Who created it, and so may read it (a draft definition is seen only by those who publish).</param>
+    internal sealed record Created(string Location, string Id, string Body, HttpClient Creator);
+
+    /// <summary>The shipped v2 as a draft of <paramref name="version"/>.</summary>
+    internal static JsonObject DraftDefinition(int version)
+    {
+        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v2.json")))!.AsObject();
+        definition.Remove("$schema");
+        definition["version"] = version;
+        return definition;
+    }
 
     /// <summary>A valid request for every POST that creates a record; the marked contents must never reach a refused user.</summary>
     private static Dictionary<(string Method, string Pattern), (string Url, object? Body)> Creations(string caseId, string atomCaseId) => new()
@@ -88,6 +98,7 @@ public class RouteAccessTests
         [("POST", "/api/awareness-activities")] = ("/api/awareness-activities", new { municipality = Maastricht, heldOn = "2024-03-01", kind = "workshop" }),
         [("POST", "/api/phenomenon-studies/")] = ("/api/phenomenon-studies",
             new { municipality = Maastricht, subjectKind = "branch", subject = "kappers", origin = "mot", startedOn = "2024-06-01", caseId }),
+        [("POST", "/api/workflows/{workflow}/versions")] = ("/api/workflows/ondermijning/versions", DraftDefinition(3)),
     };
 
     internal static async Task<World> BuildAsync(ApiFactory factory)
@@ -100,14 +111,20 @@ public class RouteAccessTests
         var atomId = (await oov.RegisterAsync()).Str("id");
         await oov.MoveToAsync(atomId, "atom");
 
+        // Each record by a user who holds the route's permission: the regisseur, or else an administrator.
+        var administrator = factory.CreateClientFor("route-beheerder", "gemeente", [Role.Administrator.Value], [Maastricht]);
+        var permissions = Routes(factory).ToDictionary(r => (r.Method, r.Pattern), r => r.Permission);
         var records = new Dictionary<(string Method, string Pattern), Created>();
         foreach (var (route, (url, body)) in Creations(id, atomId))
         {
-            var response = await oov.SendAsync(Request(route.Method, url, body));
+            var creator = permissions.GetValueOrDefault(route) is { } permission && !Permissions.RuleFor(permission).Roles.Contains(Role.OovRegisseur)
+                ? administrator
+                : oov;
+            var response = await creator.SendAsync(Request(route.Method, url, body));
             await response.ShouldHaveStatus(HttpStatusCode.Created);
             var created = await response.Content.ReadAsStringAsync();
             var node = JsonNode.Parse(created)!;
-            records[route] = new Created(response.Headers.Location!.OriginalString, (node["id"] ?? node["code"])!.ToString(), created);
+            records[route] = new Created(response.Headers.Location!.OriginalString, (node["id"] ?? node["code"] ?? node["version"])!.ToString(), created, creator);
         }
         return new World(id, atomId, records);
     }
@@ -158,6 +175,10 @@ public class RouteAccessTests
         [("GET", "/api/reports/monthly/{year:int}/{month:int}")] = ("/api/reports/monthly/2024/5", null),
         [("POST", "/api/admin/retention/run")] = ("/api/admin/retention/run", null),
         [("GET", "/api/intervention-subtypes/{code}")] = ("/api/intervention-subtypes/boekenonderzoek", null),
+        // Another number than the world's draft (3), so that a sample request may create its own.
+        [("POST", "/api/workflows/{workflow}/versions")] = ("/api/workflows/ondermijning/versions", DraftDefinition(4)),
+        [("PUT", "/api/workflows/{workflow}/versions/{version:int}")] = ("/api/workflows/ondermijning/versions/3", DraftDefinition(3)),
+        [("POST", "/api/workflows/{workflow}/versions/{version:int}/publish")] = ("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-06-01" }),
         [("POST", "/api/workflows/{workflow}/migrations")] = ("/api/workflows/ondermijning/migrations",
             new { fromVersion = 1, toVersion = 2, caseId = w.CaseId, stageMapping = new Dictionary<string, string> { ["mot"] = "mot" }, reason = "nieuwe versie" }),
     };
@@ -198,10 +219,10 @@ public class RouteAccessTests
             }
             if (properties is null) failures.Add($"{route.Pattern}: the contract declares no JSON body for its 201");
 
-            var response = await oov.GetAsync(created.Location);
+            var response = await created.Creator.GetAsync(created.Location);
             var body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.OK) failures.Add($"{route.Pattern} -> {created.Location}: {(int)response.StatusCode} {body}");
-            else if (JsonNode.Parse(body) is var served && (served!["id"] ?? served["code"])?.ToString() != created.Id)
+            else if (JsonNode.Parse(body) is var served && (served!["id"] ?? served["code"] ?? served["version"])?.ToString() != created.Id)
                 failures.Add($"{route.Pattern} -> {created.Location} serves {body}, not the created {created.Id}");
         }
         failures.Should().BeEmpty();

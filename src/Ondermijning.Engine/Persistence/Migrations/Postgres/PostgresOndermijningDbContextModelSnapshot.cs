@@ -1377,7 +1377,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.ToTable("stage_stays", (string)null);
                 });
 
-            modelBuilder.Entity("Ondermijning.Engine.Workflows.PublishedWorkflowVersion", b =>
+            modelBuilder.Entity("Ondermijning.Engine.Workflows.StoredWorkflowVersion", b =>
                 {
                     b.Property<string>("Workflow")
                         .HasMaxLength(64)
@@ -1385,6 +1385,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
@@ -1394,10 +1397,26 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.Property<Instant>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Instant?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SourceFile")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Workflow", "Version");
 

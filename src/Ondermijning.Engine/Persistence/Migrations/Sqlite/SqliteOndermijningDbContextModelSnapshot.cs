@@ -1376,7 +1376,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("stage_stays", (string)null);
                 });
 
-            modelBuilder.Entity("Ondermijning.Engine.Workflows.PublishedWorkflowVersion", b =>
+            modelBuilder.Entity("Ondermijning.Engine.Workflows.StoredWorkflowVersion", b =>
                 {
                     b.Property<string>("Workflow")
                         .HasMaxLength(64)
@@ -1384,6 +1384,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
@@ -1393,9 +1396,25 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceFile")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Workflow", "Version");
