@@ -62,7 +62,8 @@ public static class DefinitionLoader
         catch (JsonException e)
         {
             errors.Add(new DefinitionError(file, e.Path ?? "$", (int?)e.LineNumber + 1,
-                $"the file is not valid JSON ({TrimJsonMessage(e.Message)})"));
+                $"the file is not valid JSON ({TrimJsonMessage(e.Message)})",
+                $"dit is geen JSON die te lezen is: controleer rond regel {e.LineNumber + 1} de aanhalingstekens, komma's en haakjes"));
             return null;
         }
 
@@ -76,7 +77,8 @@ public static class DefinitionLoader
             catch (InvalidOperationException e) when (e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
             {
                 // Valid JSON may escape half of a character (\ud800), which no text can hold; System.Text.Json refuses to read it.
-                errors.Add(new DefinitionError(file, "$", null, "the definition holds an invalid character: half of a UTF-16 pair escaped (like \\ud800); remove it"));
+                errors.Add(new DefinitionError(file, "$", null, "the definition holds an invalid character: half of a UTF-16 pair escaped (like \\ud800); remove it",
+                    "de definitie bevat een ongeldig teken: de helft van een UTF-16-paar (zoals \\ud800); haal het weg"));
                 return null;
             }
         }

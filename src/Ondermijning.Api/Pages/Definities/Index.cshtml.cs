@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ondermijning.Api.Access;
+using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
@@ -13,6 +14,7 @@ public sealed class IndexModel(WorkflowCatalog catalog, CaseQueries queries) : P
 {
     public IReadOnlyList<WorkflowDefinition> Versions { get; private set; } = [];
     public IReadOnlyDictionary<DefinitionKey, int> CaseCounts { get; private set; } = new Dictionary<DefinitionKey, int>();
+    public bool MayPublish => User.ToActor().HasRoleFor(Permission.PublishWorkflows);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
