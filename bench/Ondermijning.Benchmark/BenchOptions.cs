@@ -2,7 +2,7 @@ using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Benchmark;
 
-/// <summary>The defaults finish in a few minutes on two cores; <c>--cases 1000000</c> is the full-size statistics run.</summary>
+/// <summary>The defaults finish in a few minutes on two cores; <c>--cases 1000000 --read-cases 1000000</c> is the full-size run.</summary>
 public sealed class BenchOptions
 {
     public List<StorageProvider> Providers { get; } = [StorageProvider.Sqlite, StorageProvider.PostgreSql];
@@ -14,6 +14,9 @@ public sealed class BenchOptions
     public int Transitions { get; private set; } = 1500;
     public int BaselineRows { get; private set; } = 2000;
     public int Cases { get; private set; } = 100_000;
+    public int ReadCases { get; private set; } = 50_000;
+    public int Requests { get; private set; } = 100;
+    public string? ReadDatabase { get; private set; }
     public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(10);
 
     public const string Usage = """
@@ -31,6 +34,12 @@ public sealed class BenchOptions
           --baseline-rows N               single-row commits for the baseline (default 2000)
           --cases N                       cases bulk-loaded for the annual statistics (default 100000; the full run is
                                           1000000; 0 skips the statistics)
+          --read-cases N                  cases, with subjects and items, bulk-loaded for the regisseur's pages, search,
+                                          agenda, overdue list and start-up (default 50000; the full run is 1000000;
+                                          0 skips them)
+          --requests N                    measured requests per page or route (default 100)
+          --read-database FILE            read an SQLite file an earlier run loaded (with --read-cases) instead of
+                                          loading one: a million cases take long to load on two busy cores
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -54,9 +63,14 @@ public sealed class BenchOptions
                 case "--transitions": options.Transitions = int.Parse(Value()); break;
                 case "--baseline-rows": options.BaselineRows = int.Parse(Value()); break;
                 case "--cases": options.Cases = int.Parse(Value()); break;
+                case "--read-cases": options.ReadCases = int.Parse(Value()); break;
+                case "--requests": options.Requests = int.Parse(Value()); break;
+                case "--read-database": options.ReadDatabase = Path.GetFullPath(Value()); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
             }
         }
+        if (options.ReadDatabase is not null && (options.Providers is not [StorageProvider.Sqlite] || !File.Exists(options.ReadDatabase)))
+            throw new ArgumentException($"--read-database takes an existing SQLite file, with --providers sqlite.\n{Usage}");
         if (options.Providers.Contains(StorageProvider.PostgreSql) && string.IsNullOrWhiteSpace(options.Postgres))
             throw new ArgumentException($"PostgreSQL needs --postgres or ONDERMIJNING_BENCH_POSTGRES (./bench.sh provides a server).\n{Usage}");
         if (!File.Exists(options.ApiAssembly))

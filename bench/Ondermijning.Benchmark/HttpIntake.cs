@@ -42,7 +42,7 @@ public static class HttpIntake
 
         var peak = service.PeakWorkingSetBytes;
         Array.Sort(latencies);
-        return new IntakeResult(latencies.Length / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), peak);
+        return new IntakeResult(latencies.Length / elapsed.TotalSeconds, Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.99), peak);
     }
 
     private static async Task<double[]> SendAsync(HttpClient http, int clients, int signals, string prefix)
@@ -75,6 +75,4 @@ public static class HttpIntake
         companies = new[] { new { name = "Kapsalon De Schaar", kvkNumber = "12345678", place = "Maastricht" } },
         addresses = new[] { new { postcode = "6211AB", houseNumber = 12, street = "Grote Straat", city = "Maastricht" } },
     };
-
-    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
 }

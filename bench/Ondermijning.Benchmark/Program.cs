@@ -15,7 +15,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 Console.WriteLine($"Ondermijning benchmark: {Environment.ProcessorCount} cores, {options.Clients} clients, {options.Signals} signals, " +
-    $"{options.Transitions} transitions, {options.BaselineRows} baseline rows, {options.Cases:N0} bulk cases");
+    $"{options.Transitions} transitions, {options.BaselineRows} baseline rows, {options.Cases:N0} bulk cases, {options.ReadCases:N0} cases to read");
 
 foreach (var provider in options.Providers)
 {
@@ -25,6 +25,8 @@ foreach (var provider in options.Providers)
         await ThroughputAsync(provider, options);
     if (options.Cases > 0 && !await AnnualStatisticsBenchmark.RunAsync(provider, options))
         return 1;
+    if (options.ReadCases > 0)
+        await NationalScaleBenchmark.RunAsync(provider, options);
 }
 return 0;
 

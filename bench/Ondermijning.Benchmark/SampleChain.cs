@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -23,12 +24,13 @@ public sealed record BulkTables(
     BulkTable Cases, BulkTable History, BulkTable StageStays, BulkTable LwoArrivals, BulkTable LwoDecisions,
     BulkTable AtomInspections, BulkTable Interventions, BulkTable Escalations, BulkTable BibobScreenings,
     BulkTable DrugPremisesClosures, BulkTable StreetDealingPenalties, BulkTable PhenomenonStudies, BulkTable AwarenessActivities,
-    BulkTable SearchTerms)
+    BulkTable SearchTerms, BulkTable Persons, BulkTable Companies, BulkTable Addresses, BulkTable Items)
 {
     public IReadOnlyList<BulkTable> All =>
     [
         Cases, History, StageStays, LwoArrivals, LwoDecisions, AtomInspections, Interventions, Escalations, BibobScreenings,
-        DrugPremisesClosures, StreetDealingPenalties, PhenomenonStudies, AwarenessActivities, SearchTerms,
+        DrugPremisesClosures, StreetDealingPenalties, PhenomenonStudies, AwarenessActivities, SearchTerms, Persons, Companies,
+        Addresses, Items,
     ];
 
     public static BulkTables For(OndermijningDbContext db, StorageProvider provider) => new(
@@ -37,7 +39,8 @@ public sealed record BulkTables(
         BulkTable.For<Intervention>(db, provider), BulkTable.For<CaseEscalation>(db, provider), BulkTable.For<BibobScreening>(db, provider),
         BulkTable.For<DrugPremisesClosure>(db, provider), BulkTable.For<StreetDealingPenalty>(db, provider),
         BulkTable.For<PhenomenonStudy>(db, provider), BulkTable.For<AwarenessActivity>(db, provider),
-        BulkTable.For<CaseSearchTerm>(db, provider));
+        BulkTable.For<CaseSearchTerm>(db, provider), BulkTable.For<CasePerson>(db, provider), BulkTable.For<CaseCompany>(db, provider),
+        BulkTable.For<CaseAddress>(db, provider), BulkTable.For<InformationItem>(db, provider));
 }
 
 /// <summary>
@@ -104,6 +107,8 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
     private IEnumerable<BulkRow> CaseRows()
     {
         var random = new Random(20240603);
+        // Subjects and items draw from a generator of their own, so the chain itself stays as it was without them.
+        var subjects = new Random(20241201);
         var start = YearStart(FirstYear);
         var span = YearStart(FirstYear + Years) - start;
         var rows = new List<BulkRow>();
@@ -127,14 +132,80 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
                 ("ReporterAnonymous", true), ("Description", "Veel bezoekers met korte bezoekjes bij een pand"),
                 ("Branch", Branches[random.Next(Branches.Length)]), ("PhenomenonTags", new List<string> { "drugshandel" }),
                 ("ReceivedAt", received), ("Revision", @case.Sequence));
-            // The generated cases have no subjects; their code is what the search finds them by, as the service indexes it.
-            yield return tables.SearchTerms.Row(("CaseId", @case.Id), ("Municipality", @case.Municipality),
-                ("Kind", SearchTermKind.CaseCode), ("Term", CaseSearchTerm.CaseCode(@case.Id)));
+            foreach (var row in Subjects(subjects, @case, severity, received)) yield return row;
             foreach (var row in rows) yield return row;
             // The escalation job has long since found every overdue stay, as it would have on a service running these years.
             if (dueAt is { } due && due <= now)
                 yield return tables.Escalations.Row(("CaseId", @case.Id), ("StageEntrySequence", @case.Sequence), ("Stage", stage.Id),
                     ("DueAt", due), ("EscalatedAt", due + Duration.FromMinutes(random.Next(1, 16))));
+        }
+    }
+
+    private static readonly string[] CompanyKinds = ["Kapsalon", "Nagelstudio", "Autobedrijf", "Snackbar", "Shisha Lounge", "Belwinkel",
+        "Transportbedrijf", "Vastgoed", "Barbershop", "Minimarkt", "Autowasstraat", "Koeriersdienst"];
+    private static readonly string[] CompanyNames = ["De Schaar", "Van Dijk", "Limburg", "Het Zuiden", "Maas", "De Toekomst", "Brabant",
+        "Centrum", "Royal", "Elite", "De Hoek", "Sterk", "Noord", "Vitalis", "Kroon", "Polderzicht", "Mosa", "Oranje", "Nova", "Prima"];
+    private static readonly string[] FirstNames = ["Jan", "Piet", "Mohamed", "Sanne", "Fatima", "Kees", "Daan", "Emma", "Lucas", "Sophie",
+        "Ahmed", "Anna", "Tim", "Lisa", "Youssef", "Eva", "Bram", "Noor", "Milan", "Julia"];
+    private static readonly string[] Surnames = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
+        "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
+        "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "van der Veen",
+        "van den Broek", "El Amrani", "Yilmaz", "Schouten", "Willems", "Hoekstra", "Maas", "Verhoeven", "Koster", "Prins", "Huisman"];
+    private static readonly string[] Streets = ["Grote Straat", "Markt", "Stationsstraat", "Kerkstraat", "Dorpsstraat", "Molenweg",
+        "Julianastraat", "Wilhelminastraat", "Industrieweg", "Nieuwstraat", "Schoolstraat", "Brugstraat", "Parallelweg", "Hoofdstraat",
+        "Akerstraat", "Rijksweg", "Beekstraat", "Emmaweg", "Sint Pieterstraat", "Kloosterweg"];
+    private const string PostcodeLetters = "ABCEGHJKLMNPRTVWXZ";
+
+    /// <summary>
+    /// Who and what a case is about, as a registration stores them, the items partners added, and every search term
+    /// registration derives from them. KvK numbers and addresses repeat across cases (a company or a building is often
+    /// signalled more than once), so that search and the links between cases meet realistic numbers of matches.
+    /// </summary>
+    private IEnumerable<BulkRow> Subjects(Random random, GeneratedCase @case, Severity severity, Instant received)
+    {
+        var municipality = Array.IndexOf(SampleData.Municipalities, @case.Municipality.Value);
+        var companies = new List<(string Name, string? KvkNumber)>();
+        for (var n = random.Next(100) switch { < 40 => 0, < 85 => 1, _ => 2 }; n > 0; n--)
+        {
+            // One company per KvK number, about three cases each, with a name that goes with the number.
+            var k = random.Next(Math.Max(1000, cases / 3));
+            companies.Add(($"{CompanyKinds[k % CompanyKinds.Length]} {CompanyNames[k / CompanyKinds.Length % CompanyNames.Length]}",
+                (10_000_000 + k).ToString(CultureInfo.InvariantCulture)));
+        }
+        var persons = new List<(string Name, LocalDate? BirthDate)>();
+        for (var n = random.Next(100) switch { < 50 => 0, < 85 => 1, _ => 2 }; n > 0; n--)
+            persons.Add(($"{FirstNames[random.Next(FirstNames.Length)]} {Surnames[random.Next(Surnames.Length)]}",
+                random.Next(100) < 70 ? new LocalDate(1950, 1, 1).PlusDays(random.Next(20_000)) : null));
+        var addresses = new List<(string Postcode, int HouseNumber, string? Addition, string Street)>();
+        if (random.Next(100) < 90)
+        {
+            // Each municipality has its own 300 postcodes; a postcode lies on one street.
+            var p = random.Next(300);
+            var postcode = $"{1000 + municipality * 300 + p}{PostcodeLetters[p % PostcodeLetters.Length]}{PostcodeLetters[p / PostcodeLetters.Length % PostcodeLetters.Length]}";
+            addresses.Add((postcode, random.Next(1, 80), random.Next(100) < 10 ? "A" : null, Streets[p % Streets.Length]));
+        }
+
+        foreach (var (name, kvk) in companies)
+            yield return tables.Companies.Row(("CaseId", @case.Id), ("Name", name), ("KvkNumber", kvk), ("Place", "Zuid-Limburg"));
+        foreach (var (name, birthDate) in persons)
+            yield return tables.Persons.Row(("CaseId", @case.Id), ("Name", name), ("BirthDate", birthDate), ("Role", random.Next(2) == 0 ? "eigenaar" : null));
+        foreach (var (postcode, number, addition, street) in addresses)
+            yield return tables.Addresses.Row(("CaseId", @case.Id), ("Postcode", postcode), ("HouseNumber", number),
+                ("HouseNumberAddition", addition), ("Street", street), ("City", "Zuid-Limburg"));
+        foreach (var (kind, term) in CaseSearchTerm.Terms(@case.Id, companies, persons, addresses.Select(a => (a.Postcode, a.HouseNumber, (string?)a.Street))))
+            yield return tables.SearchTerms.Row(("CaseId", @case.Id), ("Municipality", @case.Municipality), ("Kind", kind), ("Term", term));
+
+        for (var n = random.Next(100) switch { < 50 => 0, < 80 => 1, < 95 => 2, _ => 3 }; n > 0; n--)
+        {
+            var at = received + Duration.FromHours(random.Next(1, 24 * 14));
+            var open = random.Next(100) < 60;
+            yield return tables.Items.Row(("Id", new InformationItemId(NewId(random, at))), ("CaseId", @case.Id),
+                ("Category", open ? InformationCategory.Open : InformationCategory.HalfOpen),
+                ("SourceOrganisation", open ? Organisations.Gemeente : Organisations.Burgerzaken),
+                ("LegalBasis", open ? "Openbare bron" : "Convenant RIEC, artikel 4"),
+                ("Content", open ? "KvK-uittreksel: eenmanszaak, ingeschreven 2019, geen personeel" : "BRP: op het adres staan vier personen ingeschreven"),
+                ("Confidentiality", Confidentiality.Zaakvertrouwelijk), ("AddedAtStage", definition.StartStage.Id), ("AddedAtSeverity", severity),
+                ("AddedAt", at), ("AddedByUserId", Regisseur.UserId), ("AddedByOrganisation", Regisseur.Organisation));
         }
     }
 

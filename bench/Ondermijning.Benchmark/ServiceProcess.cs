@@ -94,7 +94,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { }
-            await Task.Delay(200);
+            await Task.Delay(50);
         }
         throw new TimeoutException($"The service did not become healthy within {patience.TotalSeconds:N0} s.");
     }

@@ -104,8 +104,8 @@ try
         return verification.Intact ? 0 : 1;
     }
 
+    // Reports a stopped service missed are produced in the background (ReportCatchUp), not before the first request.
     app.Services.RegisterRecurringJobs();
-    await app.Services.CatchUpReportsAsync();
 
     // First, so that every response carries them, also those the error handlers below produce.
     app.UseSecurityHeaders();

@@ -36,15 +36,16 @@ public static class EngineServices
         services.AddScoped<WorkflowPublishing>();
 
         // Pooled: a context is set up once and reset between requests; setting one up per request showed in profiles.
+        // Interceptors the host registers (a test that watches the statements) come after the engine's own.
         services.AddDbContextPool<SqliteOndermijningDbContext>((sp, db) =>
             Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds))
-                .AddInterceptors(SqliteSecureDelete));
+                .AddInterceptors(sp.GetServices<IInterceptor>().Prepend(SqliteSecureDelete)));
         services.AddDbContextPool<PostgresOndermijningDbContext>((sp, db) =>
             Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
                 ? PostgresConnectionString(connectionString)
                 : throw new StartupRefusal("Storage:Provider is PostgreSql but Storage:ConnectionString is not set; set it (environment variable " +
                     "Storage__ConnectionString) to an Npgsql connection string, or use Storage:Provider=Sqlite."),
-                npgsql => npgsql.UseNodaTime()));
+                npgsql => npgsql.UseNodaTime()).AddInterceptors(sp.GetServices<IInterceptor>()));
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
         services.AddScoped<DataScope>();
         services.AddScoped<RequestIdempotency>();

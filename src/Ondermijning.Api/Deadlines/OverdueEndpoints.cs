@@ -22,19 +22,39 @@ public sealed class OverdueCaseDto
     public Instant? EscalatedAt { get; init; }
 }
 
+public sealed class OverdueCasePageDto
+{
+    public IReadOnlyList<OverdueCaseDto> Items { get; init; } = [];
+    public int Page { get; init; }
+    public int PageSize { get; init; }
+    /// <summary>How many overdue cases the user can act on in all, on every page.</summary>
+    public int TotalCount { get; init; }
+}
+
 public static class OverdueEndpoints
 {
+    public const int DefaultPageSize = 50;
+
     public static RouteGroupBuilder MapOverdueEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/cases/overdue", List).Requires(Permission.ReadOverdue)
             .WithTags("Cases")
-            .WithSummary("Overdue cases the current user can act on (a step from their stage is open to the user's roles), most overdue first.");
+            .WithSummary("Overdue cases the current user can act on (a step from their stage is open to the user's roles), most overdue first, paged.")
+            .WithDescription($"page counts from 1; pageSize is 1 to {OverdueCases.MaxPageSize} (default {DefaultPageSize}); totalCount says how many there are in all.")
+            .ProducesValidationProblem();
         return api;
     }
 
-    private static async Task<Ok<List<OverdueCaseDto>>> List(OverdueCases overdue, WorkflowCatalog catalog, IMapper mapper, HttpContext http,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok((await overdue.ForAsync(http.User.ToActor(), cancellationToken))
-            .Select(c => mapper.Map<OverdueCaseDto>(c, o => o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(c.Definition)))
-            .ToList());
+    private static async Task<Ok<OverdueCasePageDto>> List(int? page, int? pageSize, OverdueCases overdue, WorkflowCatalog catalog, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await overdue.PageAsync(http.User.ToActor(), page ?? 1, pageSize ?? DefaultPageSize, cancellationToken);
+        return TypedResults.Ok(new OverdueCasePageDto
+        {
+            Items = found.Items.Select(c => mapper.Map<OverdueCaseDto>(c, o => o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(c.Definition))).ToList(),
+            Page = found.PageNumber,
+            PageSize = found.PageSize,
+            TotalCount = found.TotalCount,
+        });
+    }
 }

@@ -22,7 +22,12 @@ public static class JobNames
 /// is safe to run twice, because Hangfire runs a job at least once. A failure is recorded with its reason,
 /// then rethrown so Hangfire shows it and retries with growing delays.
 /// </summary>
+/// <remarks>
+/// A run never overlaps the previous run of the same job (a slow enrichment once enriched 503 cases twice): the next one waits
+/// for the lock on the job, and if the previous run still holds it after a minute, it fails and is retried later.
+/// </remarks>
 [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+[DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed class EngineJobs(JobRuns runs, EscalateOverdueCases escalation, ProduceReportSnapshot reports, EnrichNewSignals enrichment,
     RetentionPurge retention, AccessLog accessLog)
 {

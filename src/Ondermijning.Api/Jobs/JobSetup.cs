@@ -44,6 +44,8 @@ public static class JobSetup
         if (configuration.GetSection(JobsOptions.Section).GetValue(nameof(JobsOptions.Server), true))
             services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
         services.AddScoped<EngineJobs>();
+        services.AddSingleton<ReportCatchUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportCatchUp>());
         return services;
     }
 
@@ -83,33 +85,6 @@ public static class JobSetup
         jobs.AddOrUpdate<EngineJobs>(JobNames.Retention, j => j.PurgeExpiredPersonalDataAsync(CancellationToken.None), options.RetentionCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.Enrichment, j => j.EnrichNewSignalsAsync(CancellationToken.None), options.EnrichmentCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.AccessLogAnchor, j => j.AnchorAccessLogAsync(CancellationToken.None), options.AccessLogAnchorCron, schedule);
-    }
-
-    /// <summary>
-    /// Produces at start-up the reports a stopped service missed: the scheduler's memory does not survive a
-    /// restart, our snapshots do, so they say what is missing. A failure is recorded as a failed run and
-    /// does not stop the service; the next scheduled run tries again.
-    /// </summary>
-    public static async Task CatchUpReportsAsync(this IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var jobs = scope.ServiceProvider.GetRequiredService<EngineJobs>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILogger<EngineJobs>>();
-        foreach (var (job, run) in new (string, Func<CancellationToken, Task>)[]
-                 {
-                     (JobNames.MonthlyOverview, jobs.ProduceMonthlyOverviewAsync),
-                     (JobNames.AnnualDraft, jobs.ProduceAnnualDraftAsync),
-                 })
-        {
-            try
-            {
-                await run(CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Catching up job {Job} at start-up failed; its next scheduled run tries again", job);
-            }
-        }
     }
 
     public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app) =>

@@ -25,10 +25,15 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasMany(x => x.Companies).WithOne().HasForeignKey(p => p.CaseId);
         c.HasMany(x => x.Addresses).WithOne().HasForeignKey(p => p.CaseId);
         c.HasMany(x => x.SearchTerms).WithOne().HasForeignKey(t => t.CaseId);
-        c.HasIndex(x => new { x.Municipality, x.Stage });
+        // A table's agenda: the cases of a municipality at a stage, longest waiting first, read in index order.
+        c.HasIndex(x => new { x.Municipality, x.Stage, x.StageEnteredAt });
         c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
         // Covers the overview's cases per stage and overdue counts for a municipality.
         c.HasIndex(x => new { x.Municipality, x.Workflow, x.DefinitionVersion, x.Stage, x.StageEnteredAt });
+        // A municipality's cases newest first (the list, the board): a page is read in index order, not sorted from all of them.
+        c.HasIndex(x => new { x.Municipality, x.ReceivedAt });
+        // A municipality's overdue cases, longest overdue first; covering, so the count of them reads no case row.
+        c.HasIndex(x => new { x.Municipality, x.DueAt, x.Workflow, x.DefinitionVersion, x.Stage });
         c.HasIndex(x => x.ReceivedAt);
         c.HasIndex(x => x.DueAt);
         // The database, not a check before the insert, guarantees one case per key across all service instances.

@@ -37,6 +37,21 @@ public sealed class JobRuns(OndermijningDbContext db, IClock clock)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> until it has once succeeded, and records that: start-up work of this kind (a backfill
+    /// for data from before a feature) then costs one indexed lookup at every later start-up instead of a scan of the cases.
+    /// </summary>
+    public static async Task OnceAsync(OndermijningDbContext db, IClock clock, string jobName, Func<CancellationToken, Task<string>> work,
+        CancellationToken cancellationToken)
+    {
+        if (await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.Outcome == JobOutcome.Succeeded, cancellationToken)) return;
+        var run = new JobRun(jobName, clock.GetCurrentInstant());
+        var summary = await work(cancellationToken);
+        run.Succeed(clock.GetCurrentInstant(), summary);
+        db.JobRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<JobStatus>> StatusAsync(IEnumerable<string> jobNames, Actor actor, CancellationToken cancellationToken = default)
     {
         AccessGate.Require(actor, Permission.ReadJobs);

@@ -14,25 +14,21 @@ public sealed class BackfillSearchTerms(OndermijningDbContext db, IClock clock)
     public const string JobName = "search-terms-backfill";
     private const int Batch = 500;
 
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    public Task RunAsync(CancellationToken cancellationToken = default) => JobRuns.OnceAsync(db, clock, JobName, async ct =>
     {
-        if (await db.JobRuns.AnyAsync(r => r.JobName == JobName && r.Outcome == JobOutcome.Succeeded, cancellationToken)) return;
-        var run = new JobRun(JobName, clock.GetCurrentInstant());
         var done = 0;
         while (true)
         {
             var cases = await db.Cases.Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
                 .Where(c => !c.SearchTerms.Any())
                 .OrderBy(c => c.Id).Take(Batch)
-                .ToListAsync(cancellationToken);
+                .ToListAsync(ct);
             if (cases.Count == 0) break;
             foreach (var @case in cases) @case.IndexForSearch();
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += cases.Count;
         }
-        run.Succeed(clock.GetCurrentInstant(), $"{done} cases indexed for search");
-        db.JobRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+        return $"{done} cases indexed for search";
+    }, cancellationToken);
 }

@@ -55,30 +55,39 @@ public sealed class CaseSearchTerm
     public const int MaxLength = 120;
 
     /// <summary>Every term of a newly registered case.</summary>
-    internal static List<CaseSearchTerm> For(Case @case)
-    {
-        var terms = new List<(SearchTermKind Kind, string Term)> { (SearchTermKind.CaseCode, CaseCode(@case.Id)) };
-        foreach (var company in @case.Companies)
-        {
-            if (company.KvkNumber is { Length: > 0 } kvk) terms.Add((SearchTermKind.KvkNumber, kvk));
-            terms.AddRange(Words(company.Name).Select(w => (SearchTermKind.CompanyWord, w)));
-        }
-        foreach (var person in @case.Persons)
-        {
-            terms.AddRange(Words(person.Name).Select(w => (SearchTermKind.PersonWord, w)));
-            if (PersonKey(person.Name, person.BirthDate) is { Length: > 0 } key) terms.Add((SearchTermKind.Person, key));
-        }
-        foreach (var address in @case.Addresses)
-        {
-            var postcode = NormalisePostcode(address.Postcode);
-            if (postcode.Length == 0) continue;
-            terms.Add((SearchTermKind.Postcode, postcode));
-            terms.Add((SearchTermKind.Address, AddressKey(postcode, address.HouseNumber)));
-            terms.AddRange(Words(address.Street).Select(w => (SearchTermKind.StreetWord, w)));
-        }
-        return terms.Distinct()
-            .Select(t => new CaseSearchTerm(@case.Id, @case.Municipality, t.Kind, t.Term.Length > MaxLength ? t.Term[..MaxLength] : t.Term))
+    internal static List<CaseSearchTerm> For(Case @case) =>
+        Terms(@case.Id, @case.Companies.Select(c => (c.Name, c.KvkNumber)), @case.Persons.Select(p => (p.Name, p.BirthDate)),
+                @case.Addresses.Select(a => (a.Postcode, a.HouseNumber, a.Street)))
+            .Select(t => new CaseSearchTerm(@case.Id, @case.Municipality, t.Kind, t.Term))
             .ToList();
+
+    /// <summary>
+    /// The terms a case with these subjects is found by, distinct and cut to <see cref="MaxLength"/>. Public so that a bulk
+    /// load (the benchmark) indexes its cases exactly as registration does.
+    /// </summary>
+    public static List<(SearchTermKind Kind, string Term)> Terms(CaseId id, IEnumerable<(string Name, string? KvkNumber)> companies,
+        IEnumerable<(string Name, LocalDate? BirthDate)> persons, IEnumerable<(string Postcode, int HouseNumber, string? Street)> addresses)
+    {
+        var terms = new List<(SearchTermKind Kind, string Term)> { (SearchTermKind.CaseCode, CaseCode(id)) };
+        foreach (var (name, kvkNumber) in companies)
+        {
+            if (kvkNumber is { Length: > 0 } kvk) terms.Add((SearchTermKind.KvkNumber, kvk));
+            terms.AddRange(Words(name).Select(w => (SearchTermKind.CompanyWord, w)));
+        }
+        foreach (var (name, birthDate) in persons)
+        {
+            terms.AddRange(Words(name).Select(w => (SearchTermKind.PersonWord, w)));
+            if (PersonKey(name, birthDate) is { Length: > 0 } key) terms.Add((SearchTermKind.Person, key));
+        }
+        foreach (var (postcode, houseNumber, street) in addresses)
+        {
+            var normalised = NormalisePostcode(postcode);
+            if (normalised.Length == 0) continue;
+            terms.Add((SearchTermKind.Postcode, normalised));
+            terms.Add((SearchTermKind.Address, AddressKey(normalised, houseNumber)));
+            terms.AddRange(Words(street).Select(w => (SearchTermKind.StreetWord, w)));
+        }
+        return terms.Distinct().Select(t => (t.Kind, t.Term.Length > MaxLength ? t.Term[..MaxLength] : t.Term)).ToList();
     }
 
     public static string CaseCode(CaseId id) => id.Value.ToString("N")[^8..];

@@ -13,14 +13,14 @@ namespace Ondermijning.Engine.Workflows;
 /// </summary>
 public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
 {
+    /// <remarks>
+    /// Runs at every start-up, so it reads no case unless a file changed or went missing: every version a case runs on was
+    /// recorded here before the case could start, so the recorded versions say which ones to ask about, and then one
+    /// index lookup per version does.
+    /// </remarks>
     public async Task RecordAndVerifyAsync(CancellationToken cancellationToken = default)
     {
         var recorded = await db.WorkflowVersions.ToDictionaryAsync(v => new DefinitionKey(v.Workflow, v.Version), cancellationToken);
-        var inUse = (await db.Cases
-                .GroupBy(c => new { c.Workflow, c.DefinitionVersion })
-                .Select(g => new { g.Key.Workflow, g.Key.DefinitionVersion, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(x => new DefinitionKey(x.Workflow, x.DefinitionVersion), x => x.Count);
 
         var errors = new List<DefinitionError>();
         foreach (var definition in catalog.All.ToList())
@@ -41,7 +41,7 @@ public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCata
             }
             else if (stored.ContentHash != definition.ContentHash)
             {
-                if (inUse.TryGetValue(definition.Key, out var count))
+                if (await CasesOnAsync(definition.Key, cancellationToken) is > 0 and var count)
                     errors.Add(new DefinitionError(definition.SourceFile, "$", null,
                         $"this file changed after {count} case(s) started on {definition.Key}; a version in use must not change. " +
                         $"Restore the file and publish the change as version {catalog.Versions(definition.Key.Workflow).Max(d => d.Key.Version) + 1}"));
@@ -65,15 +65,19 @@ public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCata
             .OfType<WorkflowDefinition>()
             .ToList();
 
-        foreach (var (key, count) in inUse.Where(x => !catalog.Holds(x.Key) && runtime.All(d => d.Key != x.Key)))
-            errors.Add(new DefinitionError(recorded.TryGetValue(key, out var gone) ? gone.SourceFile : key.ToString(), "$", null,
-                $"{count} case(s) run on {key}, but no file defines it any more and the database holds no content for it; restore the file"));
+        foreach (var (key, gone) in recorded.Where(x => x.Value.State == WorkflowVersionState.Published && !catalog.Holds(x.Key) && runtime.All(d => d.Key != x.Key)))
+            if (await CasesOnAsync(key, cancellationToken) is > 0 and var count)
+                errors.Add(new DefinitionError(gone.SourceFile, "$", null,
+                    $"{count} case(s) run on {key}, but no file defines it any more and the database holds no content for it; restore the file"));
 
         catalog.Add(runtime);
         errors.AddRange(catalog.UnknownConfiguredWorkflows());
         if (errors.Count > 0) throw new WorkflowDefinitionException(errors);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private Task<int> CasesOnAsync(DefinitionKey key, CancellationToken cancellationToken) =>
+        db.Cases.CountAsync(c => c.Workflow == key.Workflow && c.DefinitionVersion == key.Version, cancellationToken);
 }
 
 /// <summary>Reads published versions back from the database, at start-up and when another instance published one.</summary>

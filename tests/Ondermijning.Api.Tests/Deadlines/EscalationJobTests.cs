@@ -72,7 +72,7 @@ public class EscalationJobTests
         var escalated = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Run(i % 2 == 0 ? first : second)));
 
         escalated.Sum().Should().Be(8, "every overdue stay is escalated by exactly one of the runs");
-        var overdue = (await client.GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!;
+        var overdue = (await client.GetFromJsonAsync<JsonObject>("/api/cases/overdue"))!["items"]!.AsArray();
         overdue.Should().HaveCount(8);
         foreach (var id in overdue.Select(c => c!.Str("id")))
             (await client.GetCaseAsync(id))["escalations"]!.AsArray().Should().ContainSingle();
@@ -109,7 +109,7 @@ public class EscalationJobTests
         regisseur.Clock.Advance(Duration.FromDays(3));
         await regisseur.TriggerAndWaitAsync(JobNames.Escalation);
 
-        var overdue = (await client.GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!;
+        var overdue = (await client.GetFromJsonAsync<JsonObject>("/api/cases/overdue"))!["items"]!.AsArray();
 
         var item = overdue.Should().ContainSingle().Subject!;
         item.Str("id").Should().Be(late);
@@ -119,7 +119,7 @@ public class EscalationJobTests
 
         // Every step out of 'ontvangen' needs an OOV regisseur; an analyst can do nothing about it.
         await using var analyst = new ApiFactory(regisseur.Database, clock: regisseur.Clock) { Roles = ["analist"], UserId = "test-analist" };
-        (await analyst.CreateClient().GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!.Should().BeEmpty();
+        (await analyst.CreateClient().GetFromJsonAsync<JsonObject>("/api/cases/overdue"))!["items"]!.AsArray().Should().BeEmpty();
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public class EscalationJobTests
         var other = (await heerlen.RegisterAsync(ApiClient.Signal(municipality: "GM0917"))).Str("id");
         factory.Clock.Advance(Duration.FromDays(4));
 
-        var seenInMaastricht = (await maastricht.GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!;
-        var seenInHeerlen = (await heerlen.GetFromJsonAsync<JsonArray>("/api/cases/overdue"))!;
+        var seenInMaastricht = (await maastricht.GetFromJsonAsync<JsonObject>("/api/cases/overdue"))!["items"]!.AsArray();
+        var seenInHeerlen = (await heerlen.GetFromJsonAsync<JsonObject>("/api/cases/overdue"))!["items"]!.AsArray();
 
         seenInMaastricht.Select(c => c!.Str("id")).Should().Equal(own);
         seenInHeerlen.Select(c => c!.Str("id")).Should().Equal(other);

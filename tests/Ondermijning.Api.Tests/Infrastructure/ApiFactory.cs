@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
+using Ondermijning.Api.Jobs;
 using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Infrastructure;
@@ -50,6 +52,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// schedules are there either way, as shipped.
     /// </summary>
     public bool JobServer { get; init; }
+    /// <summary>
+    /// Waits, before the first request, for the reports a start-up catches up on in the background, so a test sees them as
+    /// a user who comes a little later would. Off for a test about that background work itself.
+    /// </summary>
+    public bool AwaitReportCatchUp { get; init; } = true;
     /// <summary>Extra settings, e.g. a lower rate limit or the enrichment registers' addresses and keys.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -90,6 +97,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (Database.Provider == StorageProvider.PostgreSql) NpgsqlConnection.ClearAllPools();
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (AwaitReportCatchUp) host.Services.GetRequiredService<ReportCatchUp>().Completion.WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        return host;
     }
 
     protected override void ConfigureClient(HttpClient client)

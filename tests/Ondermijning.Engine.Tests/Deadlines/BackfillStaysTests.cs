@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Engine.Tests.Deadlines;
@@ -21,9 +22,9 @@ public class BackfillStaysTests
             clock.Advance(Duration.FromDays(1));
             enteredVerrijking = clock.GetCurrentInstant();
             await before.FireAsync(enriching, "start-verrijking");
-            // What the Deadlines migration leaves for cases that already existed.
-            await before.RunAsync<OndermijningDbContext, int>(db =>
-                db.Database.ExecuteSqlRawAsync("UPDATE cases SET StageEntrySequence = 0, DueAt = NULL"));
+            // What the Deadlines migration leaves for cases that already existed, in a database the backfill never ran on.
+            await before.RunAsync<OndermijningDbContext, int>(db => db.Database.ExecuteSqlRawAsync(
+                $"UPDATE cases SET StageEntrySequence = 0, DueAt = NULL; DELETE FROM job_runs WHERE JobName = '{BackfillStays.JobName}'"));
         }
 
         await using var after = await EngineHost.StartAsync(path, clock);

@@ -170,9 +170,13 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
-                    b.HasIndex("Municipality", "Stage");
+                    b.HasIndex("Municipality", "ReceivedAt");
+
+                    b.HasIndex("Municipality", "Stage", "StageEnteredAt");
 
                     b.HasIndex("Workflow", "DefinitionVersion", "Stage");
+
+                    b.HasIndex("Municipality", "DueAt", "Workflow", "DefinitionVersion", "Stage");
 
                     b.HasIndex("Municipality", "Workflow", "DefinitionVersion", "Stage", "StageEnteredAt");
 
