@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 
 namespace Ondermijning.Api.Pages;
 
@@ -28,4 +29,16 @@ public static class Dutch
         var rounded = Math.Round(days, 1, MidpointRounding.AwayFromZero);
         return $"{rounded.ToString("#,##0.#", Culture)} {(rounded == 1 ? "dag" : "dagen")}";
     }
+
+    /// <summary>A municipality by its name, from its CBS code as stored.</summary>
+    public static string Municipality(string code) =>
+        MunicipalityCode.TryParse(code, out var parsed) ? MunicipalityNames.Of(parsed) : code;
+
+    public static string Municipality(MunicipalityCode code) => MunicipalityNames.Of(code);
+
+    /// <summary>An organisation by its name, from its id as stored ("belastingdienst" → "Belastingdienst").</summary>
+    public static string Organisation(string id) => Organisations.NameOf(new OrganisationId(id));
+
+    /// <summary>A confidentiality level as written in a sentence ("beperkt_openbaar" → "beperkt openbaar").</summary>
+    public static string Confidentiality(string level) => level.Replace('_', ' ');
 }
