@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
+using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
 using Ondermijning.Engine.Common;
 
@@ -38,7 +39,8 @@ public static class AnnualTableFormats
     public static byte[] Csv(AnnualStatisticsDto table)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        // As a Dutch Excel opens it by a double click: semicolons (its list separator), every field quoted.
+        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", ShouldQuote = _ => true }))
             csv.WriteRecords(table.Sections.SelectMany(s => s.Figures.Select(f => new AnnualCsvRow
             {
                 Year = table.Year, Scope = ScopeName(table), Section = s.Title, Id = f.Id, Label = f.Label, Value = f.Value, Definition = f.Definition,

@@ -19,7 +19,7 @@ public static class StatisticsEndpoints
     {
         var group = api.MapGroup("/statistics").WithTags("Statistics");
         group.MapGet("/annual", Annual).Requires(Permission.ReadStatistics)
-            .WithSummary("The yearly intervention statistics (page 11 of the safety plan) for a municipality or RIEC region; format json, csv, xlsx or html.")
+            .WithSummary("The yearly intervention statistics (page 11 of the safety plan) for a municipality or RIEC region; format json, csv (semicolon-separated and quoted, with a byte-order mark, as a Dutch Excel opens it), xlsx or html.")
             .WithMetadata(new AlsoAnswers(200, AnnualTableFormats.CsvType), new AlsoAnswers(200, AnnualTableFormats.XlsxType, Binary: true),
                 new AlsoAnswers(200, AnnualTableFormats.HtmlType))
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);

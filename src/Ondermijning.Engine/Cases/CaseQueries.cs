@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Common;
@@ -22,7 +23,27 @@ public sealed record CaseFilter(
     Severity? Severity = null,
     bool OpenOnly = false,
     /// <summary>Longest in their stage first (an agenda), instead of newest received first.</summary>
-    bool LongestWaitingFirst = false);
+    bool LongestWaitingFirst = false,
+    /// <summary>Another order than newest received first; <see cref="LongestWaitingFirst"/> wins when set.</summary>
+    CaseOrder Order = CaseOrder.NewestReceived,
+    /// <summary>Only cases in one of these stages (what waits for a user); null for any stage.</summary>
+    IReadOnlyCollection<StageId>? Stages = null);
+
+public enum CaseOrder
+{
+    NewestReceived,
+    /// <summary>Longest in their current stage first.</summary>
+    LongestWaiting,
+    /// <summary>Earliest due first, so the overdue lead; cases in a stage without a deadline last.</summary>
+    MostUrgent,
+    /// <summary>In the order of the chain (the stages' order in the newest definitions), then longest waiting.</summary>
+    Stage,
+    /// <summary>By the municipality's name, then newest received.</summary>
+    Municipality,
+}
+
+/// <summary>How many open cases a stage holds and how many of them are past their deadline.</summary>
+public sealed record StageLoad(StageId Stage, int Cases, int Overdue);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 
@@ -43,11 +64,48 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
 {
     public const int MaxPageSize = 200;
 
-    public async Task<Page<Case>> ListAsync(CaseFilter filter, Actor viewer, CancellationToken cancellationToken = default)
+    /// <param name="parts">With <see cref="CaseParts.Subjects"/> the cards and rows can name who a case is about.</param>
+    public async Task<Page<Case>> ListAsync(CaseFilter filter, Actor viewer, CancellationToken cancellationToken = default,
+        CaseParts parts = CaseParts.Case)
+    {
+        var query = Filtered(filter, viewer);
+        var total = await query.CountAsync(cancellationToken);
+        IQueryable<Case> ordered = (filter.LongestWaitingFirst ? CaseOrder.LongestWaiting : filter.Order) switch
+        {
+            CaseOrder.LongestWaiting => query.OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id),
+            CaseOrder.MostUrgent => query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.StageEnteredAt).ThenBy(c => c.Id),
+            CaseOrder.Stage => query.OrderBy(ChainPosition()).ThenBy(c => c.StageEnteredAt).ThenBy(c => c.Id),
+            CaseOrder.Municipality => query.OrderBy(NamePosition(viewer)).ThenByDescending(c => c.ReceivedAt).ThenBy(c => c.Id),
+            _ => query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id),
+        };
+        if (parts != CaseParts.Case)
+            ordered = ordered.Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery();
+        var items = await ordered
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .ToListAsync(cancellationToken);
+        return new Page<Case>(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>Per stage, how many of the filtered cases it holds and how many are overdue at <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<StageLoad>> CountPerStageAsync(CaseFilter filter, Actor viewer, Instant now,
+        CancellationToken cancellationToken = default) =>
+        (await Filtered(filter, viewer)
+            .GroupBy(c => c.Stage)
+            .Select(g => new { Stage = g.Key, Cases = g.Count(), Overdue = g.Count(c => c.DueAt != null && c.DueAt < now) })
+            .ToListAsync(cancellationToken))
+        .Select(x => new StageLoad(x.Stage, x.Cases, x.Overdue))
+        .ToList();
+
+    private IQueryable<Case> Filtered(CaseFilter filter, Actor viewer)
     {
         AccessGate.Require(viewer, Permission.ReadCase);
         var query = db.Cases.AsNoTracking().VisibleTo(viewer);
         if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
+        if (filter.Stages is { } stages)
+        {
+            var among = stages.ToList();
+            query = query.Where(c => among.Contains(c.Stage));
+        }
         if (filter.Municipality is { } municipality) query = query.Where(c => c.Municipality == municipality);
         if (filter.Workflow is { } workflow) query = query.Where(c => c.Workflow == workflow);
         if (filter.DefinitionVersion is { } version) query = query.Where(c => c.DefinitionVersion == version);
@@ -71,15 +129,27 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
             var end = to.PlusDays(1).AtStartOfDayInZone(Amsterdam.Zone).ToInstant();
             query = query.Where(c => c.ReceivedAt < end);
         }
+        return query;
+    }
 
-        var total = await query.CountAsync(cancellationToken);
-        var ordered = filter.LongestWaitingFirst
-            ? query.OrderBy(c => c.StageEnteredAt).ThenBy(c => c.Id)
-            : query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id);
-        var items = await ordered
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .ToListAsync(cancellationToken);
-        return new Page<Case>(items, filter.Page, filter.PageSize, total);
+    /// <summary>The stages in chain order, as the newest definition of each workflow lists them.</summary>
+    public IReadOnlyList<StageId> ChainOrder() =>
+        catalog.All.OrderByDescending(d => d.Key.Version).SelectMany(d => d.Stages).Select(s => s.Id).Distinct().ToList();
+
+    // Stage and municipality are stored as codes; their order for people is a position the database computes from a CASE.
+    private Expression<Func<Case, int>> ChainPosition() => Position(c => c.Stage, ChainOrder());
+
+    private static Expression<Func<Case, int>> NamePosition(Actor viewer) =>
+        Position(c => c.Municipality, viewer.Municipalities.OrderBy(MunicipalityNames.Of, StringComparer.Create(Dutch, true)).ToList());
+
+    private static readonly System.Globalization.CultureInfo Dutch = new("nl-NL");
+
+    private static Expression<Func<Case, int>> Position<T>(Expression<Func<Case, T>> property, IReadOnlyList<T> order)
+    {
+        Expression position = Expression.Constant(order.Count);
+        for (var i = order.Count - 1; i >= 0; i--)
+            position = Expression.Condition(Expression.Equal(property.Body, Expression.Constant(order[i], typeof(T))), Expression.Constant(i), position);
+        return Expression.Lambda<Func<Case, int>>(position, property.Parameters);
     }
 
     /// <summary>A case of another municipality is reported as not found, so its existence is not given away.</summary>

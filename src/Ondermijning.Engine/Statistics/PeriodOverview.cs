@@ -122,9 +122,9 @@ public static class OverviewDefinitions
     public const string SignalsByChannel =
         "Aantal geregistreerde signalen per bronkanaal, geteld in de periode (Europe/Amsterdam) waarin het signaal is ontvangen.";
     public const string CasesPerStage =
-        "Aantal casussen per fase op het moment van opvragen (niet aan het einde van de periode).";
+        "Aantal zaken per fase op het moment van opvragen (niet aan het einde van de periode).";
     public const string Overdue =
-        "Casussen waarvan de termijn van de huidige fase (deadline in de werkstroomversie van de casus) is verstreken sinds de casus de fase binnenkwam; stand op het moment van opvragen.";
+        "Zaken waarvan de termijn van de huidige fase (deadline in de werkstroomversie van de zaak) is verstreken sinds de zaak de fase binnenkwam; stand op het moment van opvragen.";
     public const string TimePerStage =
-        "Verblijfsduur in een fase, voor elke keer dat een casus in de periode een fase verliet: mediaan en 90e percentiel (nearest-rank), uit de historie van de casus.";
+        "Verblijfsduur in een fase, voor elke keer dat een zaak in de periode een fase verliet: mediaan en 90e percentiel (nearest-rank), uit de historie van de zaak.";
 }

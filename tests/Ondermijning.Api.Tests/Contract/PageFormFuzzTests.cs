@@ -23,9 +23,6 @@ public partial class PageFormFuzzTests(ITestOutputHelper output)
     private static readonly string[] EnglishFrameworkWords =
         ["field is required", "is not valid", "The value '", "must be a", "is invalid", "The field ", "A value for the"];
 
-    /// <summary>Where following a link would leave the pages or end the session.</summary>
-    private static readonly string[] NotPages = ["/api", "/hangfire", "/uitloggen", "/openapi", "/css", "/inloggen", "/fout"];
-
     [Theory]
     [InlineData("demo-oov")]
     [InlineData("demo-beheerder")]
@@ -128,29 +125,16 @@ public partial class PageFormFuzzTests(ITestOutputHelper output)
         return text.Contains('\ud800') ? escaped.ToString().Replace("%EF%BF%BD", "%ED%A0%80") : escaped.ToString();
     }
 
-    /// <summary>Follows the pages' own links from the start page and collects every form.</summary>
+    /// <summary>Every form on the pages a crawl reaches, once per action and set of fields.</summary>
     private static async Task<List<PageForm>> CrawlAsync(HttpClient browser)
     {
-        var parser = new HtmlParser();
-        var seen = new HashSet<string>();
-        var queue = new Queue<string>(["/"]);
         var forms = new Dictionary<string, PageForm>();
-        while (queue.Count > 0 && seen.Count < 40)
+        foreach (var (url, document) in await PageCrawler.CrawlAsync(browser, maxPages: 40))
         {
-            var url = queue.Dequeue();
-            if (!seen.Add(url)) continue;
-            using var response = await browser.GetAsync(url);
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
-            var document = await parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-            foreach (var link in document.QuerySelectorAll("a[href^='/']").OfType<IHtmlAnchorElement>())
-            {
-                var href = link.GetAttribute("href")!.Split('#')[0];
-                if (!NotPages.Any(p => href.StartsWith(p, StringComparison.OrdinalIgnoreCase)) && !seen.Contains(href)) queue.Enqueue(href);
-            }
             foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
             {
                 var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url.Split('?')[0];
-                if (NotPages.Any(p => action.StartsWith(p, StringComparison.OrdinalIgnoreCase))) continue;
+                if (PageCrawler.NotPages.Any(p => action.StartsWith(p, StringComparison.OrdinalIgnoreCase))) continue;
                 var fields = form.Elements.Select(e => e switch
                 {
                     IHtmlInputElement { Name.Length: > 0 } input when input.Type is not ("submit" or "button") =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using CsvHelper;
@@ -86,15 +87,19 @@ public class AnnualStatisticsTests(AnnualYearFixture year) : IClassFixture<Annua
     }
 
     [Fact]
-    public async Task The_csv_holds_the_same_numbers_as_the_json()
+    public async Task The_csv_holds_the_same_numbers_as_the_json_and_opens_in_a_Dutch_Excel()
     {
         var json = Figures(await AnnualAsync("municipality=GM0935&year=2023"));
         var response = await Client.GetAsync("/api/statistics/annual?municipality=GM0935&year=2023&format=csv");
         await response.ShouldHaveStatus(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).Should().Equal(Encoding.UTF8.GetPreamble(), "a byte-order mark makes Excel read UTF-8");
+        var header = Encoding.UTF8.GetString(bytes[3..]).Split('\n')[0];
+        header.Should().StartWith("\"").And.Contain("\";\"", "semicolons, Excel's list separator in Dutch, with every field quoted");
 
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        using var csv = new CsvReader(reader, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
         var rows = csv.GetRecords<AnnualCsvRow>().ToList();
 
         rows.ToDictionary(r => r.Id, r => r.Value).Should().Equal(json);

@@ -99,7 +99,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
 
         await _page.GotoAsync(caseUrl);
         var history = await _page.Locator("ol.timeline").TextContentAsync();
-        history.Should().Contain("Concrete aanwijzingen voor georganiseerde criminaliteit").And.Contain("Datum van het LWO-overleg: 2024-06-03");
+        history.Should().Contain("Concrete aanwijzingen voor georganiseerde criminaliteit").And.Contain("Datum van het LWO-overleg: 3 juni 2024");
         history.Should().NotContain("RequestVerificationToken", "only the information a step asks for is recorded");
     }
 
@@ -211,6 +211,6 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         await SignInAs("Demo beheerder");
         await Open($"/beheer/toegangslog?zaak={id}");
         (await _page.GetByTestId("verificatie").TextContentAsync()).Should().Contain("De keten is intact");
-        (await _page.Locator("tbody").TextContentAsync()).Should().Contain("demo-belastingdienst").And.Contain("Add");
+        (await _page.Locator("tbody").TextContentAsync()).Should().Contain("demo-belastingdienst").And.Contain("Toevoegen");
     }
 }

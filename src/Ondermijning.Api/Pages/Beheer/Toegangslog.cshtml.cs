@@ -5,6 +5,7 @@ using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Search;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Pages.Beheer;
 
@@ -14,7 +15,7 @@ namespace Ondermijning.Api.Pages.Beheer;
 /// </summary>
 [Authorize(Roles = "beheerder")]
 [RequiresPermission(Permission.ReadAccessLog)]
-public sealed class ToegangslogModel(AccessLog log, CaseCodes codes) : PageModel
+public sealed class ToegangslogModel(AccessLog log, CaseCodes codes, WorkflowCatalog catalog) : PageModel
 {
     public string? Zaak { get; private set; }
     public string? Gebruiker { get; private set; }
@@ -45,5 +46,36 @@ public sealed class ToegangslogModel(AccessLog log, CaseCodes codes) : PageModel
         }
         Records = await log.QueryAsync(new AccessLogQuery(caseId, user, 500, NewestFirst: true),
             User.ToActor(), cancellationToken);
+    }
+
+    public static string ActionLabel(AccessAction action) => action switch
+    {
+        AccessAction.Read => "Inzien",
+        AccessAction.Add => "Toevoegen",
+        AccessAction.Export => "Exporteren",
+        AccessAction.Erase => "Wissen",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The processing activity in words; its stable id stays in the record and the export.</summary>
+    public static string? ActivityLabel(string? activity) => activity switch
+    {
+        null => "–",
+        ProcessingActivity.ReadInformation => "Informatie inzien",
+        ProcessingActivity.SearchInformation => "Informatie zoeken",
+        ProcessingActivity.RecordInformation => "Informatie vastleggen",
+        ProcessingActivity.ExportCase => "Dossier exporteren",
+        ProcessingActivity.EraseAfterRetention => "Wissen na de bewaartermijn",
+        _ => activity,
+    };
+
+    /// <summary>
+    /// The purpose as the engine records it ("MOT / mot": the table and stage of the gate) in words: the stage's label.
+    /// The record keeps its own text, which its hash covers.
+    /// </summary>
+    public string PurposeLabel(string purpose)
+    {
+        var stage = purpose.Split(" / ")[^1];
+        return catalog.All.Select(d => d.FindStage(new StageId(stage))).FirstOrDefault(s => s is not null)?.Label ?? purpose;
     }
 }

@@ -168,6 +168,18 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         Definition.Transitions.FirstOrDefault(t => t.Trigger.Value == trigger)?.Guards.RequiredInformation
             .FirstOrDefault(r => r.Key == key)?.Label ?? key;
 
+    /// <summary>A step's information as a reader takes it in: a date in words, an organisation by its name.</summary>
+    public string InformationValue(string? trigger, string key, string value) =>
+        Definition.Transitions.FirstOrDefault(t => t.Trigger.Value == trigger)?.Guards.RequiredInformation.FirstOrDefault(r => r.Key == key)?.Type switch
+        {
+            InformationType.Date when DateRule.Parse(value, out var date) is null => Dutch.Date(date),
+            InformationType.Organisation => Dutch.Organisation(value),
+            _ => value,
+        };
+
+    public string SeverityLabel(string? severity) =>
+        Definition.SeverityLevels.FirstOrDefault(l => l.Id.Value == severity)?.Label ?? severity ?? "";
+
     public IEnumerable<SeverityLevel> HigherSeverities =>
         Definition.SeverityLevels.Where(l => Definition.Rank(l.Id) > Definition.Rank(new Severity(Case.Severity.Id)));
 

@@ -1,0 +1,44 @@
+using System.Globalization;
+using NodaTime;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
+
+namespace Ondermijning.Api.Pages;
+
+/// <summary>How the pages write dates, times, numbers and durations: as a Dutch reader expects them, in Amsterdam time.</summary>
+public static class Dutch
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>"1 december 2026".</summary>
+    public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Culture);
+
+    public static string Date(Instant instant) => Date(instant.InZone(Amsterdam.Zone).Date);
+
+    /// <summary>"1 december 2026 14:05".</summary>
+    public static string DateTime(Instant instant) => instant.InZone(Amsterdam.Zone).ToString("d MMMM yyyy HH:mm", Culture);
+
+    /// <summary>"1.234".</summary>
+    public static string Number(int number) => number.ToString("N0", Culture);
+
+    /// <summary>"12,5 dagen", "1 dag": a stay or a lead time as people count it.</summary>
+    public static string Days(Duration duration) => Days(duration.TotalDays);
+
+    public static string Days(double days)
+    {
+        var rounded = Math.Round(days, 1, MidpointRounding.AwayFromZero);
+        return $"{rounded.ToString("#,##0.#", Culture)} {(rounded == 1 ? "dag" : "dagen")}";
+    }
+
+    /// <summary>A municipality by its name, from its CBS code as stored.</summary>
+    public static string Municipality(string code) =>
+        MunicipalityCode.TryParse(code, out var parsed) ? MunicipalityNames.Of(parsed) : code;
+
+    public static string Municipality(MunicipalityCode code) => MunicipalityNames.Of(code);
+
+    /// <summary>An organisation by its name, from its id as stored ("belastingdienst" → "Belastingdienst").</summary>
+    public static string Organisation(string id) => Organisations.NameOf(new OrganisationId(id));
+
+    /// <summary>A confidentiality level as written in a sentence ("beperkt_openbaar" → "beperkt openbaar").</summary>
+    public static string Confidentiality(string level) => level.Replace('_', ' ');
+}
