@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Api.Tests.Privacy;
 
 namespace Ondermijning.Api.Tests.Handhaving;
 
@@ -15,7 +16,7 @@ public class AdministrationPageTests
     [Fact]
     public async Task The_printed_case_file_shows_what_the_reader_may_see_and_is_logged_as_an_export()
     {
-        await using var factory = EnforcementPageTests.Factory();
+        await using var factory = PageAccessTests.Factory();
         var api = factory.CreateClient();
         var id = (await api.RegisterAsync(ApiClient.Signal(description: "AFDRUKMERK kapsalon"))).Str("id");
         await api.MoveToAsync(id, "lwo");
@@ -43,7 +44,7 @@ public class AdministrationPageTests
     [Fact]
     public async Task The_monthly_reports_are_listed_with_their_downloads()
     {
-        await using var factory = EnforcementPageTests.Factory();
+        await using var factory = PageAccessTests.Factory();
         var reader = await factory.SignInOnPagesAsync("demo-statistiek");
         var page = await reader.GetStringAsync("/rapporten");
         // At start-up the overview of the month before the clock's (June 2024) is produced.
@@ -57,23 +58,18 @@ public class AdministrationPageTests
     [Fact]
     public async Task A_kind_of_intervention_added_on_the_page_is_served_by_the_API()
     {
-        await using var factory = EnforcementPageTests.Factory();
+        await using var factory = PageAccessTests.Factory();
         var oov = await factory.SignInOnPagesAsync("demo-oov");
         var page = await oov.GetStringAsync("/beheer/interventiesoorten");
-        var saved = await oov.PostAsync("/beheer/interventiesoorten", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["soort"] = "bestuurlijk", ["naam"] = "Sluiting bedrijfspand", ["code"] = "sluiting-bedrijfspand",
-            ["__RequestVerificationToken"] = PageSignIn.FormToken(page),
-        }));
+        var saved = await oov.PostFormAsync("/beheer/interventiesoorten", page,
+            new() { ["soort"] = "bestuurlijk", ["naam"] = "Sluiting bedrijfspand", ["code"] = "sluiting-bedrijfspand" });
         await saved.ShouldHaveStatus(HttpStatusCode.OK);
         (await saved.Content.ReadAsStringAsync()).Should().Contain("is toegevoegd").And.Contain("Sluiting bedrijfspand");
         var kind = (await factory.CreateClient().GetFromJsonAsync<JsonObject>("/api/intervention-subtypes/sluiting-bedrijfspand"))!;
         (kind.Str("type"), kind.Str("label")).Should().Be(("bestuurlijk", "Sluiting bedrijfspand"));
 
-        var again = await oov.PostAsync("/beheer/interventiesoorten", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["soort"] = "fiscaal", ["naam"] = "Dubbel", ["code"] = "sluiting-bedrijfspand", ["__RequestVerificationToken"] = PageSignIn.FormToken(page),
-        }));
+        var again = await oov.PostFormAsync("/beheer/interventiesoorten", page,
+            new() { ["soort"] = "fiscaal", ["naam"] = "Dubbel", ["code"] = "sluiting-bedrijfspand" });
         again.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await again.Content.ReadAsStringAsync()).Should().Contain("Er bestaat al een interventiesoort met deze code").And.Contain("aria-invalid=\"true\"");
     }
@@ -100,10 +96,7 @@ public class AdministrationPageTests
         var admin = await factory.SignInOnPagesAsync("demo-beheerder");
         var page = await admin.GetStringAsync("/beheer/bewaartermijnen");
         page.Should().Contain("6 maanden").And.Contain("Nog niet uitgevoerd");
-        var run = await admin.PostAsync("/beheer/bewaartermijnen", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PageSignIn.FormToken(page),
-        }));
+        var run = await admin.PostFormAsync("/beheer/bewaartermijnen", page, []);
         await run.ShouldHaveStatus(HttpStatusCode.OK);
         (await run.Content.ReadAsStringAsync()).Should().Contain("van 1 zaak zijn de persoonsgegevens gewist");
 
@@ -115,7 +108,7 @@ public class AdministrationPageTests
     [Fact]
     public async Task The_background_jobs_are_shown_to_administrators_only()
     {
-        await using var factory = EnforcementPageTests.Factory();
+        await using var factory = PageAccessTests.Factory();
         var admin = await factory.SignInOnPagesAsync("demo-beheerder");
         var page = await admin.GetStringAsync("/beheer/taken");
         page.Should().Contain("Bewaartermijnen: persoonsgegevens wissen").And.Contain("Maandoverzicht maken").And.Contain("data-job=\"retention\"");

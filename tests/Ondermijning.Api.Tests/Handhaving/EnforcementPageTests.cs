@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Api.Tests.Privacy;
 
 namespace Ondermijning.Api.Tests.Handhaving;
 
@@ -12,20 +13,6 @@ namespace Ondermijning.Api.Tests.Handhaving;
 /// </summary>
 public class EnforcementPageTests
 {
-    /// <summary>The shipped demo users, plus an OOV regisseur of Heerlen.</summary>
-    internal static ApiFactory Factory() => new()
-    {
-        DemoUsers = true,
-        Settings = new Dictionary<string, string>
-        {
-            ["Identity:Development:Users:15:UserId"] = "demo-oov-heerlen",
-            ["Identity:Development:Users:15:Name"] = "OOV Heerlen",
-            ["Identity:Development:Users:15:Organisation"] = "gemeente",
-            ["Identity:Development:Users:15:Roles:0"] = "oov-regisseur",
-            ["Identity:Development:Users:15:Municipalities:0"] = "GM0917",
-        },
-    };
-
     [Theory]
     [InlineData("/handhaving/bibob", "/api/bibob-screenings", "permitType", "PAGINAMERK horeca",
         "datum=2024-05-21&soort=in-depth&vergunning=PAGINAMERK horeca&uitkomst=permit-or-manager-refused", true)]
@@ -40,7 +27,7 @@ public class EnforcementPageTests
     public async Task The_form_records_one_that_the_API_serves_and_another_municipality_does_not_see(string page, string api,
         string property, string expected, string form, bool linksCase)
     {
-        await using var factory = Factory();
+        await using var factory = PageAccessTests.Factory();
         var caseId = (await factory.CreateClient().RegisterAsync()).Str("id");
         var oov = await factory.SignInOnPagesAsync("demo-oov");
         var html = await oov.GetStringAsync(page);
@@ -49,8 +36,7 @@ public class EnforcementPageTests
         var fields = form.Split('&').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f[1]);
         fields["gemeente"] = "GM0935";
         if (linksCase) fields["zaak"] = CaseCode(caseId);
-        fields["__RequestVerificationToken"] = PageSignIn.FormToken(html);
-        var saved = await oov.PostAsync(page, new FormUrlEncodedContent(fields));
+        var saved = await oov.PostFormAsync(page, html, fields);
         await saved.ShouldHaveStatus(HttpStatusCode.OK);
         var list = await saved.Content.ReadAsStringAsync();
         list.Should().Contain("is vastgelegd").And.Contain("1 registratie in Maastricht in 2024");
