@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Ondermijning.Api.Access;
+using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
@@ -40,6 +41,9 @@ public sealed class FenomeenonderzoekModel(RecordEnforcement record, Enforcement
             ? "Een gebied is de vier cijfers van een postcode, bijvoorbeeld 6211."
             : "Noem de branche, het gebied of de doelgroep.",
         "origin" => "Kies de aanleiding.",
+        "status" => "Kies of het onderzoek is afgerond of gestopt.",
+        "date" => "De datum ligt vóór de start van het onderzoek.",
+        "result" => $"Beschrijf het resultaat in hoogstens {Limits.StudyResult} tekens.",
         _ => "Controleer dit veld.",
     };
 
@@ -56,5 +60,32 @@ public sealed class FenomeenonderzoekModel(RecordEnforcement record, Enforcement
             f.ThrowIfAny();
             return (await record.StartStudyAsync(details, Actor, cancellationToken)).StartedOn;
         }, cancellationToken);
+    }
+
+    /// <summary>The running study whose end form failed, so that its form shows the messages and what was typed.</summary>
+    public string? BeeindigdOnderzoek => Waarde("study");
+
+    public async Task<IActionResult> OnPostBeeindigenAsync(string? onderzoek, string? stand, string? datum, string? resultaat,
+        CancellationToken cancellationToken)
+    {
+        (Getypt["study"], Getypt["status"], Getypt["date"], Getypt["result"]) = (onderzoek, stand, datum, resultaat);
+        try
+        {
+            if (!PhenomenonStudyId.TryParse(onderzoek, out var id))
+                throw new EngineProblem(ProblemKind.NotFound, "Phenomenon study not found", "The form names no phenomenon study.");
+            var f = new RequestFields();
+            var status = f.Choice<PhenomenonStudyStatus>(stand, "status", "how the study ended");
+            var date = f.OptionalDate(datum, "date");
+            f.ThrowIfAny();
+            var study = await record.EndStudyAsync(id, status, date, resultaat, Actor, cancellationToken);
+            TempData["Melding"] = $"Het fenomeenonderzoek is {HandhavingTermen.Stand[study.Status].ToLowerInvariant()}.";
+            return Redirect($"{Adres}?jaar={study.StartedOn.Year}&gemeente={study.Municipality.Value}");
+        }
+        catch (EngineProblem problem)
+        {
+            return await RefusedAsync(problem, null, problem.Kind == ProblemKind.Conflict
+                ? "Dit onderzoek is al afgerond of gestopt; het kan niet opnieuw worden beëindigd."
+                : "Dit onderzoek bestaat niet (meer) in uw gemeente(n).", cancellationToken);
+        }
     }
 }

@@ -124,17 +124,26 @@ public abstract class RegisterPageModel(CaseCodes codes, IClock clock) : PageMod
         }
         catch (EngineProblem problem)
         {
-            Fouten = DutchMessages.ForFields(problem, field => field == "caseId" ? "Koppel een zaak van dezelfde gemeente." : Toelichting(field));
-            FormulierFout = problem.Kind switch
-            {
-                ProblemKind.Forbidden => "U mag dit niet vastleggen; dat doet een OOV-regisseur.",
-                _ when Fouten.Count > 0 => "Niet alles is goed ingevuld. Zie de meldingen bij de velden.",
-                _ => DutchMessages.ForProblem(problem),
-            };
-            await LoadAsync(null, municipality?.Value, null, cancellationToken);
-            Response.StatusCode = problem.Kind == ProblemKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return await RefusedAsync(problem, municipality?.Value, null, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The page again after a refusal: each field's message next to it, and one line above the form that says what
+    /// happened (<paramref name="general"/> where the refusal names no field and is not about the role).
+    /// </summary>
+    protected async Task<IActionResult> RefusedAsync(EngineProblem problem, string? gemeente, string? general, CancellationToken cancellationToken)
+    {
+        Fouten = DutchMessages.ForFields(problem, field => field == "caseId" ? "Koppel een zaak van dezelfde gemeente." : Toelichting(field));
+        FormulierFout = problem.Kind switch
+        {
+            ProblemKind.Forbidden => "U mag dit niet vastleggen; dat doet een OOV-regisseur.",
+            _ when Fouten.Count > 0 => "Niet alles is goed ingevuld. Zie de meldingen bij de velden.",
+            _ => general ?? DutchMessages.ForProblem(problem),
+        };
+        await LoadAsync(null, gemeente, null, cancellationToken);
+        Response.StatusCode = problem.Kind == ProblemKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        return Page();
     }
 }
 
