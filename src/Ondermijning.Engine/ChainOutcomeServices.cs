@@ -21,6 +21,7 @@ public static class ChainOutcomeServices
         services.AddScoped<RecordIntervention>();
         services.AddScoped<RecordEnforcement>();
         services.AddScoped<ChainRecords>();
+        services.AddScoped<EnforcementRecords>();
         services.AddScoped<PhenomenonProposals>();
         services.AddScoped<AnnualStatisticsQuery>();
         services.AddScoped<PeriodOverviewQuery>();

@@ -82,11 +82,7 @@ public sealed record StartPhenomenonStudyRequest(string? Municipality, [property
     {
         var f = new RequestFields();
         var kind = f.Choice<PhenomenonSubject>(SubjectKind, "subjectKind", "what the study looks at");
-        var subject = f.Text(Subject, "subject", "Name the branch, the area (four postcode digits) or the target group.", Limits.StudySubject);
-        if (kind == PhenomenonSubject.Area && subject.Length > 0 && !(subject.Length == 4 && subject.All(char.IsAsciiDigit)))
-            f.Error("subject", "An area is the four digits of a postcode, e.g. 6211.");
-        var details = new PhenomenonStudyDetails(f.Municipality(Municipality), kind,
-            kind == PhenomenonSubject.Area ? subject : subject.ToLowerInvariant(),
+        var details = new PhenomenonStudyDetails(f.Municipality(Municipality), kind, PhenomenonStudyDetails.ReadSubject(f, kind, Subject, "subject"),
             f.Choice<PhenomenonStudyOrigin>(Origin, "origin", "where the study started"), f.OptionalCase(CaseId),
             f.Date(StartedOn, "startedOn", "the start date"));
         f.ThrowIfAny();
@@ -98,6 +94,32 @@ public sealed record StartPhenomenonStudyRequest(string? Municipality, [property
 public sealed record EndPhenomenonStudyRequest(
     [property: Choice(typeof(PhenomenonStudyStatus), nameof(PhenomenonStudyStatus.Completed), nameof(PhenomenonStudyStatus.Stopped))] string? Status,
     [property: IsoDate] string? Date = null, string? Result = null);
+
+/// <param name="Municipality">The CBS code of the municipality whose records to list.</param>
+/// <param name="Year">Only the records counted in this year (the year of their date).</param>
+public sealed record EnforcementListQuery(string? Municipality, int? Year, int? Page, int? PageSize)
+{
+    public EnforcementQuery ToQuery()
+    {
+        var f = new RequestFields();
+        var municipality = f.Municipality(Municipality);
+        var year = f.OptionalYear(Year, "year");
+        var page = Page ?? 1;
+        if (page < 1) f.Error("page", "Pages are numbered from 1.");
+        var size = PageSize ?? 50;
+        if (size is < 1 or > EnforcementRecords.MaxPageSize) f.Error("pageSize", $"A page holds 1 to {EnforcementRecords.MaxPageSize} records.");
+        f.ThrowIfAny();
+        return new EnforcementQuery(municipality, year, page, size);
+    }
+}
+
+public sealed class RecordPageDto<T>
+{
+    public IReadOnlyList<T> Items { get; init; } = [];
+    public int Page { get; init; }
+    public int PageSize { get; init; }
+    public int TotalCount { get; init; }
+}
 
 public sealed class BibobScreeningDto
 {

@@ -5,6 +5,7 @@ using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Cases;
 using Ondermijning.Engine;
+using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Privacy;
@@ -32,11 +33,18 @@ public static class EnforcementEndpoints
             .ProducesValidationProblem().ProducesProblem(403);
         api.MapRecord<AwarenessActivity, AwarenessActivityDto>("/awareness-activities/{id}", "Awareness activity",
             (r, id, a, c) => r.AwarenessActivityAsync(new(id), a, c)).WithTags("Awareness");
+        api.MapList<BibobScreening, BibobScreeningDto>("/bibob-screenings", "Bibob screenings", (r, q, a, c) => r.BibobScreeningsAsync(q, a, c)).WithTags(tags);
+        api.MapList<DrugPremisesClosure, DrugPremisesClosureDto>("/drug-premises-closures", "drug-premises closures",
+            (r, q, a, c) => r.ClosuresAsync(q, a, c)).WithTags(tags);
+        api.MapList<StreetDealingPenalty, StreetDealingPenaltyDto>("/street-dealing-penalties", "street-dealing penalties",
+            (r, q, a, c) => r.PenaltiesAsync(q, a, c)).WithTags(tags);
+        api.MapList<AwarenessActivity, AwarenessActivityDto>("/awareness-activities", "awareness activities",
+            (r, q, a, c) => r.AwarenessActivitiesAsync(q, a, c)).WithTags("Awareness");
 
         var studies = api.MapGroup("/phenomenon-studies").WithTags("Phenomenon studies");
         studies.MapPost("/", StartStudy).Requires(Permission.RecordEnforcement).WithSummary("Start a phenomenon study of a branch, area or target group.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        studies.MapGet("/", Studies).Requires(Permission.ReadEnforcement).WithSummary("The phenomenon studies of a municipality.").ProducesValidationProblem();
+        studies.MapList<PhenomenonStudy, PhenomenonStudyDto>("/", "phenomenon studies", (r, q, a, c) => r.StudiesAsync(q, a, c));
         studies.MapRecord<PhenomenonStudy, PhenomenonStudyDto>("/{id}", "Phenomenon study", (r, id, a, c) => r.PhenomenonStudyAsync(new(id), a, c));
         studies.MapPatch("/{id}", EndStudy).Requires(Permission.RecordEnforcement).WithSummary("Complete or stop a phenomenon study, with its result.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
@@ -52,6 +60,21 @@ public static class EnforcementEndpoints
         api.MapGet(pattern, async (string id, ChainRecords records, IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
                 TypedResults.Ok(mapper.Map<TDto>(await read(records, RecordRoutes.Id(id, what), http.User.ToActor(), cancellationToken))))
             .Requires(Permission.ReadEnforcement).WithSummary($"One {what.ToLowerInvariant()}.").ProducesProblem(404);
+
+    /// <summary>A municipality's records of one kind, per year (the year the annual table counts them in), newest first.</summary>
+    private static RouteHandlerBuilder MapList<TRecord, TDto>(this IEndpointRouteBuilder api, string pattern, string what,
+        Func<EnforcementRecords, EnforcementQuery, Actor, CancellationToken, Task<Page<TRecord>>> list) =>
+        api.MapGet(pattern, async ([AsParameters] EnforcementListQuery query, EnforcementRecords records, IMapper mapper, HttpContext http,
+                CancellationToken cancellationToken) =>
+            {
+                var page = await list(records, query.ToQuery(), http.User.ToActor(), cancellationToken);
+                return TypedResults.Ok(new RecordPageDto<TDto>
+                {
+                    Items = mapper.Map<List<TDto>>(page.Items), Page = page.PageNumber, PageSize = page.PageSize, TotalCount = page.TotalCount,
+                });
+            })
+            .Requires(Permission.ReadEnforcement).WithSummary($"The {what} of a municipality, optionally of one year, newest first, paged.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
     private static async Task<Created<BibobScreeningDto>> Bibob(RecordBibobScreeningRequest request, RecordEnforcement handler, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)
@@ -86,15 +109,6 @@ public static class EnforcementEndpoints
     {
         var record = await handler.StartStudyAsync(request.ToDetails(), http.User.ToActor(), cancellationToken);
         return TypedResults.Created($"/api/phenomenon-studies/{record.Id}", mapper.Map<PhenomenonStudyDto>(record));
-    }
-
-    private static async Task<Ok<List<PhenomenonStudyDto>>> Studies(string? municipality, RecordEnforcement handler, IMapper mapper,
-        HttpContext http, CancellationToken cancellationToken)
-    {
-        var f = new RequestFields();
-        var code = f.Municipality(municipality);
-        f.ThrowIfAny();
-        return TypedResults.Ok(mapper.Map<List<PhenomenonStudyDto>>(await handler.StudiesAsync(code, http.User.ToActor(), cancellationToken)));
     }
 
     private static async Task<Ok<PhenomenonStudyDto>> EndStudy(string id, EndPhenomenonStudyRequest request, RecordEnforcement handler,

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
+using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Privacy;
 
@@ -43,13 +44,18 @@ public static class AdminJobEndpoints
     }
 
     private static async Task<Ok<List<JobStatusDto>>> List(JobRuns runs, JobStorage storage, IMapper mapper, HttpContext http,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await StatusAsync(runs, storage, mapper, http.User.ToActor(), cancellationToken));
+
+    /// <summary>Per job its schedule and its last run and failure: for the API and the administrators' page alike.</summary>
+    public static async Task<List<JobStatusDto>> StatusAsync(JobRuns runs, JobStorage storage, IMapper mapper, Actor actor,
         CancellationToken cancellationToken)
     {
         // Runs come from our table, which outlives the scheduler; the schedule itself is Hangfire's.
-        var statuses = await runs.StatusAsync(JobNames.All, http.User.ToActor(), cancellationToken);
+        var statuses = await runs.StatusAsync(JobNames.All, actor, cancellationToken);
         using var connection = storage.GetConnection();
         var schedule = connection.GetRecurringJobs(JobNames.All).ToDictionary(j => j.Id);
-        return TypedResults.Ok(statuses.Select(s =>
+        return statuses.Select(s =>
         {
             var recurring = schedule.GetValueOrDefault(s.JobName);
             return new JobStatusDto
@@ -61,6 +67,6 @@ public static class AdminJobEndpoints
                 LastRun = mapper.Map<JobRunDto?>(s.LastRun),
                 LastFailure = mapper.Map<JobRunDto?>(s.LastFailure),
             };
-        }).ToList());
+        }).ToList();
     }
 }

@@ -84,6 +84,14 @@ public class Fields
         if (date is { } d && DateRule.Check(d, notAfter) is { } breach) Error(field, breach);
     }
 
+    /// <summary>A year to filter on, within the dates the engine takes; null when none is given or it breaks the rule.</summary>
+    public int? OptionalYear(int? value, string field)
+    {
+        if (value is not { } year || (year >= DateRule.Earliest.Year && year <= DateRule.Latest.Year)) return value;
+        Error(field, new Breach(FieldRule.DateOutOfRange, $"Give a year from {DateRule.Earliest.Year} to {DateRule.Latest.Year}."));
+        return null;
+    }
+
     public MunicipalityCode Municipality(string? value, string field = "municipality")
     {
         if (MunicipalityCode.TryParse(value, out var code)) return code;

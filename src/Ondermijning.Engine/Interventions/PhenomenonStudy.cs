@@ -23,7 +23,20 @@ public enum PhenomenonStudyOrigin { Mot, Proposal }
 public enum PhenomenonStudyStatus { Running, Completed, Stopped }
 
 public sealed record PhenomenonStudyDetails(MunicipalityCode Municipality, PhenomenonSubject SubjectKind, string Subject,
-    PhenomenonStudyOrigin Origin, CaseId? CaseId, LocalDate StartedOn);
+    PhenomenonStudyOrigin Origin, CaseId? CaseId, LocalDate StartedOn)
+{
+    /// <summary>
+    /// The subject as studies and proposals compare it: an area is four postcode digits, a branch or target group is
+    /// lower case (as the proposals group them). Breaches go to <paramref name="field"/>.
+    /// </summary>
+    public static string ReadSubject(Fields f, PhenomenonSubject kind, string? text, string field)
+    {
+        var subject = f.Text(text, field, "Name the branch, the area (four postcode digits) or the target group.", Limits.StudySubject);
+        if (kind == PhenomenonSubject.Area && subject.Length > 0 && !(subject.Length == 4 && subject.All(char.IsAsciiDigit)))
+            f.Error(field, "An area is the four digits of a postcode, e.g. 6211.");
+        return kind == PhenomenonSubject.Area ? subject : subject.ToLowerInvariant();
+    }
+}
 
 /// <summary>A fenomeenonderzoek: a study of a branch, area or target group about which several signals came in.</summary>
 public sealed class PhenomenonStudy

@@ -57,13 +57,6 @@ public sealed class RecordEnforcement(OndermijningDbContext db, IClock clock)
         return study;
     }
 
-    public Task<List<PhenomenonStudy>> StudiesAsync(MunicipalityCode municipality, Actor actor, CancellationToken cancellationToken = default)
-    {
-        AccessGate.Require(actor, Permission.ReadEnforcement, municipality);
-        return db.Set<PhenomenonStudy>().AsNoTracking().Where(s => s.Municipality == municipality)
-            .OrderByDescending(s => s.StartedOn).ToListAsync(cancellationToken);
-    }
-
     private LocalDate Today() => clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
 
     private async Task<T> AddAsync<T>(Actor actor, MunicipalityCode municipality, CaseId? caseId, LocalDate date, string dateField,

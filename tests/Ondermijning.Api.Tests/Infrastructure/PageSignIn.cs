@@ -24,6 +24,10 @@ public static partial class PageSignIn
     /// <summary>The antiforgery token of the first form on a page, to post a form as its page would.</summary>
     public static string FormToken(string html) => Token().Match(html).Groups[1].Value;
 
+    /// <summary>Posts a form of <paramref name="page"/> (its HTML) with its antiforgery token, as the browser would.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, string action, string page, Dictionary<string, string> fields) =>
+        browser.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = FormToken(page) }));
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -16,7 +16,7 @@ public class PageAccessTests
     private const string Marker = "PAGEMARKER drukte bij een kapsalon";
 
     /// <summary>The shipped demo users, plus an OOV regisseur and an administrator of Heerlen.</summary>
-    private static ApiFactory Factory() => new()
+    internal static ApiFactory Factory() => new()
     {
         DemoUsers = true,
         Settings = new Dictionary<string, string>
