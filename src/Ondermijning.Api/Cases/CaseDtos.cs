@@ -165,7 +165,8 @@ public sealed class EscalationDto
 /// <summary>The answer to registering a signal: the case, and the reporter's receipt code, which is never shown again.</summary>
 public sealed class RegisteredSignalDto : CaseDetailDto
 {
-    public string ReceiptCode { get; init; } = "";
+    /// <summary>Null for a signal from Meld Misdaad Anoniem: its reporter is not known here, and feedback goes back through that channel.</summary>
+    public string? ReceiptCode { get; init; }
 }
 
 public sealed class CasePageDto

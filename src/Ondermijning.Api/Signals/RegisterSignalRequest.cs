@@ -24,14 +24,20 @@ public sealed record RegisterSignalRequest(
     [property: WorkflowChoice(WorkflowTerm.Severity)] string? Severity = null,
     IReadOnlyList<PersonRequest>? Persons = null,
     IReadOnlyList<CompanyRequest>? Companies = null,
-    IReadOnlyList<AddressRequest>? Addresses = null)
+    IReadOnlyList<AddressRequest>? Addresses = null,
+    string? ReceivedAt = null)
 {
     public static readonly IReadOnlyDictionary<string, SourceChannel> Channels =
         Enum.GetValues<SourceChannel>().ToDictionary(c => ApiMappingProfile.Kebab(c.ToString()));
 
-    public SignalDetails ToSignal(LocalDate today)
+    /// <param name="receivedAt">
+    /// Reads the moment of receipt when a form asks for it in fields of its own (a date and a time); otherwise it is
+    /// <see cref="ReceivedAt"/>, as <see cref="MomentRule"/> reads it.
+    /// </param>
+    public SignalDetails ToSignal(LocalDate today, Func<Fields, Instant?>? receivedAt = null)
     {
         var f = new RequestFields();
+        var received = receivedAt is null ? f.OptionalMoment(ReceivedAt, "receivedAt") : receivedAt(f);
         var municipality = f.Municipality(Municipality);
 
         var channel = default(SourceChannel);
@@ -73,6 +79,6 @@ public sealed record RegisterSignalRequest(
 
         f.ThrowIfAny();
         return new SignalDetails(municipality, channel, reporterDetails, description, branch, tags, persons, companies, addresses,
-            severity is null ? null : new Severity(severity));
+            severity is null ? null : new Severity(severity), received);
     }
 }

@@ -30,6 +30,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Covers the overview's cases per stage and overdue counts for a municipality.
         c.HasIndex(x => new { x.Municipality, x.Workflow, x.DefinitionVersion, x.Stage, x.StageEnteredAt });
         c.HasIndex(x => x.ReceivedAt);
+        // The annual table counts signals per municipality by their receipt.
+        c.HasIndex(x => new { x.Municipality, x.ReceivedAt });
         c.HasIndex(x => x.DueAt);
         // The database, not a check before the insert, guarantees one case per key across all service instances.
         c.HasIndex(x => x.IdempotencyKey).IsUnique();

@@ -28,6 +28,7 @@ public sealed record CompanySubject(string Name, string? KvkNumber, string? Plac
 public sealed record AddressSubject(string Postcode, int HouseNumber, string? HouseNumberAddition, string? Street, string? City);
 
 /// <summary>A validated signal, ready to become a case.</summary>
+/// <param name="ReceivedAt">When the signal reached the municipality, if not just now (a letter, a late arrival, history).</param>
 public sealed record SignalDetails(
     MunicipalityCode Municipality,
     SourceChannel SourceChannel,
@@ -38,14 +39,21 @@ public sealed record SignalDetails(
     IReadOnlyList<PersonSubject> Persons,
     IReadOnlyList<CompanySubject> Companies,
     IReadOnlyList<AddressSubject> Addresses,
-    Severity? Severity)
+    Severity? Severity,
+    Instant? ReceivedAt = null)
 {
     /// <summary>
     /// The engine's own check of every field, whichever door the signal came through: a signal that passes fits its
     /// columns, so one bad registration never reaches (and fails) the database write it shares with others.
     /// </summary>
-    public void Check(Fields f, LocalDate today)
+    public void Check(Fields f, Instant now)
     {
+        var today = now.InZone(Amsterdam.Zone).Date;
+        if (ReceivedAt is { } received)
+        {
+            if (DateRule.Check(received.InZone(Amsterdam.Zone).Date) is { } outOfRange) f.Error("receivedAt", outOfRange);
+            else if (MomentRule.CheckNotAfter(received, now) is { } future) f.Error("receivedAt", future);
+        }
         f.Text(Description, "description", "Describe what the signal is about.", Limits.Description, TextKind.MultiLine);
         if (Reporter.Anonymous && (Reporter.Name is not null || Reporter.Contact is not null))
             f.Error("reporter", "An anonymous reporter cannot have a name or contact details.");

@@ -30,9 +30,15 @@ public sealed class WorkflowCatalog
     public IReadOnlyList<WorkflowDefinition> Versions(WorkflowId workflow) =>
         _byKey.Values.Where(d => d.Key.Workflow == workflow).OrderBy(d => d.Key.Version).ToList();
 
-    /// <summary>The version new cases start on: the highest whose date has come.</summary>
-    public WorkflowDefinition NewestApplying(WorkflowId workflow, LocalDate today) =>
-        Versions(workflow).LastOrDefault(d => d.AppliesFrom <= today)
-        ?? throw new EngineProblem(ProblemKind.Conflict, "No workflow applies yet",
-            $"No version of workflow '{workflow}' applies on {today:yyyy-MM-dd}; ask an administrator to publish one.");
+    /// <summary>
+    /// The version that applies on <paramref name="date"/>: the highest whose <c>appliesFrom</c> has come by then. Versions
+    /// may apply from any date, and the oldest also covers every date before its own: a municipality that moves its
+    /// history into the engine, or a signal received before the first version was published, is registered on the first
+    /// chain it has rather than refused.
+    /// </summary>
+    public WorkflowDefinition NewestApplying(WorkflowId workflow, LocalDate date) =>
+        Versions(workflow) is { Count: > 0 } versions
+            ? versions.LastOrDefault(d => d.AppliesFrom <= date) ?? versions[0]
+            : throw new EngineProblem(ProblemKind.Conflict, "No workflow applies",
+                $"Workflow '{workflow}' has no version; ask an administrator to publish one.");
 }

@@ -175,6 +175,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Municipality", "ReceivedAt");
+
                     b.HasIndex("Municipality", "Stage");
 
                     b.HasIndex("Workflow", "DefinitionVersion", "Stage");
@@ -1304,12 +1306,12 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CodeHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Feedback")
                         .HasMaxLength(2000)
@@ -1322,9 +1324,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("CodeHash");
+                    b.HasKey("CaseId");
 
-                    b.HasIndex("CaseId")
+                    b.HasIndex("CodeHash")
                         .IsUnique();
 
                     b.ToTable("reporter_receipts", (string)null);

@@ -170,6 +170,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Municipality", "ReceivedAt");
+
                     b.HasIndex("Municipality", "Stage");
 
                     b.HasIndex("Workflow", "DefinitionVersion", "Stage");
@@ -1305,11 +1307,11 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
-                    b.Property<string>("CodeHash")
-                        .HasMaxLength(64)
+                    b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Feedback")
@@ -1323,9 +1325,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CodeHash");
+                    b.HasKey("CaseId");
 
-                    b.HasIndex("CaseId")
+                    b.HasIndex("CodeHash")
                         .IsUnique();
 
                     b.ToTable("reporter_receipts", (string)null);
