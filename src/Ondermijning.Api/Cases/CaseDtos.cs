@@ -54,7 +54,8 @@ public sealed class PersonDto
 
 public sealed class CompanyDto
 {
-    public string Name { get; init; } = "";
+    /// <summary>Null for a company registered by its KvK number alone.</summary>
+    public string? Name { get; init; }
     public string? KvkNumber { get; init; }
     public string? Place { get; init; }
 }

@@ -38,6 +38,8 @@ public sealed record RegisterSignalRequest(
     {
         var f = new RequestFields();
         var received = receivedAt is null ? f.OptionalMoment(ReceivedAt, "receivedAt") : receivedAt(f);
+        // A later day is refused with the other fields; a later hour today is the engine's, which knows the moment.
+        if (received is { } r) f.Check(r.InZone(Amsterdam.Zone).Date, "receivedAt", today);
         var municipality = f.Municipality(Municipality);
 
         var channel = default(SourceChannel);
@@ -61,7 +63,7 @@ public sealed record RegisterSignalRequest(
             f.OptionalText(person?.Role, $"persons[{i}].role", Limits.Role))).ToList();
 
         var companies = (Companies ?? []).Select((company, i) => new CompanySubject(
-            f.Text(company?.Name, $"companies[{i}].name", "A company needs a name.", Limits.Name),
+            SignalDetails.CompanyName(f, company?.Name, company?.KvkNumber, i),
             f.OptionalKvkNumber(company?.KvkNumber, $"companies[{i}].kvkNumber")?.Value,
             f.OptionalText(company?.Place, $"companies[{i}].place", Limits.Place))).ToList();
 

@@ -15,6 +15,8 @@ public readonly record struct ReceiptCode
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int Symbols = 20;
+    /// <summary>The longest text a reporter may type as a code: its 23 characters with room for spaces and slips.</summary>
+    public const int MaxTyped = 40;
 
     public string Value { get; }
 

@@ -23,7 +23,8 @@ public sealed record ReporterDetails(bool Anonymous, string? Name, string? Conta
 
 public sealed record PersonSubject(string Name, LocalDate? BirthDate, string? Role);
 
-public sealed record CompanySubject(string Name, string? KvkNumber, string? Place);
+/// <summary>A company by its name, its KvK number, or both.</summary>
+public sealed record CompanySubject(string? Name, string? KvkNumber, string? Place);
 
 public sealed record AddressSubject(string Postcode, int HouseNumber, string? HouseNumberAddition, string? Street, string? City);
 
@@ -46,6 +47,16 @@ public sealed record SignalDetails(
     /// The engine's own check of every field, whichever door the signal came through: a signal that passes fits its
     /// columns, so one bad registration never reaches (and fails) the database write it shares with others.
     /// </summary>
+    /// <summary>A company is named, or known by its KvK number alone: either will do, not neither.</summary>
+    public static string? CompanyName(Fields f, string? name, string? kvkNumber, int i)
+    {
+        var field = $"companies[{i}].name";
+        var text = f.OptionalText(name, field, Limits.Name);
+        if (text is null && string.IsNullOrWhiteSpace(kvkNumber) && !f.Has(field))
+            f.Error(field, Breach.Other("A company needs a name or a KvK number."));
+        return text;
+    }
+
     public void Check(Fields f, Instant now)
     {
         var today = now.InZone(Amsterdam.Zone).Date;
@@ -71,7 +82,7 @@ public sealed record SignalDetails(
         }
         foreach (var (company, i) in Companies.Select((c, i) => (c, i)))
         {
-            f.Text(company.Name, $"companies[{i}].name", "A company needs a name.", Limits.Name);
+            CompanyName(f, company.Name, company.KvkNumber, i);
             if (company.KvkNumber is not null && f.OptionalKvkNumber(company.KvkNumber, $"companies[{i}].kvkNumber")?.Value != company.KvkNumber)
                 f.Error($"companies[{i}].kvkNumber", new Breach(FieldRule.KvkNumber, KvkNumber.Rule));
             f.OptionalText(company.Place, $"companies[{i}].place", Limits.Place);

@@ -240,7 +240,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(8)");
 
                     b.Property<string>("Name")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

@@ -28,6 +28,16 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 oldType: "TEXT",
                 oldMaxLength: 64);
 
+            migrationBuilder.AlterColumn<string>(
+                name: "Name",
+                table: "case_companies",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200);
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_reporter_receipts",
                 table: "reporter_receipts",
@@ -70,6 +80,18 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                 oldClrType: typeof(string),
                 oldType: "TEXT",
                 oldMaxLength: 64,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Name",
+                table: "case_companies",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200,
                 oldNullable: true);
 
             migrationBuilder.AddPrimaryKey(

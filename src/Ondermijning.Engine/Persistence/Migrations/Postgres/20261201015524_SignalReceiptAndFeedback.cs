@@ -28,6 +28,16 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                 oldType: "character varying(64)",
                 oldMaxLength: 64);
 
+            migrationBuilder.AlterColumn<string>(
+                name: "Name",
+                table: "case_companies",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_reporter_receipts",
                 table: "reporter_receipts",
@@ -70,6 +80,18 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(64)",
                 oldMaxLength: 64,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Name",
+                table: "case_companies",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200,
                 oldNullable: true);
 
             migrationBuilder.AddPrimaryKey(
