@@ -79,6 +79,7 @@ try
         o.Conventions.AuthorizeFolder("/", SignIn.PagesPolicy);
         o.Conventions.AllowAnonymousToPage("/Inloggen");
         o.Conventions.AllowAnonymousToPage("/Fout");
+        o.Conventions.AllowAnonymousToPage("/Melding");
     }).AddMvcOptions(DutchModelBinding.Apply);
     builder.Services.AddOpenApi(o =>
     {

@@ -54,7 +54,8 @@ public sealed class PersonDto
 
 public sealed class CompanyDto
 {
-    public string Name { get; init; } = "";
+    /// <summary>Null for a company registered by its KvK number alone.</summary>
+    public string? Name { get; init; }
     public string? KvkNumber { get; init; }
     public string? Place { get; init; }
 }
@@ -165,7 +166,8 @@ public sealed class EscalationDto
 /// <summary>The answer to registering a signal: the case, and the reporter's receipt code, which is never shown again.</summary>
 public sealed class RegisteredSignalDto : CaseDetailDto
 {
-    public string ReceiptCode { get; init; } = "";
+    /// <summary>Null for a signal from Meld Misdaad Anoniem: its reporter is not known here, and feedback goes back through that channel.</summary>
+    public string? ReceiptCode { get; init; }
 }
 
 public sealed class CasePageDto

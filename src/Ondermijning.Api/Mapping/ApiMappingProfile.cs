@@ -90,7 +90,7 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.WithheldItemCount, o => o.MapFrom((_, _, _, ctx) => Visible(ctx).WithheldCount));
         CreateMap<Case, RegisteredSignalDto>()
             .IncludeBase<Case, CaseDetailDto>()
-            .ForMember(d => d.ReceiptCode, o => o.MapFrom((_, _, _, ctx) => ((ReceiptCode)ctx.Items[ReceiptItem]).Value));
+            .ForMember(d => d.ReceiptCode, o => o.MapFrom((_, _, _, ctx) => ctx.Items[ReceiptItem] is ReceiptCode code ? code.Value : null));
 
         CreateMap<InformationItem, InformationItemDto>()
             .ForMember(d => d.Category, o => o.MapFrom(s => InformationTerms.Name(s.Category)))

@@ -34,6 +34,8 @@ public static class DutchMessages
         FieldRule.DateFormat => "Vul een geldige datum in (jjjj-mm-dd).",
         FieldRule.DateOutOfRange => "Vul een datum tussen 1900 en 2100 in.",
         FieldRule.DateInFuture => "Deze datum ligt in de toekomst.",
+        FieldRule.TimeFormat => "Vul een geldige tijd in (uu:mm), bijvoorbeeld 14:30.",
+        FieldRule.MomentInFuture => "Dit tijdstip ligt in de toekomst.",
         _ => "Controleer dit veld.",
     };
 
@@ -82,7 +84,8 @@ public static class DutchMessages
         ["sourceChannel"] = "Kies hoe het signaal binnenkwam.",
         ["description"] = "Beschrijf het signaal (maximaal 8000 tekens).",
         ["reporter.name"] = "Vul de naam van de melder in, of kies ‘anoniem’.",
-        ["reporter"] = "Een anonieme melder heeft geen naam of contactgegevens.",
+        ["reporter"] = "U heeft ‘anoniem’ aangevinkt én een naam of contactgegeven ingevuld. Een anonieme melding bewaart geen naam: haal de naam en het contactgegeven weg, of vink ‘anoniem’ uit.",
+        ["receivedAt"] = "Vul een geldige datum van ontvangst in, niet in de toekomst.",
         ["severity"] = "Kies een zwaarte uit de lijst.",
     };
 
@@ -93,6 +96,8 @@ public static class DutchMessages
         if (field.EndsWith(".postcode", StringComparison.Ordinal)) return "Schrijf de postcode als vier cijfers en twee letters, bijvoorbeeld 6211 AB.";
         if (field.EndsWith(".houseNumber", StringComparison.Ordinal)) return "Vul een huisnummer in.";
         if (field.EndsWith(".birthDate", StringComparison.Ordinal)) return "Vul een geldige geboortedatum in (niet in de toekomst).";
+        if (field.StartsWith("companies[", StringComparison.Ordinal) && field.EndsWith(".name", StringComparison.Ordinal))
+            return "Vul de naam of het KvK-nummer van de onderneming in.";
         if (field.EndsWith(".name", StringComparison.Ordinal)) return "Vul de naam in.";
         return "Controleer dit veld.";
     }

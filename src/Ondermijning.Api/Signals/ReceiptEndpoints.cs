@@ -34,7 +34,8 @@ public sealed record FeedbackRequest(string? Text);
 
 public static class ReceiptEndpoints
 {
-    private const string LookupPolicy = "receipt-lookups";
+    /// <summary>The limit on receipt lookups, for the API and for the reporter's page alike, per client address.</summary>
+    public const string LookupPolicy = "receipt-lookups";
 
     public static void AddReceiptLookupLimits(this WebApplicationBuilder builder)
     {
@@ -54,7 +55,19 @@ public static class ReceiptEndpoints
             {
                 // The fixed window knows when it reopens; a client that waits that long is let through.
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    // The reporter's page: a person, who reads Dutch, not a problem document.
+                    context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                    await context.HttpContext.Response.WriteAsync(
+                        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Even wachten – Uw melding</title></head><body>" +
+                        "<main><h1>Even wachten</h1><p role=\"alert\">U heeft in korte tijd vaak een code ingevoerd. Probeer het over " +
+                        $"{seconds} seconden opnieuw.</p><p><a href=\"/melding\">Terug naar ‘Uw melding bekijken’</a></p></main></body></html>",
+                        cancellationToken);
+                    return;
+                }
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {

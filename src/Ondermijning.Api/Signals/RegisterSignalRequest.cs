@@ -24,14 +24,22 @@ public sealed record RegisterSignalRequest(
     [property: WorkflowChoice(WorkflowTerm.Severity)] string? Severity = null,
     IReadOnlyList<PersonRequest>? Persons = null,
     IReadOnlyList<CompanyRequest>? Companies = null,
-    IReadOnlyList<AddressRequest>? Addresses = null)
+    IReadOnlyList<AddressRequest>? Addresses = null,
+    string? ReceivedAt = null)
 {
     public static readonly IReadOnlyDictionary<string, SourceChannel> Channels =
         Enum.GetValues<SourceChannel>().ToDictionary(c => ApiMappingProfile.Kebab(c.ToString()));
 
-    public SignalDetails ToSignal(LocalDate today)
+    /// <param name="receivedAt">
+    /// Reads the moment of receipt when a form asks for it in fields of its own (a date and a time); otherwise it is
+    /// <see cref="ReceivedAt"/>, as <see cref="MomentRule"/> reads it.
+    /// </param>
+    public SignalDetails ToSignal(LocalDate today, Func<Fields, Instant?>? receivedAt = null)
     {
         var f = new RequestFields();
+        var received = receivedAt is null ? f.OptionalMoment(ReceivedAt, "receivedAt") : receivedAt(f);
+        // A later day is refused with the other fields; a later hour today is the engine's, which knows the moment.
+        if (received is { } r) f.Check(r.InZone(Amsterdam.Zone).Date, "receivedAt", today);
         var municipality = f.Municipality(Municipality);
 
         var channel = default(SourceChannel);
@@ -55,7 +63,7 @@ public sealed record RegisterSignalRequest(
             f.OptionalText(person?.Role, $"persons[{i}].role", Limits.Role))).ToList();
 
         var companies = (Companies ?? []).Select((company, i) => new CompanySubject(
-            f.Text(company?.Name, $"companies[{i}].name", "A company needs a name.", Limits.Name),
+            SignalDetails.CompanyName(f, company?.Name, company?.KvkNumber, i),
             f.OptionalKvkNumber(company?.KvkNumber, $"companies[{i}].kvkNumber")?.Value,
             f.OptionalText(company?.Place, $"companies[{i}].place", Limits.Place))).ToList();
 
@@ -73,6 +81,6 @@ public sealed record RegisterSignalRequest(
 
         f.ThrowIfAny();
         return new SignalDetails(municipality, channel, reporterDetails, description, branch, tags, persons, companies, addresses,
-            severity is null ? null : new Severity(severity));
+            severity is null ? null : new Severity(severity), received);
     }
 }

@@ -20,8 +20,13 @@ public static class SignalEndpoints
     {
         var group = api.MapGroup("/signals").WithTags("Signals");
         group.MapPost("/", Register).Requires(Permission.RegisterSignal)
-            .WithSummary("Register a signal; it becomes a case on the newest workflow version that applies today.")
-            .WithDescription($"With an `{IdempotencyKeyHeader}` header a retry is safe: the first request creates the case (201), " +
+            .WithSummary("Register a signal; it becomes a case on the workflow version that applied when it was received.")
+            .WithDescription("`receivedAt` is when the signal reached the municipality, if not now: `YYYY-MM-DD` (the start of that " +
+                "day), `YYYY-MM-DDTHH:mm` (Europe/Amsterdam) or an instant with its offset; not in the future. The case is registered " +
+                "on the version that applied then (the oldest version for a moment before every version) and counted in the " +
+                "statistics by it. The answer's `receiptCode` is for the reporter, shown once; a signal from Meld Misdaad Anoniem " +
+                "gets none. " +
+                $"With an `{IdempotencyKeyHeader}` header a retry is safe: the first request creates the case (201), " +
                 "a repeat with the same key and the same signal returns that case as it is now (200), and the same key with a " +
                 "different signal is refused (422).")
             .ProducesValidationProblem()
@@ -38,9 +43,9 @@ public static class SignalEndpoints
         var idempotency = idempotencyKey is null ? null : IdempotencyKey.Parse(idempotencyKey, IdempotentRecords.Fingerprint(request));
         var actor = http.User.ToActor();
         var registered = await handler.HandleAsync(signal, actor, idempotency, cancellationToken);
-        if (registered.Receipt is { } receipt)
+        if (registered.Created)
             return TypedResults.Created($"/api/cases/{registered.Case.Id}",
-                responder.Registered<RegisteredSignalDto>(registered.Case, actor, o => o.Items[ApiMappingProfile.ReceiptItem] = receipt));
+                responder.Registered<RegisteredSignalDto>(registered.Case, actor, o => o.Items[ApiMappingProfile.ReceiptItem] = registered.Receipt));
         http.Response.Headers.Location = $"/api/cases/{registered.Case.Id}";
         return TypedResults.Ok(await responder.DetailAsync(registered.Case, actor, AccessAction.Read, cancellationToken));
     }

@@ -55,8 +55,14 @@ public sealed class Case
 
     public DefinitionKey Definition => new(Workflow, DefinitionVersion);
 
+    /// <summary>
+    /// The case enters its first stage when it is registered (<paramref name="now"/>), not when the signal was received:
+    /// its deadlines and stage times run from the moment the municipality could act on it, and a signal registered late
+    /// is not escalated for the time before it was known. The statistics count it by <paramref name="receivedAt"/>
+    /// (null: received now).
+    /// </summary>
     internal static Case Register(CaseId id, SignalDetails signal, DefinitionKey definition, StageDefinition start,
-        Severity severity, Instant now, Actor actor, IdempotencyKey? idempotency)
+        Severity severity, Instant now, Actor actor, Instant? receivedAt)
     {
         var @case = new Case
         {
@@ -73,9 +79,7 @@ public sealed class Case
             Description = signal.Description,
             Branch = signal.Branch,
             PhenomenonTags = [.. signal.PhenomenonTags],
-            ReceivedAt = now,
-            IdempotencyKey = idempotency?.Key,
-            IdempotencyFingerprint = idempotency?.Fingerprint,
+            ReceivedAt = receivedAt ?? now,
             Persons = signal.Persons.Select(p => new CasePerson(id, p.Name, p.BirthDate, p.Role)).ToList(),
             Companies = signal.Companies.Select(c => new CaseCompany(id, c.Name, c.KvkNumber, c.Place)).ToList(),
             Addresses = signal.Addresses.Select(a => new CaseAddress(id, a.Postcode, a.HouseNumber, a.HouseNumberAddition, a.Street, a.City)).ToList(),

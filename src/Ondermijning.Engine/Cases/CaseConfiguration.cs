@@ -30,7 +30,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
         // Covers the overview's cases per stage and overdue counts for a municipality.
         c.HasIndex(x => new { x.Municipality, x.Workflow, x.DefinitionVersion, x.Stage, x.StageEnteredAt });
-        // A municipality's cases newest first (the list, the board): a page is read in index order, not sorted from all of them.
+        // A municipality's cases newest first (the list, the board): a page is read in index order, not sorted from all of
+        // them; the annual table counts signals per municipality by their receipt with it too.
         c.HasIndex(x => new { x.Municipality, x.ReceivedAt });
         // A municipality's overdue cases, longest overdue first; covering, so the count of them reads no case row.
         c.HasIndex(x => new { x.Municipality, x.DueAt, x.Workflow, x.DefinitionVersion, x.Stage });

@@ -31,7 +31,7 @@ public sealed class CasePerson
 public sealed class CaseCompany
 {
     private CaseCompany() { }
-    internal CaseCompany(CaseId caseId, string name, string? kvkNumber, string? place)
+    internal CaseCompany(CaseId caseId, string? name, string? kvkNumber, string? place)
     {
         CaseId = caseId;
         Name = name;
@@ -41,10 +41,14 @@ public sealed class CaseCompany
 
     public long Id { get; private set; }
     public CaseId CaseId { get; private set; }
-    public string Name { get; private set; } = "";
+    /// <summary>Null when the company is known by its KvK number alone; the Handelsregister then tells its name.</summary>
+    public string? Name { get; private set; }
     /// <summary>The 8-digit Chamber of Commerce (KvK) number, when known.</summary>
     public string? KvkNumber { get; private set; }
     public string? Place { get; private set; }
+
+    /// <summary>How a match on its KvK number names the company: the number, and the name when there is one.</summary>
+    public string KvkLabel => Name is null ? $"{KvkNumber}" : $"{KvkNumber} ({Name})";
 
     internal void Erase()
     {

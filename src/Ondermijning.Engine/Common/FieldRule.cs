@@ -17,6 +17,9 @@ public enum FieldRule
     DateFormat,
     DateOutOfRange,
     DateInFuture,
+    TimeFormat,
+    /// <summary>A moment (date and time) later than now.</summary>
+    MomentInFuture,
     /// <summary>A rule of its own field (a choice, a combination); the message says which.</summary>
     Other,
 }

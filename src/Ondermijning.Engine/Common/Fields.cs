@@ -92,6 +92,35 @@ public class Fields
         return null;
     }
 
+    /// <summary>An optional moment written as <see cref="MomentRule"/> reads it; null when empty or refused.</summary>
+    public Instant? OptionalMoment(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (MomentRule.Parse(value, out var moment) is not { } breach) return moment;
+        Error(field, breach);
+        return null;
+    }
+
+    /// <summary>
+    /// An optional moment in two fields, as a form asks for it: a date and, optionally, a time of day (Amsterdam). A time
+    /// without a date is refused rather than dropped.
+    /// </summary>
+    public Instant? OptionalMoment(string? date, string? time, string dateField, string timeField)
+    {
+        var day = OptionalDate(date, dateField);
+        LocalTime? timeOfDay = null;
+        if (!string.IsNullOrWhiteSpace(time))
+        {
+            if (MomentRule.ParseTime(time, out var parsed) is { } timeBreach) Error(timeField, timeBreach);
+            else timeOfDay = parsed;
+            if (string.IsNullOrWhiteSpace(date)) Error(dateField, Breach.Required("A time of day needs its date."));
+        }
+        if (day is not { } d || Has(timeField)) return null;
+        if (MomentRule.FromParts(d, timeOfDay, out var moment) is not { } breach) return moment;
+        Error(dateField, breach);
+        return null;
+    }
+
     public MunicipalityCode Municipality(string? value, string field = "municipality")
     {
         if (MunicipalityCode.TryParse(value, out var code)) return code;

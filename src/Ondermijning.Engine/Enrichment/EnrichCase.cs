@@ -54,7 +54,7 @@ public sealed class EnrichCase(OndermijningDbContext db, AccessGate gate, KvkCli
             foreach (var company in @case.Companies)
             {
                 var number = company.KvkNumber;
-                if (number is null && !string.IsNullOrWhiteSpace(company.Place))
+                if (number is null && company.Name is not null && !string.IsNullOrWhiteSpace(company.Place))
                 {
                     var subject = $"{company.Name}, {company.Place}";
                     var search = await kvk.SearchByNameAsync(company.Name, company.Place, cancellationToken);

@@ -65,7 +65,7 @@ public sealed class CaseSearchTerm
     /// The terms a case with these subjects is found by, distinct and cut to <see cref="MaxLength"/>. Public so that a bulk
     /// load (the benchmark) indexes its cases exactly as registration does.
     /// </summary>
-    public static List<(SearchTermKind Kind, string Term)> Terms(CaseId id, IEnumerable<(string Name, string? KvkNumber)> companies,
+    public static List<(SearchTermKind Kind, string Term)> Terms(CaseId id, IEnumerable<(string? Name, string? KvkNumber)> companies,
         IEnumerable<(string Name, LocalDate? BirthDate)> persons, IEnumerable<(string Postcode, int HouseNumber, string? Street)> addresses)
     {
         var terms = new List<(SearchTermKind Kind, string Term)> { (SearchTermKind.CaseCode, CaseCode(id)) };

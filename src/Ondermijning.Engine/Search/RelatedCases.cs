@@ -51,7 +51,7 @@ public sealed class RelatedCases(OndermijningDbContext db, AccessGate gate, Work
 
     private static SearchReason Describe(Case c, CaseSearchTerm term) => term.Kind switch
     {
-        SearchTermKind.KvkNumber => new(term.Kind, c.Companies.FirstOrDefault(co => co.KvkNumber == term.Term) is { } co ? $"{co.KvkNumber} ({co.Name})" : term.Term),
+        SearchTermKind.KvkNumber => new(term.Kind, c.Companies.FirstOrDefault(co => co.KvkNumber == term.Term) is { } co ? co.KvkLabel : term.Term),
         SearchTermKind.Address => new(term.Kind, c.Addresses
             .FirstOrDefault(a => CaseSearchTerm.AddressKey(CaseSearchTerm.NormalisePostcode(a.Postcode), a.HouseNumber) == term.Term) is { } a
                 ? SearchCases.Address(a) : term.Term),

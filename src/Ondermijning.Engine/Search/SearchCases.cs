@@ -116,7 +116,7 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
                     reasons.Add(new(kind, term.ToUpperInvariant()));
                     break;
                 case SearchTermKind.KvkNumber:
-                    reasons.AddRange(c.Companies.Where(co => co.KvkNumber == term).Select(co => new SearchReason(kind, $"{co.KvkNumber} ({co.Name})")));
+                    reasons.AddRange(c.Companies.Where(co => co.KvkNumber == term).Select(co => new SearchReason(kind, co.KvkLabel)));
                     break;
                 case SearchTermKind.Address or SearchTermKind.Postcode:
                     reasons.AddRange(c.Addresses
@@ -126,7 +126,7 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
                         .Select(a => new SearchReason(SearchTermKind.Address, Address(a))));
                     break;
                 case SearchTermKind.CompanyWord:
-                    reasons.AddRange(c.Companies.Where(co => HasAll(co.Name, wanted.Words)).Select(co => new SearchReason(kind, co.Name)));
+                    reasons.AddRange(c.Companies.Where(co => HasAll(co.Name, wanted.Words)).Select(co => new SearchReason(kind, co.Name!)));
                     break;
                 case SearchTermKind.PersonWord:
                     reasons.AddRange(c.Persons.Where(p => HasAll(p.Name, wanted.Words) && (wanted.BirthDate is null || p.BirthDate == wanted.BirthDate))

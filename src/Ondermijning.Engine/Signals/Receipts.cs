@@ -13,6 +13,9 @@ public enum ReceiptStatus { Ontvangen, InBehandeling, Afgehandeld }
 
 public sealed record ReceiptView(ReceiptStatus Status, string? Feedback, Instant? FeedbackAt);
 
+/// <summary>The feedback given to the reporter, as the case page shows it, and whether the reporter holds a code to read it.</summary>
+public sealed record GivenFeedback(bool ReporterHasCode, string? Feedback, Instant? FeedbackAt);
+
 public sealed class Receipts(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog, IClock clock)
 {
 
@@ -35,6 +38,15 @@ public sealed class Receipts(OndermijningDbContext db, AccessGate gate, Workflow
             _ => ReceiptStatus.InBehandeling,
         };
         return new ReceiptView(status, found.Feedback, found.FeedbackAt);
+    }
+
+    /// <summary>What the reporter was told, for those who may write it; null for a case registered before receipts existed.</summary>
+    public async Task<GivenFeedback?> GivenAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await gate.CaseAsync(caseId, actor, Permission.WriteFeedback, cancellationToken: cancellationToken);
+        return await db.ReporterReceipts.AsNoTracking().Where(r => r.CaseId == caseId)
+            .Select(r => new GivenFeedback(r.CodeHash != null, r.Feedback, r.FeedbackAt))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The regisseur's terugkoppeling: the reporter sees it as written, so it must not contain confidential details.</summary>

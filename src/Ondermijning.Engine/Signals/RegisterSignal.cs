@@ -10,15 +10,17 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Engine.Signals;
 
 /// <summary>
-/// The case and, when this request created it, the reporter's receipt code: handed out once and stored only as a
-/// hash, so a retried registration (same idempotency key) gets the case but cannot get the code again.
+/// The case and whether this request created it. The reporter's receipt code comes only with the request that created
+/// the case, and only where the reporter speaks to the municipality: it is stored only as a hash, so a retried
+/// registration (same idempotency key) gets the case but not the code, and a signal from Meld Misdaad Anoniem gets none,
+/// as its feedback goes back through that channel.
 /// </summary>
-public sealed record RegisteredSignal(Case Case, ReceiptCode? Receipt)
-{
-    public bool Created => Receipt is not null;
-}
+public sealed record RegisteredSignal(Case Case, bool Created, ReceiptCode? Receipt);
 
-/// <summary>Turns a signal into a case on the newest workflow version that applies today.</summary>
+/// <summary>
+/// Turns a signal into a case on the workflow version that applied when the signal was received (see
+/// <see cref="WorkflowCatalog.NewestApplying"/>): a letter that arrived last year starts on last year's chain.
+/// </summary>
 public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter committer, WorkflowCatalog catalog, IClock clock)
 {
     /// <summary>The operation a registration's idempotency key is scoped to, with the organisation and user that sent it.</summary>
@@ -34,11 +36,11 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
                 new Dictionary<string, string[]> { ["municipality"] = [$"You work for {string.Join(", ", actor.Municipalities)}."] });
         // Cut now, so the case as answered equals the case as stored and re-read.
         var now = clock.GetCurrentInstant().ToWholeMicroseconds();
-        var today = now.InZone(Amsterdam.Zone).Date;
         var fields = new Fields();
-        signal.Check(fields, today);
+        signal.Check(fields, now);
         fields.ThrowIfAny();
-        var definition = catalog.NewestApplying(catalog.WorkflowFor(signal.Municipality), today);
+        var receivedAt = signal.ReceivedAt?.ToWholeMicroseconds() ?? now;
+        var definition = catalog.NewestApplying(catalog.WorkflowFor(signal.Municipality), receivedAt.InZone(Amsterdam.Zone).Date);
 
         var severity = signal.Severity ?? definition.LowestSeverity;
         if (!definition.HasSeverity(severity))
@@ -48,13 +50,13 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
             });
 
         var id = CaseId.New();
-        var receipt = ReceiptCode.Generate();
+        ReceiptCode? receipt = signal.SourceChannel == SourceChannel.MeldMisdaadAnoniem ? null : ReceiptCode.Generate();
         // Scoped like every record's key (IdempotentRecord), so one client's key never finds, or blocks, another's case.
         var claim = idempotency is null ? null : IdempotencyClaim.For(Operation, actor, idempotency);
         Case stored;
         try
         {
-            stored = await committer.CommitAsync(() => Case.Register(id, signal, definition.Key, definition.StartStage, severity, now, actor, null),
+            stored = await committer.CommitAsync(() => Case.Register(id, signal, definition.Key, definition.StartStage, severity, now, actor, receivedAt),
                 receipt, claim is null ? null : () => new IdempotentRecord(claim, nameof(Case), id.Value.ToString(), now), cancellationToken);
         }
         catch (DbUpdateException e) when (claim is not null && db.IsUniqueViolation(e))
@@ -62,9 +64,9 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
             // The key's primary key, not a look-up beforehand, finds a retry: also one that reached another
             // instance at the same moment. The case stored first is the answer.
             return new RegisteredSignal(await FindAsync(claim, cancellationToken)
-                ?? throw new InvalidOperationException("A unique violation on the idempotency key without a case holding that key."), null);
+                ?? throw new InvalidOperationException("A unique violation on the idempotency key without a case holding that key."), false, null);
         }
-        return new RegisteredSignal(stored, receipt);
+        return new RegisteredSignal(stored, true, receipt);
     }
 
     private async Task<Case?> FindAsync(IdempotencyClaim claim, CancellationToken cancellationToken)

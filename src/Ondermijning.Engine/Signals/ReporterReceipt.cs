@@ -15,6 +15,8 @@ public readonly record struct ReceiptCode
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int Symbols = 20;
+    /// <summary>The longest text a reporter may type as a code: its 23 characters with room for spaces and slips.</summary>
+    public const int MaxTyped = 40;
 
     public string Value { get; }
 
@@ -51,19 +53,23 @@ public readonly record struct ReceiptCode
     public override string ToString() => Value;
 }
 
-/// <summary>What the reporter can see: the link to the case by code hash, and the feedback an OOV regisseur wrote.</summary>
+/// <summary>
+/// The feedback an OOV regisseur wrote for the reporter, one per case, and the hash of the code with which the reporter
+/// reads it. A signal from Meld Misdaad Anoniem has no code: nobody at the municipality can hand it out, and the feedback
+/// goes back through Meld Misdaad Anoniem.
+/// </summary>
 public sealed class ReporterReceipt
 {
     private ReporterReceipt() { }
 
-    internal ReporterReceipt(CaseId caseId, ReceiptCode code)
+    internal ReporterReceipt(CaseId caseId, ReceiptCode? code)
     {
-        CodeHash = ReceiptCode.Hash(code.Value);
+        CodeHash = code is { } c ? ReceiptCode.Hash(c.Value) : null;
         CaseId = caseId;
     }
 
-    public string CodeHash { get; private set; } = "";
     public CaseId CaseId { get; private set; }
+    public string? CodeHash { get; private set; }
     public string? Feedback { get; private set; }
     public Instant? FeedbackAt { get; private set; }
     public string? FeedbackByUserId { get; private set; }
@@ -81,8 +87,9 @@ internal sealed class ReporterReceiptConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ReporterReceipt> r)
     {
         r.ToTable("reporter_receipts");
-        r.HasKey(x => x.CodeHash);
+        r.HasKey(x => x.CaseId);
         r.Property(x => x.CodeHash).HasMaxLength(64);
+        r.HasIndex(x => x.CodeHash).IsUnique();
         r.Property(x => x.Feedback).HasMaxLength(Limits.Feedback);
         r.Property(x => x.FeedbackByUserId).HasMaxLength(Limits.Name);
         r.HasOne<Cases.Case>().WithOne().HasForeignKey<ReporterReceipt>(x => x.CaseId);

@@ -36,11 +36,11 @@ public sealed class SignalCommitter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores the case built by <paramref name="newCase"/> with the receipt for <paramref name="code"/> and, when the
+    /// Stores the case built by <paramref name="newCase"/> with its receipt (for <paramref name="code"/>, if any) and, when the
     /// request carried one, its idempotency key from <paramref name="key"/>, and returns the stored case. The builders
     /// may run more than once: entities of a failed transaction are not reused.
     /// </summary>
-    public async Task<Case> CommitAsync(Func<Case> newCase, ReceiptCode code, Func<IdempotentRecord>? key, CancellationToken cancellationToken)
+    public async Task<Case> CommitAsync(Func<Case> newCase, ReceiptCode? code, Func<IdempotentRecord>? key, CancellationToken cancellationToken)
     {
         var pending = new Pending(newCase, code, key);
         if (!queue.Writer.TryWrite(pending))
@@ -123,7 +123,7 @@ public sealed class SignalCommitter : IAsyncDisposable
         await writer;
     }
 
-    private sealed record Pending(Func<Case> NewCase, ReceiptCode Code, Func<IdempotentRecord>? Key)
+    private sealed record Pending(Func<Case> NewCase, ReceiptCode? Code, Func<IdempotentRecord>? Key)
     {
         public TaskCompletionSource<Case> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -23,11 +23,13 @@ public sealed record ReporterDetails(bool Anonymous, string? Name, string? Conta
 
 public sealed record PersonSubject(string Name, LocalDate? BirthDate, string? Role);
 
-public sealed record CompanySubject(string Name, string? KvkNumber, string? Place);
+/// <summary>A company by its name, its KvK number, or both.</summary>
+public sealed record CompanySubject(string? Name, string? KvkNumber, string? Place);
 
 public sealed record AddressSubject(string Postcode, int HouseNumber, string? HouseNumberAddition, string? Street, string? City);
 
 /// <summary>A validated signal, ready to become a case.</summary>
+/// <param name="ReceivedAt">When the signal reached the municipality, if not just now (a letter, a late arrival, history).</param>
 public sealed record SignalDetails(
     MunicipalityCode Municipality,
     SourceChannel SourceChannel,
@@ -38,14 +40,31 @@ public sealed record SignalDetails(
     IReadOnlyList<PersonSubject> Persons,
     IReadOnlyList<CompanySubject> Companies,
     IReadOnlyList<AddressSubject> Addresses,
-    Severity? Severity)
+    Severity? Severity,
+    Instant? ReceivedAt = null)
 {
     /// <summary>
     /// The engine's own check of every field, whichever door the signal came through: a signal that passes fits its
     /// columns, so one bad registration never reaches (and fails) the database write it shares with others.
     /// </summary>
-    public void Check(Fields f, LocalDate today)
+    /// <summary>A company is named, or known by its KvK number alone: either will do, not neither.</summary>
+    public static string? CompanyName(Fields f, string? name, string? kvkNumber, int i)
     {
+        var field = $"companies[{i}].name";
+        var text = f.OptionalText(name, field, Limits.Name);
+        if (text is null && string.IsNullOrWhiteSpace(kvkNumber) && !f.Has(field))
+            f.Error(field, Breach.Other("A company needs a name or a KvK number."));
+        return text;
+    }
+
+    public void Check(Fields f, Instant now)
+    {
+        var today = now.InZone(Amsterdam.Zone).Date;
+        if (ReceivedAt is { } received)
+        {
+            if (DateRule.Check(received.InZone(Amsterdam.Zone).Date) is { } outOfRange) f.Error("receivedAt", outOfRange);
+            else if (MomentRule.CheckNotAfter(received, now) is { } future) f.Error("receivedAt", future);
+        }
         f.Text(Description, "description", "Describe what the signal is about.", Limits.Description, TextKind.MultiLine);
         if (Reporter.Anonymous && (Reporter.Name is not null || Reporter.Contact is not null))
             f.Error("reporter", "An anonymous reporter cannot have a name or contact details.");
@@ -63,7 +82,7 @@ public sealed record SignalDetails(
         }
         foreach (var (company, i) in Companies.Select((c, i) => (c, i)))
         {
-            f.Text(company.Name, $"companies[{i}].name", "A company needs a name.", Limits.Name);
+            CompanyName(f, company.Name, company.KvkNumber, i);
             if (company.KvkNumber is not null && f.OptionalKvkNumber(company.KvkNumber, $"companies[{i}].kvkNumber")?.Value != company.KvkNumber)
                 f.Error($"companies[{i}].kvkNumber", new Breach(FieldRule.KvkNumber, KvkNumber.Rule));
             f.OptionalText(company.Place, $"companies[{i}].place", Limits.Place);

@@ -53,4 +53,10 @@ public static class FigureIds
     public const string AwarenessActionDays = "bewustwording.actiedagen";
     public const string AwarenessConversations = "bewustwording.gesprekken";
     public const string AwarenessSignalsToLwo = "bewustwording.signalen-lwo";
+    public const string SignalsReceived = "signalen.ontvangen";
+    public const string SignalsMeldMisdaadAnoniem = "signalen.meld-misdaad-anoniem";
+    public const string SignalsMeldingGemeente = "signalen.melding-gemeente";
+    public const string SignalsMeldingPolitie = "signalen.melding-politie";
+    public const string SignalsBewonersgesprek = "signalen.bewonersgesprek";
+    public const string SignalsProfessional = "signalen.professional";
 }

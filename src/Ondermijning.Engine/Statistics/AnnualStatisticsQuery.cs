@@ -138,6 +138,15 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
 
         var residentSignalsToLwo = await ResidentSignalsReachingLwoAsync(m, start, end, ct);
 
+        // By the moment of receipt, not of registration: a letter registered in January counts in the year it arrived.
+        var received = await db.Cases
+            .Where(c => m.Contains(c.Municipality) && c.ReceivedAt >= start && c.ReceivedAt < end)
+            .GroupBy(c => new { c.Municipality, c.SourceChannel })
+            .Select(g => new { g.Key.SourceChannel, Count = g.Count() })
+            .ToListAsync(ct);
+        long Received(SourceChannel? channel) => received.Where(r => channel is null || r.SourceChannel == channel).Sum(r => (long)r.Count);
+        const string ByReceipt = "geteld in het jaar (Europe/Amsterdam) waarin het signaal is ontvangen, niet waarin het is geregistreerd";
+
         const string Meeting = "geteld in het jaar van de datum van het LWO-overleg (vergaderdatum)";
         var sections = new List<FigureSection>
         {
@@ -191,6 +200,15 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
                 new(AwarenessActionDays, "actiedagen (zoals ONDERSCHAT)", Sum(awareness, x => x.ActionDays), "Gehouden actiedagen; geteld in het jaar van de actiedag.", 0),
                 new(AwarenessConversations, "gesprekken met inwoners", Sum(awareness, x => x.Conversations), "Som van het aantal gesprekken met inwoners dat bij de activiteiten is geregistreerd; geteld in het jaar van de activiteit.", 1),
                 new(AwarenessSignalsToLwo, "concrete signalen doorgezet naar LWO", residentSignalsToLwo, "Signalen met bronkanaal 'bewonersgesprek' die voor het eerst in de LWO werden geagendeerd; geteld in het jaar (Europe/Amsterdam) van die eerste stap naar de LWO.", 1),
+            ]),
+            new("signalen", "Ontvangen signalen",
+            [
+                new(SignalsReceived, "signalen ontvangen", Received(null), $"Geregistreerde signalen uit alle bronnen; {ByReceipt}.", 0),
+                new(SignalsMeldMisdaadAnoniem, "via Meld Misdaad Anoniem", Received(SourceChannel.MeldMisdaadAnoniem), $"Signalen doorgestuurd door Meld Misdaad Anoniem; {ByReceipt}.", 1),
+                new(SignalsMeldingGemeente, "meldingen bij de gemeente", Received(SourceChannel.MeldingGemeente), $"Signalen gemeld bij de gemeente; {ByReceipt}.", 1),
+                new(SignalsMeldingPolitie, "meldingen bij de politie", Received(SourceChannel.MeldingPolitie), $"Signalen gemeld bij de politie; {ByReceipt}.", 1),
+                new(SignalsBewonersgesprek, "uit gesprekken met bewoners", Received(SourceChannel.Bewonersgesprek), $"Signalen uit gesprekken met bewoners (zoals ONDERSCHAT); {ByReceipt}.", 1),
+                new(SignalsProfessional, "van professionals", Received(SourceChannel.Professional), $"Signalen van professionals (handhaving, woningcorporatie, wijkagent, jongerenwerk); {ByReceipt}.", 1),
             ]),
         };
         return new AnnualStatistics(scope, year, now, sections);

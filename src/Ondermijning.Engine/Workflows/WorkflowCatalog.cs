@@ -68,12 +68,14 @@ public sealed class WorkflowCatalog
         _byKey.Values.Where(d => d.Key.Workflow == workflow).OrderBy(d => d.Key.Version).ToList();
 
     /// <summary>
-    /// The version a case received on <paramref name="day"/> starts on: the highest whose date had come. A signal received
-    /// before the first version applied (history registered late) starts on the first version.
+    /// The version that applies on <paramref name="date"/>: the highest whose <c>appliesFrom</c> has come by then. Versions
+    /// may apply from any date, and the oldest also covers every date before its own: a municipality that moves its
+    /// history into the engine, or a signal received before the first version was published, is registered on the first
+    /// chain it has rather than refused.
     /// </summary>
-    public WorkflowDefinition NewestApplying(WorkflowId workflow, LocalDate day) =>
+    public WorkflowDefinition NewestApplying(WorkflowId workflow, LocalDate date) =>
         Versions(workflow) is { Count: > 0 } versions
-            ? versions.LastOrDefault(d => d.AppliesFrom <= day) ?? versions[0]
+            ? versions.LastOrDefault(d => d.AppliesFrom <= date) ?? versions[0]
             : throw new EngineProblem(ProblemKind.Conflict, "No workflow applies",
                 $"Workflow '{workflow}' has no published version; ask an administrator to publish one.");
 

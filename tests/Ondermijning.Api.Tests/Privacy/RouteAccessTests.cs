@@ -27,7 +27,7 @@ public class RouteAccessTests
 
     /// <summary>Routes without case data: sign-in, error pages, health, the contract, static files, the job dashboard.</summary>
     private static readonly string[] Infrastructure =
-        ["/inloggen", "/uitloggen", "/fout", "/health", "/openapi", "/api-reference", "/hangfire", "/css", "/favicon", "/{**"];
+        ["/inloggen", "/uitloggen", "/fout", "/health", "/openapi", "/api-reference", "/hangfire", "/css", "/js", "/favicon", "/{**"];
 
     private sealed record Route(string Pattern, string Method, Permission? Permission, bool Anonymous);
 
@@ -49,8 +49,8 @@ public class RouteAccessTests
         routes.Should().Contain(r => r.Pattern.StartsWith("/api/cases")).And.Contain(r => r.Pattern.StartsWith("/zaken"));
         routes.Where(r => r.Permission is null && !r.Anonymous).Select(r => $"{r.Method} {r.Pattern}")
             .Should().BeEmpty("every endpoint and page says which permission of the engine's table it needs");
-        routes.Where(r => r.Anonymous).Select(r => r.Pattern).Should().Equal(["/api/receipts/{code}"],
-            "the reporter's receipt lookup is the one anonymous route with data; it is found by a secret code");
+        routes.Where(r => r.Anonymous).Select(r => r.Pattern).Order().Should().Equal(["/api/receipts/{code}", "/melding"],
+            "the reporter's receipt lookup, on the API and on the reporter's page, is the one anonymous route with data; it is found by a secret code");
     }
 
     internal static object Finding(string note) =>

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Signals;
 
@@ -24,7 +27,7 @@ public partial class ReceiptTests
     {
         await using var factory = new ApiFactory();
         var oov = factory.CreateClient();
-        var registered = await oov.RegisterAsync(ApiClient.Signal(description: "Hennepgeur bij pand aan de Grote Straat"));
+        var registered = await oov.RegisterAsync(ApiClient.Signal(channel: "melding-gemeente", description: "Hennepgeur bij pand aan de Grote Straat"));
         var code = registered.Str("receiptCode");
         var caseId = registered.Str("id");
         code.Should().MatchRegex(CodeFormat());
@@ -84,7 +87,7 @@ public partial class ReceiptTests
     public async Task Lookups_beyond_the_limit_are_refused_with_429_and_told_when_to_retry()
     {
         await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["Receipts:LookupsPerMinute"] = "5" } };
-        var code = (await factory.CreateClient().RegisterAsync()).Str("receiptCode");
+        var code = (await factory.CreateClient().RegisterAsync(ApiClient.Signal(channel: "melding-gemeente"))).Str("receiptCode");
         var reporter = factory.CreateAnonymousClient();
 
         for (var i = 0; i < 5; i++) await (await reporter.GetAsync($"/api/receipts/{RandomCode()}")).ShouldHaveStatus(HttpStatusCode.NotFound);
@@ -94,5 +97,24 @@ public partial class ReceiptTests
         problem.Str("detail").Should().Contain("Retry-After");
         refused.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1),
             "the lookup window reopens within its minute, and the client is told when");
+    }
+
+    [Fact]
+    public async Task A_signal_from_Meld_Misdaad_Anoniem_gets_no_receipt_code_and_its_feedback_is_still_kept_for_that_channel()
+    {
+        await using var factory = new ApiFactory();
+        var oov = factory.CreateClient();
+
+        var registered = await oov.RegisterAsync(ApiClient.Signal(channel: "meld-misdaad-anoniem"));
+
+        registered.ContainsKey("receiptCode").Should().BeTrue();
+        registered["receiptCode"].Should().BeNull("nobody at the municipality can hand a code to an MMA reporter");
+        var caseId = registered.Str("id");
+        (await oov.PostAsJsonAsync($"/api/cases/{caseId}/feedback", new { text = "Teruggekoppeld via Meld Misdaad Anoniem." }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        using var scope = factory.Services.CreateScope();
+        var receipt = await scope.ServiceProvider.GetRequiredService<OndermijningDbContext>().ReporterReceipts.SingleAsync();
+        receipt.CodeHash.Should().BeNull();
+        receipt.Feedback.Should().Be("Teruggekoppeld via Meld Misdaad Anoniem.");
     }
 }

@@ -54,6 +54,14 @@ public sealed class AnnualScenario(ApiFactory factory)
         ["bewustwording.actiedagen"] = 3,
         ["bewustwording.gesprekken"] = 30,
         ["bewustwording.signalen-lwo"] = 2,
+        // Every case above was received in 2023: the LWO's sixteen, the two weighed outside 2023 and the two residents'
+        // signals registered on their own.
+        ["signalen.ontvangen"] = 20,
+        ["signalen.meld-misdaad-anoniem"] = 16,
+        ["signalen.melding-gemeente"] = 0,
+        ["signalen.melding-politie"] = 0,
+        ["signalen.bewonersgesprek"] = 4,
+        ["signalen.professional"] = 0,
     };
 
     /// <summary>The events that fall just after the 2023 boundary.</summary>

@@ -46,7 +46,8 @@ public class AnnualStatisticsTests(AnnualYearFixture year) : IClassFixture<Annua
         Figures(table).Should().Equal(AnnualScenario.Expected2023);
         table["sections"]!.AsArray().Select(s => s!.Str("title")).Should().Equal(
             "Lokale werkgroep ondermijning (LWO)", "Actieteam Ondermijning (ATOM)", "Maastricht Ondermijningstafel (MOT)",
-            "Bestuurlijke handhavingsmaatregelen", "Integrale fenomeenanalyses", "Vergroten bewustwording & signalering");
+            "Bestuurlijke handhavingsmaatregelen", "Integrale fenomeenanalyses", "Vergroten bewustwording & signalering",
+            "Ontvangen signalen");
         table["sections"]!.AsArray().SelectMany(s => s!["figures"]!.AsArray())
             .Should().OnlyContain(f => f!.Str("definition").Contains("geteld in het jaar"), "every number says by which date it is counted");
     }

@@ -52,7 +52,7 @@ public class CasePageFormTests
         var response = await page.PostAsync("/signalen/nieuw", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Signaal.Gemeente"] = "GM0935", ["Signaal.Bron"] = "melding-gemeente", ["Signaal.Omschrijving"] = "Drukte bij een kapsalon",
-            ["Signaal.Anoniem"] = "true", ["Signaal.Branche"] = new string('b', 150), ["Signaal.PersoonNaam"] = "J.\u0001Jansen",
+            ["Signaal.Anoniem"] = "true", ["Signaal.Branche"] = new string('b', 150), ["Signaal.Personen[0].Naam"] = "J.\u0001Jansen",
             ["__RequestVerificationToken"] = PageSignIn.FormToken(form),
         }));
 
@@ -60,7 +60,7 @@ public class CasePageFormTests
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("<span id=\"branche-fout\" class=\"field-error\">Gebruik hoogstens 100 tekens.</span>");
         Regex.IsMatch(html, "id=\"branche\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"branche-fout\"").Should().BeTrue();
-        html.Should().Contain("<span id=\"persoon-naam-fout\" class=\"field-error\">Dit veld bevat een stuurteken");
+        html.Should().Contain("<span id=\"persoon-0-naam-fout\" class=\"field-error\">Dit veld bevat een stuurteken");
         (await factory.CreateClient().CaseCountAsync()).Should().Be(0);
     }
 }

@@ -52,7 +52,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         await _page.GetByLabel("Omschrijving").FillAsync("Veel kort bezoek bij een kapsalon, vermoedelijk drugshandel");
         await _page.GetByLabel("Branche (optioneel)").FillAsync("kappers");
         await _page.GetByLabel("Zwaarte").SelectOptionAsync("hoog");
-        await _page.Locator("#bedrijf-naam").FillAsync("Kapsalon De Schaar");
+        await _page.Locator("#bedrijf-0-naam").FillAsync("Kapsalon De Schaar");
         await _page.GetByLabel("KvK-nummer").FillAsync("12345678");
         await _page.GetByLabel("Postcode").FillAsync("6211 AB");
         await _page.GetByLabel("Huisnummer").FillAsync("12");
@@ -131,8 +131,8 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         await _page.Keyboard.PressAsync("Tab");
         await _page.Keyboard.TypeAsync("horeca");
 
-        // Onwards to the submit button: every field on the way is reachable.
-        for (var i = 0; i < 40 && await _page.EvaluateAsync<string>("document.activeElement.tagName") != "BUTTON"; i++)
+        // Onwards to the submit button, past the rows' own buttons: every field on the way is reachable.
+        for (var i = 0; i < 80 && await _page.EvaluateAsync<string>("document.activeElement.textContent.trim()") != "Signaal registreren"; i++)
             await _page.Keyboard.PressAsync("Tab");
         await _page.Keyboard.PressAsync("Enter");
 

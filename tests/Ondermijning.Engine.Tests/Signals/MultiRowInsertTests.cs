@@ -75,8 +75,7 @@ public sealed class MultiRowInsertTests
             [new PersonSubject("Piet de Vries", new LocalDate(1980, 2, 29), "eigenaar"), new PersonSubject("Onbekend", null, null)],
             [new CompanySubject("Kapsalon De Schaar", "12345678", "Maastricht")],
             [new AddressSubject("6211AB", 12, "a", "Grote Straat", "Maastricht")], null),
-        definition.Key, definition.StartStage, definition.LowestSeverity, Now, EngineHost.Regisseur,
-        new IdempotencyKey($"key-{id}", "fingerprint"));
+        definition.Key, definition.StartStage, definition.LowestSeverity, Now, EngineHost.Regisseur, Now - Duration.FromDays(3));
 
     private static async Task<OndermijningDbContext> CreateAsync(StorageProvider provider)
     {

@@ -14,7 +14,7 @@ namespace Ondermijning.Engine.Tests.Signals;
 public sealed class SignalCommitterTests
 {
     private static SignalDetails Signal(string description) => new(
-        MunicipalityCode.Parse("GM0935"), SourceChannel.MeldMisdaadAnoniem, ReporterDetails.AnonymousReporter,
+        MunicipalityCode.Parse("GM0935"), SourceChannel.MeldingGemeente, ReporterDetails.AnonymousReporter,
         description, "kappers", ["drugshandel"], [], [], [], null);
 
     [Fact]

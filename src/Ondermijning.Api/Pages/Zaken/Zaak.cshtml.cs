@@ -37,6 +37,8 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
     /// <summary>What was typed in the failed side form, so that nothing typed is lost.</summary>
     public Dictionary<string, string?> Typed { get; private set; } = [];
     public WorkflowDefinition Definition { get; private set; } = null!;
+    /// <summary>What the reporter was told, for those who write it; null for a case from before receipts.</summary>
+    public GivenFeedback? GivenFeedback { get; private set; }
 
     /// <summary>The step whose form failed, so that it opens again with its errors and values.</summary>
     public string? FailedStep { get; private set; }
@@ -152,6 +154,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             Findings = actor.HasRoleFor(Permission.ReadInformation) ? await enrichment.FindingsAsync(caseId, actor, cancellationToken) : [];
             var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table == ChainTable.Mot);
             if (visitedMot && actor.HasRoleFor(Permission.RecordIntervention)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
+            if (actor.HasRoleFor(Permission.WriteFeedback)) GivenFeedback = await receipts.GivenAsync(caseId, actor, cancellationToken);
             return true;
         }
         catch (EngineProblem e) when (e.Kind == ProblemKind.NotFound)

@@ -242,7 +242,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(8)");
 
                     b.Property<string>("Name")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1308,12 +1307,12 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CodeHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Feedback")
                         .HasMaxLength(2000)
@@ -1326,9 +1325,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("CodeHash");
+                    b.HasKey("CaseId");
 
-                    b.HasIndex("CaseId")
+                    b.HasIndex("CodeHash")
                         .IsUnique();
 
                     b.ToTable("reporter_receipts", (string)null);

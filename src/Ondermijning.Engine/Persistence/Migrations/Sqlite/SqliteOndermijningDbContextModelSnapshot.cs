@@ -233,7 +233,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1309,11 +1308,11 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Ondermijning.Engine.Signals.ReporterReceipt", b =>
                 {
-                    b.Property<string>("CodeHash")
-                        .HasMaxLength(64)
+                    b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Feedback")
@@ -1327,9 +1326,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CodeHash");
+                    b.HasKey("CaseId");
 
-                    b.HasIndex("CaseId")
+                    b.HasIndex("CodeHash")
                         .IsUnique();
 
                     b.ToTable("reporter_receipts", (string)null);
