@@ -56,6 +56,7 @@ try
         cfg.AddProfile<SearchMappingProfile>();
     });
     builder.Services.AddScoped<CaseResponder>();
+    builder.Services.AddScoped<Ondermijning.Api.Pages.Zaken.ZaakKeten>();
 
     builder.Services.ConfigureHttpJsonOptions(o =>
     {

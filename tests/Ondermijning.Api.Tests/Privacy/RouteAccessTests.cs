@@ -27,7 +27,7 @@ public class RouteAccessTests
 
     /// <summary>Routes without case data: sign-in, error pages, health, the contract, static files, the job dashboard.</summary>
     private static readonly string[] Infrastructure =
-        ["/inloggen", "/uitloggen", "/fout", "/health", "/openapi", "/api-reference", "/hangfire", "/css", "/favicon", "/{**"];
+        ["/inloggen", "/uitloggen", "/fout", "/health", "/openapi", "/api-reference", "/hangfire", "/css", "/js", "/favicon", "/{**"];
 
     private sealed record Route(string Pattern, string Method, Permission? Permission, bool Anonymous);
 
