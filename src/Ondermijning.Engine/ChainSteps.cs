@@ -50,14 +50,19 @@ public sealed class TakeStepWithOutcomes(OndermijningDbContext db, FireTrigger f
     {
         if (outcomes.Inspection is null && outcomes.Interventions.Count == 0)
             return await fireTrigger.HandleAsync(caseId, request, expectedRevision, actor, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Case? moved = null;
         try
         {
-            if (outcomes.Inspection is { } inspection) await atom.HandleAsync(caseId, inspection, actor, cancellationToken);
-            foreach (var intervention in outcomes.Interventions) await interventions.HandleAsync(caseId, intervention, actor, cancellationToken);
-            var moved = await fireTrigger.HandleAsync(caseId, request, expectedRevision, actor, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return moved;
+            // Under the database's write rules (on SQLite: this process's writers' gate first, then the transaction), so a
+            // transaction held here never waits for a writer that waits for it.
+            await db.WriteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (outcomes.Inspection is { } inspection) await atom.HandleAsync(caseId, inspection, actor, cancellationToken);
+                foreach (var intervention in outcomes.Interventions) await interventions.HandleAsync(caseId, intervention, actor, cancellationToken);
+                moved = await fireTrigger.HandleAsync(caseId, request, expectedRevision, actor, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }, cancellationToken);
         }
         catch
         {
@@ -65,6 +70,7 @@ public sealed class TakeStepWithOutcomes(OndermijningDbContext db, FireTrigger f
             db.ChangeTracker.Clear();
             throw;
         }
+        return moved!;
     }
 }
 
