@@ -10,134 +10,115 @@ namespace Ondermijning.Api.Tests.Web;
 /// <summary>
 /// The OOV regisseur's whole chain on the pages: enrichment with a finding found by hand and the decision, the LWO, an
 /// ATOM inspection with its outcomes, the MOT with three interventions, and closing once each is executed or dropped.
-/// The API only registers the signal (the intake form is tested on its own) and checks what the pages stored.
+/// The API only registers the signal (the intake form is tested on its own) and checks what the pages stored. It runs in
+/// 2025, where the chain's version 2 applies: there the ATOM can send its findings back to the LWO, so one case meets both tables.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
 [Collection(BrowserCollection.Name)]
-public class ChainOnThePagesTests(Browser browser) : IAsyncLifetime
+public class ChainOnThePagesTests(Browser browser)
+    : BrowserSession(browser, new ApiFactory(clock: new FakeClock(Instant.FromUtc(2025, 2, 3, 8, 0))) { DemoUsers = true })
 {
-    // In 2025, where the chain's version 2 applies: there the ATOM can send its findings back to the LWO, so one case meets both tables.
-    private readonly ApiFactory _service = new(clock: new FakeClock(Instant.FromUtc(2025, 2, 3, 8, 0))) { DemoUsers = true };
-    private IPage _page = null!;
-    private Uri _address = null!;
-
-    public async Task InitializeAsync()
-    {
-        _address = _service.StartOnLoopback();
-        _page = await browser.Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _page.CloseAsync();
-        await _service.DisposeAsync();
-    }
-
-    private Task Open(string path) => _page.GotoAsync(new Uri(_address, path).ToString());
-
-    private ILocator Step(string trigger) => _page.Locator($"#stap-{trigger}");
+    private ILocator Step(string trigger) => Page.Locator($"#stap-{trigger}");
 
     private async Task OpenStep(string trigger)
     {
         if (await Step(trigger).GetAttributeAsync("open") is null) await Step(trigger).Locator("summary").ClickAsync();
     }
 
-    private async Task<string> Notice() => (await _page.GetByRole(AriaRole.Status).First.TextContentAsync())!.Trim();
+    private async Task<string> Notice() => (await Page.GetByRole(AriaRole.Status).First.TextContentAsync())!.Trim();
 
     [Fact]
     public async Task The_regisseur_takes_a_case_from_enrichment_through_the_LWO_ATOM_and_MOT_to_closing_on_the_pages()
     {
-        var api = _service.CreateClient();
+        var api = Service.CreateClient();
         var id = (await api.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
         var code = id.Replace("-", "")[^8..].ToUpperInvariant();
         var named = $"zaak {code} (Kapsalon De Schaar)";
 
-        await Open("/inloggen");
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Inloggen als Demo OOV-regisseur" }).ClickAsync();
-        await _page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await SignInAs("Demo OOV-regisseur");
 
         // Enrichment: the registers are off and say why; the verdict waits for a finding, then rests on it.
         await Open($"/zaken/{id}");
         await OpenStep("start-verrijking");
         await Step("start-verrijking").GetByRole(AriaRole.Button).ClickAsync();
         (await Notice()).Should().Contain("Verrijking met open bronnen");
-        (await _page.Locator("ul.registers li[data-register=kvk]").TextContentAsync()).Should().Contain("Uit: er is geen sleutel");
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Registers nu bevragen" }).ClickAsync();
+        (await Page.Locator("ul.registers li[data-register=kvk]").TextContentAsync()).Should().Contain("Uit: er is geen sleutel");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Registers nu bevragen" }).ClickAsync();
         (await Notice()).Should().Contain("De registers zijn bevraagd");
         (await Step("bevestigd-naar-lwo").GetByTestId("waarom-niet").TextContentAsync()).Should().Contain("er zijn nog geen bevindingen");
 
-        await _page.Locator("summary", new PageLocatorOptions { HasText = "Bevinding toevoegen" }).ClickAsync();
-        await _page.GetByLabel("Bron", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync("kadaster");
-        await _page.GetByLabel("Over wie of wat (optioneel)").FillAsync("Grote Straat 12, Maastricht");
-        await _page.GetByLabel("Wat is gevonden").FillAsync("Eigenaar volgens BRK-uittreksel: Vastgoed BV Zuid, sinds 2 maanden");
-        await _page.GetByLabel("Datum van de publicatie of waarneming").FillAsync("2025-02-02");
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Bevinding toevoegen" }).ClickAsync();
+        await Page.Locator("summary", new PageLocatorOptions { HasText = "Bevinding toevoegen" }).ClickAsync();
+        await Page.GetByLabel("Bron", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync("kadaster");
+        await Page.GetByLabel("Over wie of wat (optioneel)").FillAsync("Grote Straat 12, Maastricht");
+        await Page.GetByLabel("Wat is gevonden").FillAsync("Eigenaar volgens BRK-uittreksel: Vastgoed BV Zuid, sinds 2 maanden");
+        await Page.GetByLabel("Datum van de publicatie of waarneming").FillAsync("2025-02-02");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Bevinding toevoegen" }).ClickAsync();
         (await Notice()).Should().Be("De bevinding is toegevoegd.");
-        (await _page.Locator("ul.bevindingen").TextContentAsync()).Should().Contain("Vastgoed BV Zuid").And.Contain("met de hand toegevoegd");
-        (await _page.Locator("p.voorstel").TextContentAsync()).Should().Contain("U beslist");
+        (await Page.Locator("ul.bevindingen").TextContentAsync()).Should().Contain("Vastgoed BV Zuid").And.Contain("met de hand toegevoegd");
+        (await Page.Locator("p.voorstel").TextContentAsync()).Should().Contain("U beslist");
 
         await OpenStep("bevestigd-naar-lwo");
         await Step("bevestigd-naar-lwo").GetByLabel("Kadaster: ", new LocatorGetByLabelOptions { Exact = false }).CheckAsync();
         await Step("bevestigd-naar-lwo").GetByLabel("Reden (optioneel)").FillAsync("Recente eigendomswisseling bevestigt het signaal");
         await Step("bevestigd-naar-lwo").GetByRole(AriaRole.Button).ClickAsync();
         (await Notice()).Should().Contain("Weging in de LWO");
-        (await _page.Locator("section.verrijking").TextContentAsync()).Should().Contain("bevestigd").And.Contain("Vastgoed BV Zuid");
+        (await Page.Locator("section.verrijking").TextContentAsync()).Should().Contain("bevestigd").And.Contain("Vastgoed BV Zuid");
 
         // The LWO sends it to the ATOM; its row is labelled by the case.
         await Open("/tafels/lwo");
-        await _page.GetByLabel("Datum van het overleg").FillAsync("2025-02-03");
-        await _page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("naar-atom");
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
-        (await _page.Locator(".uitslag.gelukt").TextContentAsync()).Should().Contain("1 besluit vastgelegd").And.Contain(code);
+        await Page.GetByLabel("Datum van het overleg").FillAsync("2025-02-03");
+        await Page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("naar-atom");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
+        (await Page.Locator(".uitslag.gelukt").TextContentAsync()).Should().Contain("1 besluit vastgelegd").And.Contain(code);
 
         // The ATOM inspects the location on 14 February, records what it found, and sends the findings back to the LWO.
-        _service.Clock.Advance(Duration.FromDays(17));
+        Service.Clock.Advance(Duration.FromDays(17));
         await Open("/tafels/atom");
-        (await _page.Locator("#vergaderdatum").CountAsync()).Should().Be(0, "an ATOM decision is dated by its inspection, not by a meeting");
-        await _page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("atom-herweging");
-        await _page.GetByLabel($"Reden voor {named}").FillAsync("Hennepkwekerij op zolder; LWO weegt opnieuw");
-        var inspection = _page.Locator("fieldset.controle");
+        (await Page.Locator("#vergaderdatum").CountAsync()).Should().Be(0, "an ATOM decision is dated by its inspection, not by a meeting");
+        await Page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("atom-herweging");
+        await Page.GetByLabel($"Reden voor {named}").FillAsync("Hennepkwekerij op zolder; LWO weegt opnieuw");
+        var inspection = Page.Locator("fieldset.controle");
         await inspection.GetByLabel("Datum van de controle").FillAsync("2025-02-14");
         await inspection.GetByLabel("Gecontroleerde locatie").FillAsync("Grote Straat 12, Maastricht");
         await inspection.GetByLabel("Last onder dwangsom opgelegd").CheckAsync();
         await inspection.GetByLabel("Overig (beschrijf hieronder)").CheckAsync();
         await inspection.GetByLabel("Andere uitkomst (bij ‘overig’)").FillAsync("Hennepkwekerij aangetroffen en geruimd");
-        (await _page.Locator("fieldset.interventies").CountAsync()).Should().Be(0);
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
-        (await _page.Locator(".uitslag.gelukt").TextContentAsync()).Should().Contain("Bevindingen terug naar de LWO");
+        (await Page.Locator("fieldset.interventies").CountAsync()).Should().Be(0);
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
+        (await Page.Locator(".uitslag.gelukt").TextContentAsync()).Should().Contain("Bevindingen terug naar de LWO");
 
         await Open("/tafels/lwo");
-        await _page.GetByLabel("Datum van het overleg").FillAsync("2025-02-20");
-        await _page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("naar-mot");
-        await _page.GetByLabel($"Reden voor {named}").FillAsync("Concrete aanwijzingen voor georganiseerde criminaliteit");
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
-        (await _page.Locator(".uitslag.gelukt").CountAsync()).Should().Be(1);
+        await Page.GetByLabel("Datum van het overleg").FillAsync("2025-02-20");
+        await Page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("naar-mot");
+        await Page.GetByLabel($"Reden voor {named}").FillAsync("Concrete aanwijzingen voor georganiseerde criminaliteit");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
+        (await Page.Locator(".uitslag.gelukt").CountAsync()).Should().Be(1);
 
         // The MOT sits on 29 December; its interventions are recorded a week later and still carry the sitting's date.
-        _service.Clock.Advance(Duration.FromDays(320));
+        Service.Clock.Advance(Duration.FromDays(320));
         await Open("/tafels/mot");
-        await _page.GetByLabel("Datum van het overleg").FillAsync("2025-12-29");
-        await _page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("interventies-besloten");
-        await _page.GetByLabel($"Reden voor {named}").FillAsync("Integrale aanpak: bestuurlijk, strafrechtelijk en fiscaal");
+        await Page.GetByLabel("Datum van het overleg").FillAsync("2025-12-29");
+        await Page.GetByLabel($"Besluit voor {named}").SelectOptionAsync("interventies-besloten");
+        await Page.GetByLabel($"Reden voor {named}").FillAsync("Integrale aanpak: bestuurlijk, strafrechtelijk en fiscaal");
         var decided = new[] { ("sluiting-13b-opiumwet", "Gemeente (OOV)"), ("strafrechtelijk-onderzoek", "Politie"), ("boekenonderzoek", "Belastingdienst") };
         for (var i = 0; i < decided.Length; i++)
         {
-            await _page.GetByLabel($"Interventie {i + 1}: soort").SelectOptionAsync(decided[i].Item1);
-            await _page.GetByLabel($"Interventie {i + 1}: uitvoerende organisatie").FillAsync(decided[i].Item2);
+            await Page.GetByLabel($"Interventie {i + 1}: soort").SelectOptionAsync(decided[i].Item1);
+            await Page.GetByLabel($"Interventie {i + 1}: uitvoerende organisatie").FillAsync(decided[i].Item2);
         }
-        await _page.GetByLabel("Interventie 1: gepland op (optioneel)").FillAsync("2026-02-01");
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
-        (await _page.Locator(".uitslag.gelukt").TextContentAsync()).Should().Contain("Interventies besloten");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("agenda-mot-besloten"), FullPage = true });
+        await Page.GetByLabel("Interventie 1: gepland op (optioneel)").FillAsync("2026-02-01");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Besluiten vastleggen" }).ClickAsync();
+        (await Page.Locator(".uitslag.gelukt").TextContentAsync()).Should().Contain("Interventies besloten");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("agenda-mot-besloten"), FullPage = true });
 
         // On the case: three planned interventions; closing says why it cannot yet, until each is executed or dropped.
         await Open($"/zaken/{id}");
-        (await _page.Locator("table.interventies tbody tr").CountAsync()).Should().Be(3);
-        (await _page.Locator("table.interventies").TextContentAsync()).Should().Contain("Besloten in het MOT-overleg van 29 december 2025");
+        (await Page.Locator("table.interventies tbody tr").CountAsync()).Should().Be(3);
+        (await Page.Locator("table.interventies").TextContentAsync()).Should().Contain("Besloten in het MOT-overleg van 29 december 2025");
         (await Step("afsluiten").GetByTestId("waarom-niet").TextContentAsync()).Should().Contain("zijn nog 3 interventies gepland");
 
         // Interventions decided in one sitting carry one date, so each row is found by its kind.
-        ILocator Row(string kind) => _page.Locator("table.interventies tbody tr", new PageLocatorOptions { HasText = kind });
+        ILocator Row(string kind) => Page.Locator("table.interventies tbody tr", new PageLocatorOptions { HasText = kind });
         await Row("Sluiting pand").GetByLabel("Datum").FillAsync("2026-01-05");
         await Row("Sluiting pand").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Stand vastleggen" }).ClickAsync();
         (await Notice()).Should().Be("De interventie is als uitgevoerd gemarkeerd.");
@@ -157,8 +138,8 @@ public class ChainOnThePagesTests(Browser browser) : IAsyncLifetime
         await Step("afsluiten").GetByLabel("Reden").FillAsync("Sluiting uitgevoerd en boekenonderzoek afgerond");
         await Step("afsluiten").GetByRole(AriaRole.Button).ClickAsync();
         (await Notice()).Should().Contain("Afgesloten");
-        (await _page.Locator("section[aria-labelledby=controles]").TextContentAsync()).Should().Contain("14 februari 2025").And.Contain("last onder dwangsom");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zaak-afgesloten-met-interventies"), FullPage = true });
+        (await Page.Locator("section[aria-labelledby=controles]").TextContentAsync()).Should().Contain("14 februari 2025").And.Contain("last onder dwangsom");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zaak-afgesloten-met-interventies"), FullPage = true });
 
         // What the pages stored, read through the API.
         (await api.GetCaseAsync(id)).Str("stage.id").Should().Be("afgesloten");

@@ -164,7 +164,8 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
         {
             if (!await LoadAsync(id, cancellationToken)) return NotFound();
             FailedForm = form;
-            FieldErrors = DutchMessages.ForFields(problem, field => form is "interventie" or "informatie" or "zwaarte" or "terugkoppeling"
+            FieldErrors = DutchMessages.ForFields(problem, field => form is "informatie" or "zwaarte" or "terugkoppeling"
+                || (form == "interventie" && field is not ("decidedOn" or "plannedFor"))
                 ? DutchMessages.ForSideForm(form, problem) : KetenInvoer.ForField(field));
             FormError = problem.Errors.Count > 0 ? DutchMessages.ForProblem(problem) : DutchMessages.ForSideForm(form, problem);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
