@@ -192,7 +192,7 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
         foreach (var (postcode, number, addition, street) in addresses)
             yield return tables.Addresses.Row(("CaseId", @case.Id), ("Postcode", postcode), ("HouseNumber", number),
                 ("HouseNumberAddition", addition), ("Street", street), ("City", "Zuid-Limburg"));
-        foreach (var (kind, term) in CaseSearchTerm.Terms(@case.Id, companies, persons, addresses.Select(a => (a.Postcode, a.HouseNumber, (string?)a.Street))))
+        foreach (var (kind, term) in CaseSearchTerm.Terms(@case.Id, companies.Select(c => ((string?)c.Name, c.KvkNumber)), persons, addresses.Select(a => (a.Postcode, a.HouseNumber, (string?)a.Street))))
             yield return tables.SearchTerms.Row(("CaseId", @case.Id), ("Municipality", @case.Municipality), ("Kind", kind), ("Term", term));
 
         for (var n = random.Next(100) switch { < 50 => 0, < 80 => 1, < 95 => 2, _ => 3 }; n > 0; n--)

@@ -57,6 +57,7 @@ try
         cfg.AddProfile<WorkflowMappingProfile>();
     });
     builder.Services.AddScoped<CaseResponder>();
+    builder.Services.AddScoped<Ondermijning.Api.Pages.Zaken.ZaakKeten>();
 
     builder.Services.ConfigureHttpJsonOptions(o =>
     {

@@ -16,6 +16,8 @@ public static class ChainOutcomeServices
         services.AddScoped<IStepObserver, RecordLwoDecision>();
         services.AddScoped<IStepObserver, RecordLwoArrival>();
         services.AddScoped<IStepObserver, RecordStageStay>();
+        services.AddScoped<IStepObserver, InterventionsFinishBeforeClosing>();
+        services.AddScoped<TakeStepWithOutcomes>();
         services.AddScoped<LwoDecisions>();
         services.AddScoped<RecordAtomInspection>();
         services.AddScoped<RecordIntervention>();

@@ -30,8 +30,9 @@ public sealed class AtomInspection
     private AtomInspection() { }
 
     internal AtomInspection(CaseId caseId, MunicipalityCode municipality, AtomInspectionDetails details, LocalDate inspectedOn,
-        Instant recordedAt, Actor actor)
+        AtomInspectionId? sameLocationAs, Instant recordedAt, Actor actor)
     {
+        SameLocationAs = sameLocationAs;
         Id = AtomInspectionId.New();
         CaseId = caseId;
         Municipality = municipality;
@@ -53,6 +54,11 @@ public sealed class AtomInspection
     /// <summary>The address or description of the location: personal data, so nothing is counted from it.</summary>
     public string? Location { get; private set; }
     public LocalDate InspectedOn { get; private set; }
+    /// <summary>
+    /// The earlier inspection of the same location on the same day, recorded for another case: one visit to one location
+    /// for several cases, so the location is counted once. Kept when the location's text is erased.
+    /// </summary>
+    public AtomInspectionId? SameLocationAs { get; private set; }
     public List<string> Organisations { get; private set; } = [];
     // One column per outcome, so that the statistics sum them in the database.
     public bool LastOnderDwangsom { get; private set; }
@@ -89,6 +95,7 @@ internal sealed class AtomInspectionConfiguration : IEntityTypeConfiguration<Ato
         a.ToTable("atom_inspections");
         a.HasKey(x => x.Id);
         a.Property(x => x.Id).HasConversion(v => v.Value, v => new AtomInspectionId(v));
+        a.Property(x => x.SameLocationAs).HasConversion(v => v!.Value.Value, v => new AtomInspectionId(v));
         a.Property(x => x.Location).HasMaxLength(Limits.Location);
         a.Property(x => x.OtherOutcome).HasMaxLength(Limits.OtherOutcome);
         a.Property(x => x.RecordedBy).HasMaxLength(Limits.Name);
@@ -96,7 +103,7 @@ internal sealed class AtomInspectionConfiguration : IEntityTypeConfiguration<Ato
         a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         // Covers the annual counts: every figure of a year is read from the index alone, grouped by municipality in its order.
         // Named, as the default name is longer than the 63 characters PostgreSQL keeps.
-        a.HasIndex(x => new { x.Municipality, x.InspectedOn, x.CaseId, x.LastOnderDwangsom, x.HandhavingWabo, x.SocialeRecherche, x.Other })
+        a.HasIndex(x => new { x.Municipality, x.InspectedOn, x.CaseId, x.LastOnderDwangsom, x.HandhavingWabo, x.SocialeRecherche, x.Other, x.SameLocationAs })
             .HasDatabaseName("IX_atom_inspections_Municipality_InspectedOn_Outcomes");
         a.HasIndex(x => x.CaseId);
     }

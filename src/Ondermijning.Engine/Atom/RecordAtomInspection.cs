@@ -32,7 +32,14 @@ public sealed class RecordAtomInspection(OndermijningDbContext db, AccessGate ga
                 ["inspectedOn"] = ["The inspection date lies in the future; record an inspection once it has taken place."],
             });
 
-        var inspection = new AtomInspection(caseId, @case.Municipality, details, details.InspectedOn ?? today, now, actor);
+        var on = details.InspectedOn ?? today;
+        // Several cases inspected at one location in one visit share it: the first inspection recorded counts the location.
+        var location = details.Location.Trim().ToLowerInvariant();
+        var visited = await db.Set<AtomInspection>().AsNoTracking()
+            .Where(i => i.Municipality == @case.Municipality && i.InspectedOn == on && i.CaseId != caseId && i.SameLocationAs == null && i.Location != null
+                        && i.Location.Trim().ToLower() == location)
+            .Select(i => (AtomInspectionId?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        var inspection = new AtomInspection(caseId, @case.Municipality, details, on, visited, now, actor);
         db.AddRecord(inspection, now);
         await db.SaveChangesAsync(cancellationToken);
         return inspection;

@@ -170,5 +170,19 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
             .Select(t => new AvailableStep(t, definition.Stage(t.To), CaseStateMachine.StandingRequirements(definition, t, @case.Severity, actor)))
             .ToList();
     }
-}
 
+    /// <summary>
+    /// The name each case goes by where many are listed (an agenda): its first company, otherwise its first person. Only for
+    /// cases the viewer was given, so it shows nothing the case page would not.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<CaseId, string>> SubjectNamesAsync(IReadOnlyCollection<Case> visible, CancellationToken cancellationToken = default)
+    {
+        var ids = visible.Select(c => c.Id).ToList();
+        var companies = await db.Set<CaseCompany>().AsNoTracking().Where(c => ids.Contains(c.CaseId)).OrderBy(c => c.Id)
+            // A company registered by its KvK number alone goes by that number.
+            .Select(c => new { c.CaseId, Name = c.Name ?? "KvK " + c.KvkNumber }).ToListAsync(cancellationToken);
+        var persons = await db.Set<CasePerson>().AsNoTracking().Where(p => ids.Contains(p.CaseId)).OrderBy(p => p.Id)
+            .Select(p => new { p.CaseId, p.Name }).ToListAsync(cancellationToken);
+        return companies.Concat(persons).GroupBy(s => s.CaseId).ToDictionary(g => g.Key, g => g.First().Name);
+    }
+}

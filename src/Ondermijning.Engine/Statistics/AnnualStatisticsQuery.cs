@@ -65,7 +65,7 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
             .GroupBy(i => i.Municipality)
             .Select(g => new
             {
-                Locations = g.Count(),
+                Locations = g.Count(i => i.SameLocationAs == null),
                 LastOnderDwangsom = g.Count(i => i.LastOnderDwangsom),
                 HandhavingWabo = g.Where(i => i.HandhavingWabo).Select(i => i.CaseId).Distinct().Count(),
                 SocialeRecherche = g.Where(i => i.SocialeRecherche).Select(i => i.CaseId).Distinct().Count(),
@@ -163,7 +163,7 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
             ]),
             new("atom", "Actieteam Ondermijning (ATOM)",
             [
-                new(AtomLocations, "locaties integraal gecontroleerd", Sum(atom, x => x.Locations), "Aantal geregistreerde integrale ATOM-controles (één per locatie); geteld in het jaar van de controledatum.", 0),
+                new(AtomLocations, "locaties integraal gecontroleerd", Sum(atom, x => x.Locations), "Aantal integraal gecontroleerde locaties: een locatie die voor meerdere zaken op één dag is gecontroleerd, telt één keer; geteld in het jaar van de controledatum.", 0),
                 new(AtomLastOnderDwangsom, "x last onder dwangsom opgelegd", Sum(atom, x => x.LastOnderDwangsom), "Controles met als uitkomst een last onder dwangsom; geteld in het jaar van de controledatum.", 1),
                 new(AtomHandhavingWabo, "zaken door Wabo verder opgepakt", Sum(atom, x => x.HandhavingWabo), "Verschillende zaken met een controle waarna Handhaving Wabo de zaak verder oppakte; geteld in het jaar van de controledatum.", 1),
                 new(AtomSocialeRecherche, "zaken personen aangetroffen die door Sociale Recherche verder opgepakt (zwartwerk)", Sum(atom, x => x.SocialeRecherche), "Verschillende zaken met een controle waarbij personen zijn overgedragen aan de Sociale Recherche; geteld in het jaar van de controledatum.", 1),

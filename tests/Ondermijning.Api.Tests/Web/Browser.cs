@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Web;
 
@@ -47,4 +48,37 @@ public sealed class Browser : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<Browser>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// One service on the loopback with the demo users and one Chromium page on it, for a browser test that does a user's
+/// work on the pages; disposed with the test.
+/// </summary>
+public abstract class BrowserSession(Browser browser, ApiFactory service) : IAsyncLifetime
+{
+    protected ApiFactory Service { get; } = service;
+    protected IPage Page { get; private set; } = null!;
+    protected Uri Address { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Address = Service.StartOnLoopback();
+        Page = await browser.Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Page.CloseAsync();
+        await Service.DisposeAsync();
+    }
+
+    protected Task Open(string path) => Page.GotoAsync(new Uri(Address, path).ToString());
+
+    /// <summary>Signs in as a demo user the way a person does, by the button on the sign-in page.</summary>
+    protected async Task SignInAs(string name)
+    {
+        await Open("/inloggen");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Inloggen als {name}" }).ClickAsync();
+        await Page.WaitForURLAsync(new Uri(Address, "/").ToString());
+    }
 }

@@ -4,8 +4,12 @@ using NodaTime;
 using NodaTime.Text;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Pages.Zaken;
+using Ondermijning.Engine;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Deadlines;
+using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
@@ -14,10 +18,11 @@ namespace Ondermijning.Api.Pages.Tafels;
 /// <summary>
 /// The agenda of one LWO, ATOM or MOT sitting: every case waiting for that table, with its possible
 /// outcomes, recorded in one submission. Each decision is taken as its own step, so one refused
-/// decision does not undo the others.
+/// decision does not undo the others; an ATOM decision carries its inspection, a MOT decision its interventions.
 /// </summary>
 [RequiresPermission(Permission.ReadAgenda)]
-public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, WorkflowCatalog catalog, AccessGate gate, IClock clock) : PageModel
+public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeStep, WorkflowCatalog catalog, AccessGate gate,
+    RecordIntervention interventions, IClock clock) : PageModel
 {
     public sealed class Besluit
     {
@@ -26,9 +31,28 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
         public string? Stap { get; set; }
         public string? Reden { get; set; }
         public Dictionary<string, string> Informatie { get; set; } = [];
+        public ControleInvoer? Controle { get; set; }
+        public List<InterventieInvoer?> Interventies { get; set; } = [];
     }
 
-    public sealed record AgendaItem(Case Case, WorkflowDefinition Definition, IReadOnlyList<AvailableStep> Steps, IReadOnlyList<RequiredInformation> ExtraInformation);
+    /// <param name="Name">The case's subject (company or person), when it names one.</param>
+    /// <param name="Overdue">Whether the case waits longer than its stage allows.</param>
+    public sealed record AgendaItem(Case Case, WorkflowDefinition Definition, IReadOnlyList<AvailableStep> Steps, IReadOnlyList<RequiredInformation> ExtraInformation,
+        string? Name, bool Overdue)
+    {
+        public string Short => IndexModel.Short(Case.Id);
+        /// <summary>The case by code and subject: "4F0CAE01 (Bakkerij X)".</summary>
+        public string Named => Name is null ? Short : $"{Short} ({Name})";
+        /// <summary>How the row names its case in its labels: "Besluit voor zaak 4F0CAE01 (Bakkerij X)".</summary>
+        public string Label => $"zaak {Named}";
+        public IEnumerable<AvailableStep> Decidable => Steps.Where(s => s.BlockedBy.Count == 0);
+        public IEnumerable<AvailableStep> Blocked => Steps.Where(s => s.BlockedBy.Count > 0);
+        public IEnumerable<string> TriggersRecording(StepRecord records) =>
+            Decidable.Where(s => ChainSteps.Records(Definition, s.Transition) == records).Select(s => s.Transition.Trigger.Value);
+    }
+
+    /// <summary>What happened to one decision of a submission, named by its case ("4F0CAE01 (Bakkerij X)").</summary>
+    public sealed record Outcome(string Case, string Label, string Text);
 
     public ChainTable Table { get; private set; }
     public string TableName => TableNames.Name(Table);
@@ -36,69 +60,146 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
     public const int AgendaLimit = 200;
 
     public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
+    /// <summary>Every case waiting (up to the limit), for the regisseur who chooses what goes on the sitting's agenda.</summary>
+    public IReadOnlyList<AgendaItem> Waiting { get; private set; } = [];
     /// <summary>How many cases wait for this table in all, of which <see cref="Agenda"/> shows the longest waiting.</summary>
-    public int Waiting { get; private set; }
+    public int WaitingCount { get; private set; }
+    /// <summary>The cases the regisseur put on this sitting's agenda; empty means all that wait.</summary>
+    public IReadOnlyList<string> Chosen { get; private set; } = [];
+    public bool PrintView { get; private set; }
+    public bool MayCompose => User.ToActor().HasRole(Role.OovRegisseur);
     public string MeetingDate { get; private set; } = "";
+    public string? MeetingDateError { get; private set; }
     public Dictionary<string, Besluit> Submitted { get; } = [];
+    /// <summary>Per refused case, the Dutch message per field of its row.</summary>
+    public Dictionary<string, Dictionary<string, string>> FieldErrors { get; } = [];
     public Dictionary<string, string> Errors { get; } = [];
+    public List<Outcome> Recorded { get; } = [];
+    public List<Outcome> Refused { get; } = [];
+    public IReadOnlyList<InterventionSubtype> Subtypes { get; private set; } = [];
+    public string Today => LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
+    public string TodayLabel => clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl-NL"));
+    /// <summary>Whether any decision on this agenda is dated by the sitting (an ATOM row is dated by its inspection).</summary>
+    public bool AsksMeetingDate => Agenda.Any(a => a.Decidable.Any(s => ChainSteps.Records(a.Definition, s.Transition) != StepRecord.AtomInspection
+                                                                         && KetenInvoer.Dates(s.Transition).Any()));
 
-    public async Task<IActionResult> OnGetAsync(string tafel, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string tafel, [FromQuery(Name = "zaken")] List<string>? zaken, string? weergave,
+        CancellationToken cancellationToken)
     {
         if (!TryTable(tafel)) return NotFound();
         // Refused as the page filter refuses a missing role: the Dutch 403 page, also for a user signed in by token.
         if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return StatusCode(StatusCodes.Status403Forbidden);
-        MeetingDate = LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
+        MeetingDate = Today;
+        PrintView = weergave == "afdrukken";
+        Chosen = ChosenCases(zaken);
         await LoadAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string tafel, string vergaderdatum, List<Besluit?>? besluiten, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string tafel, string? vergaderdatum, List<Besluit?>? besluiten,
+        [FromForm(Name = "zaken")] List<string>? zaken, CancellationToken cancellationToken)
     {
         if (!TryTable(tafel)) return NotFound();
         // Refused as the page filter refuses a missing role: the Dutch 403 page, also for a user signed in by token.
         if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return StatusCode(StatusCodes.Status403Forbidden);
-        MeetingDate = vergaderdatum;
+        MeetingDate = vergaderdatum ?? "";
+        Chosen = ChosenCases(zaken);
         var actor = User.ToActor();
-        var recorded = 0;
-        // A row index that names no row binds an empty row, or no list at all.
-        foreach (var besluit in (besluiten ?? []).OfType<Besluit>().Where(b => !string.IsNullOrEmpty(b.Stap)))
+        var chosen = (besluiten ?? []).OfType<Besluit>().Where(b => !string.IsNullOrEmpty(b.Stap)).ToList();
+
+        // The sitting's date dates its decisions and interventions: a wrong one refuses the sitting before any case moves.
+        try
+        {
+            var f = new Fields();
+            f.OptionalDate(vergaderdatum, "vergaderdatum", clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
+            f.ThrowIfAny();
+        }
+        catch (EngineProblem problem)
+        {
+            MeetingDateError = DutchMessages.ForFields(problem, _ => "Vul een geldige datum in.").Values.First();
+            foreach (var besluit in chosen) Submitted[besluit.Zaak] = besluit;
+            await LoadAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        foreach (var besluit in chosen)
         {
             if (!CaseId.TryParse(besluit.Zaak, out var id)) continue;
-            var information = besluit.Informatie.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
+            var label = IndexModel.Short(id);
             WorkflowDefinition? definition = null;
             TransitionDefinition? transition = null;
             try
             {
                 var @case = await queries.GetAsync(id, actor, cancellationToken);
+                label = await LabelAsync(@case, cancellationToken);
                 definition = catalog.Get(@case.Definition);
                 transition = definition.TransitionsFrom(@case.Stage).FirstOrDefault(t => t.Trigger.Value == besluit.Stap);
-                // The sitting's date is the date every dated outcome of this agenda carries.
-                foreach (var date in transition?.Guards.RequiredInformation.Where(r => r.Type == InformationType.Date) ?? [])
-                    information[date.Key] = vergaderdatum;
-                information = information.Where(kv => transition?.Guards.RequiredInformation.Any(r => r.Key == kv.Key) == true)
+                var records = transition is null ? StepRecord.None : ChainSteps.Records(definition, transition);
+                var information = besluit.Informatie.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
+                // A sitting dates its outcomes by its own date; an inspection's outcome by the inspection's.
+                if (transition is not null)
+                    information = KetenInvoer.Dated(transition, information,
+                        records == StepRecord.AtomInspection ? besluit.Controle?.Datum?.Trim() ?? "" : vergaderdatum ?? "");
+                information = information.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)
+                        && transition?.Guards.RequiredInformation.Any(r => r.Key == kv.Key) == true)
                     .ToDictionary(kv => kv.Key, kv => kv.Value);
-                await fireTrigger.HandleAsync(id, new TriggerRequest(new TriggerId(besluit.Stap!), besluit.Reden, information), besluit.Revisie, actor, cancellationToken);
-                recorded++;
+                var outcomes = KetenInvoer.Outcomes(records, besluit.Controle, besluit.Interventies, vergaderdatum);
+                await takeStep.HandleAsync(id, new TriggerRequest(new TriggerId(besluit.Stap!), besluit.Reden, information), besluit.Revisie,
+                    outcomes, actor, cancellationToken);
+                Recorded.Add(new Outcome(besluit.Zaak, label, transition!.Label));
             }
             catch (EngineProblem problem)
             {
                 Submitted[besluit.Zaak] = besluit;
-                Errors[besluit.Zaak] = problem.Errors.Count > 0 && definition is not null
-                    ? string.Join(" ", DutchMessages.ForFields(problem, k => DutchMessages.ForStepField(k, transition, definition)).Values.Distinct())
+                var fields = definition is null ? [] : DutchMessages.ForFields(problem, k =>
+                    k is "reason" or "severity" || k.StartsWith("information.", StringComparison.Ordinal)
+                        ? DutchMessages.ForStepField(k, transition, definition) : KetenInvoer.ForField(k));
+                FieldErrors[besluit.Zaak] = fields;
+                var message = problem.Kind == ProblemKind.Conflict ? await DecidedMeanwhileAsync(id, actor, cancellationToken)
+                    : fields.Count > 0 ? string.Join(" ", fields.Values.Distinct())
                     : DutchMessages.ForProblem(problem);
+                Errors[besluit.Zaak] = message;
+                Refused.Add(new Outcome(besluit.Zaak, label, message));
             }
         }
 
-        if (Errors.Count == 0)
+        if (Refused.Count == 0)
         {
-            TempData["Melding"] = recorded == 0 ? "Er zijn geen besluiten gekozen." : $"{recorded} {(recorded == 1 ? "besluit" : "besluiten")} vastgelegd.";
-            return Redirect($"/tafels/{tafel}");
+            TempData["Vastgelegd"] = string.Join("\n", Recorded.Select(r => $"{r.Case}\t{r.Label}\t{r.Text}"));
+            var query = string.Join("&", Chosen.Select(c => $"zaken={Uri.EscapeDataString(c)}"));
+            return Redirect($"/tafels/{tafel}{(query.Length == 0 ? "" : "?" + query)}");
         }
-        TempData["Melding"] = $"{recorded} {(recorded == 1 ? "besluit" : "besluiten")} vastgelegd; {Errors.Count} nog niet, zie hieronder.";
         await LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
+
+    /// <summary>The decisions of an earlier submission of this agenda, carried over its redirect.</summary>
+    public IReadOnlyList<Outcome> RecordedBefore => (TempData.Peek("Vastgelegd") as string ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split('\t')).Where(p => p.Length == 3).Select(p => new Outcome(p[0], p[1], p[2])).ToList();
+
+    /// <summary>A stale row: who decided the case meanwhile, and where it stands now.</summary>
+    private async Task<string> DecidedMeanwhileAsync(CaseId id, Actor actor, CancellationToken cancellationToken)
+    {
+        var @case = await queries.GetAsync(id, actor, cancellationToken);
+        var definition = catalog.Get(@case.Definition);
+        var last = @case.History.OrderBy(h => h.Sequence).LastOrDefault();
+        var stage = definition.Stage(@case.Stage).Label;
+        if (last?.Trigger is not { } trigger) return $"Deze zaak is intussen gewijzigd; ze staat nu in ‘{stage}’.";
+        var step = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label ?? stage;
+        var nl = new System.Globalization.CultureInfo("nl-NL");
+        return $"Intussen al besloten door {last.ActorName} op {last.At.InZone(Amsterdam.Zone).ToString("d MMMM yyyy HH:mm", nl)}: ‘{step}’. " +
+               $"De zaak staat nu in ‘{stage}’; uw besluit is niet vastgelegd.";
+    }
+
+    private async Task<string> LabelAsync(Case @case, CancellationToken cancellationToken) =>
+        (await queries.SubjectNamesAsync([@case], cancellationToken)).TryGetValue(@case.Id, out var name)
+            ? $"{IndexModel.Short(@case.Id)} ({name})" : IndexModel.Short(@case.Id);
+
+    /// <summary>The chosen cases by their ids; anything else names no case on this agenda.</summary>
+    private static List<string> ChosenCases(List<string>? zaken) =>
+        (zaken ?? []).Select(z => CaseId.TryParse(z, out var id) ? id.ToString() : null).OfType<string>().Distinct().ToList();
 
     private bool TryTable(string tafel)
     {
@@ -113,8 +214,8 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
         // Only the municipalities that seat the user's organisation at this table (the OOV regisseur directs them all).
         var municipalities = gate.AgendaMunicipalities(actor, Table);
         var stages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == Table).Select(s => s.Id).Distinct().ToList();
-        var items = new List<AgendaItem>();
-        Waiting = 0;
+        var cases = new List<Case>();
+        WaitingCount = 0;
         // Per municipality and stage, the longest waiting first, so that a long backlog never keeps the oldest cases
         // off the agenda; how many wait in all is counted, and the page says when not all of them are shown.
         foreach (var stage in stages)
@@ -122,16 +223,22 @@ public sealed class TafelModel(CaseQueries queries, FireTrigger fireTrigger, Wor
         {
             var page = await queries.ListAsync(new CaseFilter(Stage: stage, Municipality: municipality, PageSize: AgendaLimit, LongestWaitingFirst: true),
                 actor, cancellationToken);
-            Waiting += page.TotalCount;
-            foreach (var @case in page.Items)
-            {
-                var definition = catalog.Get(@case.Definition);
-                var steps = queries.AvailableSteps(@case, actor);
-                var extra = steps.SelectMany(s => s.Transition.Guards.RequiredInformation)
-                    .Where(r => r.Type != InformationType.Date).DistinctBy(r => r.Key).ToList();
-                items.Add(new AgendaItem(@case, definition, steps, extra));
-            }
+            WaitingCount += page.TotalCount;
+            cases.AddRange(page.Items);
         }
-        Agenda = items.OrderBy(i => i.Case.StageEnteredAt).Take(AgendaLimit).ToList();
+        cases = cases.OrderBy(c => c.StageEnteredAt).Take(AgendaLimit).ToList();
+        var names = await queries.SubjectNamesAsync(cases, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        Waiting = cases.Select(@case =>
+        {
+            var definition = catalog.Get(@case.Definition);
+            var steps = queries.AvailableSteps(@case, actor);
+            var extra = steps.Where(s => s.BlockedBy.Count == 0).SelectMany(s => s.Transition.Guards.RequiredInformation)
+                .Where(r => r.Type != InformationType.Date).DistinctBy(r => r.Key).ToList();
+            var due = StageDeadline.DueAt(@case.StageEnteredAt, definition.Stage(@case.Stage).Deadline);
+            return new AgendaItem(@case, definition, steps, extra, names.GetValueOrDefault(@case.Id), due < now);
+        }).ToList();
+        Agenda = Chosen.Count == 0 ? Waiting : Waiting.Where(i => Chosen.Contains(i.Case.Id.ToString())).ToList();
+        if (Agenda.Any(a => a.TriggersRecording(StepRecord.Interventions).Any())) Subtypes = await interventions.SubtypesAsync(cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using NodaTime.Text;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
+using Ondermijning.Engine;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Enrichment;
@@ -17,11 +18,15 @@ namespace Ondermijning.Api.Pages.Zaken;
 
 /// <summary>One case: what is known, what happened, and the forms to take the next step.</summary>
 [RequiresPermission(Permission.ReadCase)]
-public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, FireTrigger fireTrigger, WorkflowCatalog catalog,
+public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, WorkflowCatalog catalog,
     CaseInformation information, InformationAccess access, RaiseSeverity raiseSeverity, Receipts receipts, EnrichmentQueries enrichment,
-    RecordIntervention interventions)
+    RecordIntervention interventions, ZaakKeten keten)
     : PageModel
 {
+    /// <summary>Enrichment, ATOM inspections and MOT interventions of the case.</summary>
+    public ZaakKeten Keten => keten;
+    /// <summary>What the failed step carried besides reason and information, so that it opens again as typed.</summary>
+    public StapInvoer StepInput { get; private set; } = new();
     public CaseDetailDto Case { get; private set; } = null!;
     public IReadOnlyList<InformationCategory> AddableCategories { get; private set; } = [];
     public IReadOnlyList<EnrichmentFinding> Findings { get; private set; } = [];
@@ -57,14 +62,16 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostStapAsync(string id, string trigger, string? reden, [FromForm(Name = "informatie")] Dictionary<string, string>? informatie,
-        int revisie, CancellationToken cancellationToken)
+        int revisie, [FromForm(Name = "stap")] StapInvoer? stap, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId)) return NotFound();
         var information = (informatie ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
         try
         {
-            var moved = await fireTrigger.HandleAsync(caseId, new TriggerRequest(new TriggerId(trigger), reden, information), revisie,
-                User.ToActor(), cancellationToken);
+            var current = await queries.GetAsync(caseId, User.ToActor(), cancellationToken);
+            var definition = catalog.Get(current.Definition);
+            var moved = await keten.TakeStepAsync(caseId, definition, definition.TransitionsFrom(current.Stage).SingleOrDefault(t => t.Trigger.Value == trigger),
+                new TriggerRequest(new TriggerId(trigger), reden, information), revisie, stap ?? new StapInvoer(), User.ToActor(), cancellationToken);
             var stage = catalog.Get(moved.Definition).Stage(moved.Stage);
             TempData["Melding"] = $"Stap gezet. De zaak staat nu in ‘{stage.Label}’.";
             return Redirect($"/zaken/{id}");
@@ -75,8 +82,10 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             FailedStep = trigger;
             Reason = reden;
             Information = information;
+            StepInput = stap ?? new StapInvoer();
             var transition = Definition.TransitionsFrom(new StageId(Case.Stage.Id)).SingleOrDefault(t => t.Trigger.Value == trigger);
-            foreach (var (field, message) in DutchMessages.ForFields(problem, field => DutchMessages.ForStepField(field, transition, Definition)))
+            foreach (var (field, message) in DutchMessages.ForFields(problem, field => field is "reason" or "severity" || field.StartsWith("information.", StringComparison.Ordinal)
+                         ? DutchMessages.ForStepField(field, transition, Definition) : KetenInvoer.ForField(field)))
                 ModelState.AddModelError(field, message);
             GeneralError = DutchMessages.ForProblem(problem);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -109,16 +118,39 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             return receipts.WriteFeedbackAsync(caseId, tekst, Actor, cancellationToken);
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostInterventieAsync(string id, string? soort, string? uitvoerder, string? gepland, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostInterventieAsync(string id, string? soort, string? uitvoerder, string? besloten, string? gepland,
+        CancellationToken cancellationToken) =>
         SideFormAsync(id, "interventie", "De interventie is vastgelegd.", caseId =>
         {
-            Typed = new() { ["executingOrganisation"] = uitvoerder, ["plannedFor"] = gepland };
+            Typed = new() { ["executingOrganisation"] = uitvoerder, ["decidedOn"] = besloten, ["plannedFor"] = gepland };
             // A date the browser could not check (an old browser, a typed value) is refused, not dropped.
             var f = new Fields();
+            var decided = f.Date(besloten, "decidedOn", "the date of the MOT sitting");
             var planned = f.OptionalDate(gepland, "plannedFor");
             f.ThrowIfAny();
-            return interventions.HandleAsync(caseId, new InterventionDetails(null, soort ?? "", uitvoerder ?? "", null, planned, null), Actor, cancellationToken);
+            return interventions.HandleAsync(caseId, new InterventionDetails(null, soort ?? "", uitvoerder ?? "", decided, planned, null), Actor, cancellationToken);
         }, cancellationToken);
+
+    public Task<IActionResult> OnPostVerrijkenAsync(string id, CancellationToken cancellationToken) =>
+        SideFormAsync(id, "verrijken", "De registers zijn bevraagd; de bevindingen staan bij de verrijking.", caseId =>
+            keten.RunAsync(caseId, Actor, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostBevindingAsync(string id, [FromForm(Name = "bevinding")] BevindingInvoer? bevinding, CancellationToken cancellationToken) =>
+        SideFormAsync(id, "bevinding", "De bevinding is toegevoegd.", caseId =>
+        {
+            bevinding ??= new BevindingInvoer();
+            Typed = new() { ["subject"] = bevinding.Onderwerp, ["note"] = bevinding.Notitie, ["link"] = bevinding.Link, ["date"] = bevinding.Datum, ["source"] = bevinding.Bron };
+            return keten.AddFindingAsync(caseId, bevinding, Actor, cancellationToken);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostInterventieStatusAsync(string id, string? interventie, string? status, string? datum, string? toelichting,
+        CancellationToken cancellationToken) =>
+        SideFormAsync(id, $"status-{interventie}", status == "dropped" ? "De interventie is als vervallen gemarkeerd." : "De interventie is als uitgevoerd gemarkeerd.",
+            caseId =>
+            {
+                Typed = new() { ["date"] = datum, ["note"] = toelichting, ["status"] = status };
+                return keten.ChangeStatusAsync(caseId, interventie, status, datum, toelichting, Actor, cancellationToken);
+            }, cancellationToken);
 
     /// <summary>Runs one of the side forms: on success back to the case, otherwise the page again with a Dutch message at that form.</summary>
     private async Task<IActionResult> SideFormAsync(string id, string form, string done, Func<CaseId, Task> work, CancellationToken cancellationToken)
@@ -134,7 +166,9 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
         {
             if (!await LoadAsync(id, cancellationToken)) return NotFound();
             FailedForm = form;
-            FieldErrors = DutchMessages.ForFields(problem, _ => DutchMessages.ForSideForm(form, problem));
+            FieldErrors = DutchMessages.ForFields(problem, field => form is "informatie" or "zwaarte" or "terugkoppeling"
+                || (form == "interventie" && field is not ("decidedOn" or "plannedFor"))
+                ? DutchMessages.ForSideForm(form, problem) : KetenInvoer.ForField(field));
             FormError = problem.Errors.Count > 0 ? DutchMessages.ForProblem(problem) : DutchMessages.ForSideForm(form, problem);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
@@ -155,6 +189,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
             var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table == ChainTable.Mot);
             if (visitedMot && actor.HasRoleFor(Permission.RecordIntervention)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
             if (actor.HasRoleFor(Permission.WriteFeedback)) GivenFeedback = await receipts.GivenAsync(caseId, actor, cancellationToken);
+            await keten.LoadAsync(@case, Definition, actor, cancellationToken);
             return true;
         }
         catch (EngineProblem e) when (e.Kind == ProblemKind.NotFound)
@@ -182,6 +217,30 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Fire
 
     public string SeverityLabel(string? severity) =>
         Definition.SeverityLevels.FirstOrDefault(l => l.Id.Value == severity)?.Label ?? severity ?? "";
+
+    public TransitionDefinition? TransitionOf(string trigger) =>
+        Definition.TransitionsFrom(new StageId(Case.Stage.Id)).FirstOrDefault(t => t.Trigger.Value == trigger);
+
+    /// <summary>The Dutch message per field of the failed step's inspection or interventions.</summary>
+    public IReadOnlyDictionary<string, string> StepErrors => ModelState.Where(e => e.Value is { Errors.Count: > 0 })
+        .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
+
+    /// <summary>Who takes part in an inspection unless told otherwise: the organisations seated at the ATOM.</summary>
+    public IReadOnlyList<string> AtomOrganisations => Organisations.DefaultSeating[ChainTable.Atom].Select(Organisations.NameOf).ToList();
+
+    public StepRecord RecordsOf(string trigger) => TransitionOf(trigger) is { } t ? ChainSteps.Records(Definition, t) : StepRecord.None;
+
+    /// <summary>Why a step cannot be taken now, in Dutch; empty when it can.</summary>
+    public IReadOnlyList<string> WhyNot(AvailableStepDto step) => TransitionOf(step.Trigger) is { } t
+        ? StapUitleg.Why(Definition, t, step.BlockedFields, new Severity(Case.Severity.Id), Findings.Count, Keten.PlannedInterventions)
+        : [];
+
+    /// <summary>The date of the latest MOT sitting the case was decided in, as the date its interventions carry.</summary>
+    public string? LastSittingDate => Case.History.Reverse()
+        .Where(h => h.FromStage is { } from && Definition.FindStage(new StageId(from))?.Table == ChainTable.Mot)
+        .SelectMany(h => h.Information.Where(i => Definition.Transitions.Any(t => t.Trigger.Value == h.Trigger
+            && KetenInvoer.Dates(t).Any(d => d.Key == i.Key))).Select(i => i.Value))
+        .FirstOrDefault();
 
     public IEnumerable<SeverityLevel> HigherSeverities =>
         Definition.SeverityLevels.Where(l => Definition.Rank(l.Id) > Definition.Rank(new Severity(Case.Severity.Id)));

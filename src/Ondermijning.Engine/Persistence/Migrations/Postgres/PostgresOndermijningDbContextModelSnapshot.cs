@@ -69,6 +69,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("SameLocationAs")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("SocialeRecherche")
                         .HasColumnType("boolean");
 
@@ -76,7 +79,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "InspectedOn", "CaseId", "LastOnderDwangsom", "HandhavingWabo", "SocialeRecherche", "Other")
+                    b.HasIndex("Municipality", "InspectedOn", "CaseId", "LastOnderDwangsom", "HandhavingWabo", "SocialeRecherche", "Other", "SameLocationAs")
                         .HasDatabaseName("IX_atom_inspections_Municipality_InspectedOn_Outcomes");
 
                     b.ToTable("atom_inspections", (string)null);

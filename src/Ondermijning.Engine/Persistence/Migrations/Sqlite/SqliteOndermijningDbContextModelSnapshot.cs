@@ -64,6 +64,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SameLocationAs")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SocialeRecherche")
                         .HasColumnType("INTEGER");
 
@@ -71,7 +74,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "InspectedOn", "CaseId", "LastOnderDwangsom", "HandhavingWabo", "SocialeRecherche", "Other")
+                    b.HasIndex("Municipality", "InspectedOn", "CaseId", "LastOnderDwangsom", "HandhavingWabo", "SocialeRecherche", "Other", "SameLocationAs")
                         .HasDatabaseName("IX_atom_inspections_Municipality_InspectedOn_Outcomes");
 
                     b.ToTable("atom_inspections", (string)null);

@@ -1,0 +1,44 @@
+using Ondermijning.Engine;
+using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Workflows;
+
+namespace Ondermijning.Api.Pages;
+
+/// <summary>
+/// Why a step cannot be taken now, in Dutch, so that a step that is not available says so instead of disappearing: the
+/// engine's standing requirements (severity, role) and what the case still lacks for what the step records.
+/// </summary>
+public static class StapUitleg
+{
+    /// <param name="blocked">The fields the engine names as unmet (severity, role).</param>
+    /// <param name="findings">How many findings the case has that a verdict could rest on; null where that is not looked at.</param>
+    /// <param name="plannedInterventions">How many interventions of the case are still planned.</param>
+    public static IReadOnlyList<string> Why(WorkflowDefinition definition, TransitionDefinition transition, IEnumerable<string> blocked,
+        Severity severity, int? findings = null, int plannedInterventions = 0)
+    {
+        var reasons = new List<string>();
+        foreach (var field in blocked.Distinct())
+        {
+            if (field == "severity" && transition.Guards.MinimumSeverity is { } minimum)
+                reasons.Add($"De zwaarte is te laag: deze stap vraagt minimaal ‘{definition.SeverityLabel(minimum)}’, de zaak heeft ‘{definition.SeverityLabel(severity)}’.");
+            else if (field == "role")
+                reasons.Add($"Uw rol mag deze stap niet zetten: alleen {string.Join(" of ", transition.Guards.Roles.Select(RoleName))}.");
+        }
+        if (ChainSteps.VerdictOf(transition) == true && findings == 0)
+            reasons.Add("Er ontbreekt informatie: er zijn nog geen bevindingen waarop de bevestiging kan rusten. Bevraag de registers of voeg een bevinding toe.");
+        if (definition.Stage(transition.To).Kind == StageKind.Final && plannedInterventions > 0)
+            reasons.Add($"Er {(plannedInterventions == 1 ? "is nog 1 interventie" : $"zijn nog {plannedInterventions} interventies")} gepland: " +
+                        "markeer elke interventie eerst als uitgevoerd of vervallen.");
+        return reasons;
+    }
+
+    public static string RoleName(Role role) => role.Value switch
+    {
+        "oov-regisseur" => "een OOV-regisseur",
+        "tafeldeelnemer" => "een tafeldeelnemer",
+        "analist" => "een analist",
+        "beheerder" => "een beheerder",
+        "statistiek" => "een lezer van de statistieken",
+        _ => role.Value,
+    };
+}
