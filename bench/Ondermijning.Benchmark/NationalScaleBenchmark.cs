@@ -46,35 +46,54 @@ public static partial class NationalScaleBenchmark
         var total = await sql.ScalarAsync<long>("""SELECT count(*) FROM cases WHERE "Municipality" = @m""", m);
         var open = await sql.ScalarAsync<long>($"""SELECT count(*) FROM cases WHERE "Municipality" = @m AND "Stage" NOT IN ({finals})""", m);
         Console.WriteLine($"reader     OOV regisseur of {municipality}, the busiest municipality: {total:N0} cases, {open:N0} open; " +
-            $"{options.Requests} requests per route, one at a time, after {Math.Max(3, options.Requests / 10)} unmeasured");
+            $"{options.Requests} requests per route, one at a time, after {Warm(options.Requests)} unmeasured");
 
-        var startUp = Stopwatch.StartNew();
-        await using (await ServiceProcess.StartAsync(database, options, ServiceSettings(municipality)))
-            Console.WriteLine($"service    first start on the file (migrating it if needed) until /health answers: {startUp.Elapsed.TotalSeconds:N1} s");
-        startUp.Restart();
+        // The yardstick: the same service starting on an empty database of the same provider, in the same run.
+        TimeSpan empty;
+        await using (var nothing = BenchDatabase.Fresh(provider, options, "empty"))
+            empty = await StartUpAsync(nothing, options, municipality, "start-up on an empty database (the yardstick)", null);
+        await StartUpAsync(database, options, municipality, "first start on the loaded file (migrating it if needed)", empty);
+        var restart = Stopwatch.StartNew();
         await using var service = await ServiceProcess.StartAsync(database, options, ServiceSettings(municipality));
-        Console.WriteLine($"service    restart on the same file until /health answers: {startUp.Elapsed.TotalSeconds:N1} s");
+        Report("restart on the loaded file", restart.Elapsed, service, empty);
 
         var routes = await RoutesAsync(sql, catalog, municipality, finals);
         using var browser = await SignInAsync(service);
-        Console.WriteLine($"{"",-34} {"service p50",11} {"p95",8}   {"database p50",12} {"p95",8}   {"p95 ratio",9}   {"answer",9}");
+        Console.WriteLine($"{"",-34} {"service p50",11} {"p95",8}   {"database p50",12} {"p95",8}   {"p95 ratio",9}   {"answer",9}   {"service CPU",11}");
         foreach (var route in routes)
         {
+            var cpu = service.ProcessorTime;
             if (await RequestAsync(browser, route, options.Requests) is not var (latencies, bytes))
             {
                 // A service older than a route (measuring before a change) does not have it.
                 Console.WriteLine($"{route.Name,-34} not served (404)");
                 continue;
             }
+            // Warm-up requests included: CPU per request, whatever the other processes on the machine took meanwhile.
+            var cpuPerRequest = (service.ProcessorTime - cpu).TotalMilliseconds / (options.Requests + Warm(options.Requests));
             var own = await sql.TimeAsync(route.Statements, route.Parameters(0), options.Requests);
             Array.Sort(latencies);
             Array.Sort(own);
             var p95 = Percentiles.Of(latencies, 0.95);
             var ownP95 = Percentiles.Of(own, 0.95);
             Console.WriteLine($"{route.Name,-34} {Percentiles.Of(latencies, 0.5),8:N1} ms {p95,5:N1} ms   {Percentiles.Of(own, 0.5),9:N1} ms {ownP95,5:N1} ms   " +
-                $"{p95 / ownP95,8:N1}x   {bytes / 1024.0,6:N0} KB");
+                $"{p95 / ownP95,8:N1}x   {bytes / 1024.0,6:N0} KB   {cpuPerRequest,8:N1} ms");
         }
     }
+
+    private static async Task<TimeSpan> StartUpAsync(BenchDatabase database, BenchOptions options, string municipality, string what, TimeSpan? yardstick)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var service = await ServiceProcess.StartAsync(database, options, ServiceSettings(municipality));
+        var elapsed = clock.Elapsed;
+        Report(what, elapsed, service, yardstick);
+        return elapsed;
+    }
+
+    private static void Report(string what, TimeSpan elapsed, ServiceProcess service, TimeSpan? yardstick) =>
+        Console.WriteLine($"service    {what} until /health answers: {elapsed.TotalSeconds:N1} s" +
+            (yardstick is { } empty ? $" = {elapsed / empty:N2}x the empty database's" : "") +
+            (service.EngineInitialisation is { } engine ? $"; engine initialisation {engine.TotalMilliseconds:N0} ms" : ""));
 
     /// <summary>What the regisseur opens, each with what the database reads for it; samples rotate over a few cases and subjects.</summary>
     private static async Task<List<Route>> RoutesAsync(ReadStatements sql, WorkflowCatalog catalog, string municipality, string finals)
@@ -188,9 +207,11 @@ public static partial class NationalScaleBenchmark
         return values;
     }
 
+    private static int Warm(int requests) => Math.Max(3, requests / 10);
+
     private static async Task<(double[] Latencies, long Bytes)?> RequestAsync(HttpClient browser, Route route, int requests)
     {
-        for (var i = 0; i < Math.Max(3, requests / 10); i++)
+        for (var i = 0; i < Warm(requests); i++)
             if (await GetAsync(browser, route.Path(i)) is null) return null;
         var latencies = new double[requests];
         long bytes = 0;

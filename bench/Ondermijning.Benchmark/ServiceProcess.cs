@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Sockets;
 
@@ -9,7 +11,7 @@ namespace Ondermijning.Benchmark;
 /// plus the given ones. Production itself refuses to start without an identity provider, so the environment is named
 /// "Benchmark" and sign-in is by demo users, which the settings define.
 /// </summary>
-public sealed class ServiceProcess : IAsyncDisposable
+public sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -21,6 +23,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>What the service logged its own engine initialisation (migrations, checks, backfills) took, once it did.</summary>
+    public TimeSpan? EngineInitialisation { get; private set; }
 
     public HttpClient Http { get; }
 
@@ -37,10 +42,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         start.Environment["Identity__Development__Enabled"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The service's own line about its engine initialisation (category Ondermijning.Api), and nothing else of it.
+        start.Environment["Logging__LogLevel__Ondermijning"] = "Information";
         foreach (var (key, value) in database.ServiceSettings().Concat(settings)) start.Environment[key] = value;
 
         var service = new ServiceProcess(Process.Start(start)!, address);
-        service._process.OutputDataReceived += (_, _) => { };
+        service._process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && EngineInitialised().Match(text) is { Success: true } match)
+                service.EngineInitialisation = TimeSpan.FromMilliseconds(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+        };
         service._process.ErrorDataReceived += (_, _) => { };
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
@@ -70,6 +81,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>CPU the service has used so far: on a machine shared with other work, the part of its latency that is its own.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
         }
     }
 
@@ -113,4 +134,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
+
+    [GeneratedRegex(@"Engine initialised in (\d+) ms")]
+    private static partial Regex EngineInitialised();
 }

@@ -95,6 +95,7 @@ try
 
     var app = builder.Build();
 
+    var initialising = System.Diagnostics.Stopwatch.StartNew();
     await app.Services.InitialiseEngineAsync();
 
     // A verification only reads: it must not schedule or produce anything.
@@ -106,6 +107,8 @@ try
         return verification.Intact ? 0 : 1;
     }
 
+    // The part of start-up that could grow with the data; the benchmark reads it to tell it from the runtime's own start.
+    app.Logger.LogInformation("Engine initialised in {Milliseconds:F0} ms", initialising.Elapsed.TotalMilliseconds);
     // Reports a stopped service missed are produced in the background (ReportCatchUp), not before the first request.
     app.Services.RegisterRecurringJobs();
 
