@@ -26,7 +26,7 @@ public abstract class RegisterPageModel(CaseCodes codes, IClock clock) : PageMod
     public abstract string Titel { get; }
 
     public Actor Actor => User.ToActor();
-    public IReadOnlyList<MunicipalityCode> Gemeenten => Actor.Municipalities.OrderBy(m => Pages.Gemeenten.Naam(m), StringComparer.Ordinal).ToList();
+    public IReadOnlyList<MunicipalityCode> Gemeenten => Actor.Municipalities.OrderBy(m => Municipalities.NameOf(m), StringComparer.Ordinal).ToList();
     public MunicipalityCode Gemeente { get; private set; }
     /// <summary>Null: every year.</summary>
     public int? Jaar { get; private set; }
