@@ -140,7 +140,7 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
     private Expression<Func<Case, int>> ChainPosition() => Position(c => c.Stage, ChainOrder());
 
     private static Expression<Func<Case, int>> NamePosition(Actor viewer) =>
-        Position(c => c.Municipality, viewer.Municipalities.OrderBy(MunicipalityNames.Of, StringComparer.Create(Dutch, true)).ToList());
+        Position(c => c.Municipality, viewer.Municipalities.OrderBy(Municipalities.NameOf, StringComparer.Create(Dutch, true)).ToList());
 
     private static readonly System.Globalization.CultureInfo Dutch = new("nl-NL");
 
