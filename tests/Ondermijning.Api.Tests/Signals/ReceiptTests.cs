@@ -117,4 +117,28 @@ public partial class ReceiptTests
         receipt.CodeHash.Should().BeNull();
         receipt.Feedback.Should().Be("Teruggekoppeld via Meld Misdaad Anoniem.");
     }
+
+    [Fact]
+    public async Task The_reporters_page_answers_in_Dutch_and_shares_the_lookup_limit_with_the_api()
+    {
+        await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["Receipts:LookupsPerMinute"] = "3" } };
+        var reporter = factory.CreateAnonymousClient();
+        var page = await reporter.GetAsync("/melding");
+        await page.ShouldHaveStatus(HttpStatusCode.OK);
+        var token = PageSignIn.FormToken(await page.Content.ReadAsStringAsync());
+
+        var unknown = await reporter.PostAsync("/melding", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = RandomCode(), ["__RequestVerificationToken"] = token,
+        }));
+        unknown.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        System.Net.WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()).Should().Contain("Met deze code vinden we geen melding.");
+        await (await reporter.GetAsync($"/api/receipts/{RandomCode()}")).ShouldHaveStatus(HttpStatusCode.NotFound);
+
+        var refused = await reporter.GetAsync("/melding");
+        refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the page and the API count against one limit");
+        refused.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.Should().Contain("<html lang=\"nl\">").And.Contain("Probeer het over");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
@@ -110,5 +111,36 @@ public class SignalFormTests
         var html = await page.GetStringAsync("/signalen/nieuw");
 
         Regex.Matches(html, "<option value=\"GM[0-9]{4}\"[^>]*>([^<]+)</option>").Select(m => m.Groups[1].Value).Should().Equal("Maastricht");
+    }
+
+    [Fact]
+    public async Task A_user_of_many_municipalities_types_one_by_name_and_is_refused_one_they_do_not_work_for()
+    {
+        var limburg = new[] { "GM0882", "GM0888", "GM0889", "GM0893", "GM0899", "GM0907", "GM0917", "GM0928", "GM0935", "GM0938",
+            "GM0944", "GM0946", "GM0957", "GM0965", "GM0971", "GM0981", "GM0983", "GM0984", "GM0986", "GM0988" };
+        var settings = new Dictionary<string, string>
+        {
+            ["Identity:Development:Users:40:UserId"] = "demo-regio", ["Identity:Development:Users:40:Name"] = "Demo regio",
+            ["Identity:Development:Users:40:Organisation"] = "gemeente", ["Identity:Development:Users:40:Roles:0"] = "oov-regisseur",
+        };
+        foreach (var (code, i) in limburg.Select((c, i) => (c, i))) settings[$"Identity:Development:Users:40:Municipalities:{i}"] = code;
+        await using var factory = new ApiFactory { DemoUsers = true, Settings = settings, Municipalities = limburg };
+        var page = await factory.SignInOnPagesAsync("demo-regio");
+        var form = await page.GetStringAsync("/signalen/nieuw");
+        form.Should().Contain("<input id=\"gemeente\" name=\"Signaal.Gemeente\"").And.Contain("<option value=\"Maastricht\"></option>");
+        Dictionary<string, string> Signal(string municipality) => new()
+        {
+            ["Signaal.Gemeente"] = municipality, ["Signaal.Bron"] = "melding-gemeente", ["Signaal.Omschrijving"] = "Drukte bij een kapsalon",
+            ["Signaal.Anoniem"] = "true",
+        };
+
+        var elsewhere = await page.PostAsync("/signalen/nieuw", Form(PageSignIn.FormToken(form), Signal("Amsterdam")));
+        elsewhere.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        ShouldRefuse(await elsewhere.Content.ReadAsStringAsync(), "gemeente", "U werkt niet voor Amsterdam; kies een van uw gemeenten.");
+
+        var registered = await page.PostAsync("/signalen/nieuw", Form(PageSignIn.FormToken(form), Signal(" maastricht ")));
+        registered.StatusCode.Should().Be(HttpStatusCode.OK, "the case page follows the registration");
+        var cases = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/cases");
+        cases!["items"]!.AsArray().Should().ContainSingle().Which!.Str("municipality").Should().Be("GM0935");
     }
 }

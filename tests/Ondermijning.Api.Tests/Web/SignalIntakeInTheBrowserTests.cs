@@ -27,7 +27,7 @@ public class SignalIntakeInTheBrowserTests(Browser browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _address = _service.StartOnLoopback();
-        _context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        _context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         _page = await _context.NewPageAsync();
     }
 
