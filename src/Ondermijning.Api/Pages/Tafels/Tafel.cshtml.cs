@@ -166,7 +166,8 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
 
         if (Refused.Count == 0)
         {
-            TempData["Vastgelegd"] = string.Join("\n", Recorded.Select(r => $"{r.Case}\t{r.Label}\t{r.Text}"));
+            if (Recorded.Count == 0) TempData["Melding"] = "Er zijn geen besluiten gekozen; er is niets vastgelegd.";
+            else TempData["Vastgelegd"] = string.Join("\n", Recorded.Select(r => $"{r.Case}\t{r.Label}\t{r.Text}"));
             var query = string.Join("&", Chosen.Select(c => $"zaken={Uri.EscapeDataString(c)}"));
             return Redirect($"/tafels/{tafel}{(query.Length == 0 ? "" : "?" + query)}");
         }
@@ -176,7 +177,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     }
 
     /// <summary>The decisions of an earlier submission of this agenda, carried over its redirect.</summary>
-    public IReadOnlyList<Outcome> RecordedBefore => (TempData.Peek("Vastgelegd") as string ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+    public IReadOnlyList<Outcome> RecordedBefore => (TempData["Vastgelegd"] as string ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
         .Select(line => line.Split('\t')).Where(p => p.Length == 3).Select(p => new Outcome(p[0], p[1], p[2])).ToList();
 
     /// <summary>A stale row: who decided the case meanwhile, and where it stands now.</summary>
