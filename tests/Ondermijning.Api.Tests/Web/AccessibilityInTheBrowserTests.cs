@@ -64,10 +64,10 @@ public class AccessibilityInTheBrowserTests(Browser browser) : IAsyncLifetime
                         failures.Add($"{user} {width}px {url}: {overflow} px wider than the screen ({widest})");
                     }
                 }
-                if (width == 320 && user == "demo-oov")
+                if (user == "demo-oov")
                 {
-                    await page.GotoAsync(new Uri(_address, "/").ToString());
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("werkvoorraad-320"), FullPage = true });
+                    await page.GotoAsync(new Uri(_address, width == 320 ? "/" : "/definities").ToString());
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(width == 320 ? "werkvoorraad-320" : "werkprocessen"), FullPage = true });
                 }
             }
         }
