@@ -32,9 +32,9 @@ public static class Dutch
 
     /// <summary>A municipality by its name, from its CBS code as stored.</summary>
     public static string Municipality(string code) =>
-        MunicipalityCode.TryParse(code, out var parsed) ? MunicipalityNames.Of(parsed) : code;
+        MunicipalityCode.TryParse(code, out var parsed) ? Municipalities.NameOf(parsed) : code;
 
-    public static string Municipality(MunicipalityCode code) => MunicipalityNames.Of(code);
+    public static string Municipality(MunicipalityCode code) => Municipalities.NameOf(code);
 
     /// <summary>An organisation by its name, from its id as stored ("belastingdienst" → "Belastingdienst").</summary>
     public static string Organisation(string id) => Organisations.NameOf(new OrganisationId(id));

@@ -41,7 +41,7 @@ public sealed class IndexModel(AnnualStatisticsQuery annual, PeriodOverviewQuery
         var today = clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
         // The year in progress: what a user opening the figures wants to follow; earlier years are one choice away.
         Jaar = jaar ?? today.Year;
-        Areas = actor.Municipalities.Select(m => (m.Value, MunicipalityNames.Of(m))).OrderBy(a => a.Item2, StringComparer.Create(Dutch.Culture, true))
+        Areas = actor.Municipalities.Select(m => (m.Value, Municipalities.NameOf(m))).OrderBy(a => a.Item2, StringComparer.Create(Dutch.Culture, true))
             .Concat(options.Value.Regions.Where(r => r.Value.All(m => MunicipalityCode.TryParse(m, out var code) && actor.WorksFor(code)))
                 .OrderBy(r => r.Key).Select(r => (RegionPrefix + r.Key, $"Regio {RegionName(r.Key)} ({r.Value.Count} {(r.Value.Count == 1 ? "gemeente" : "gemeenten")})")))
             .ToList();
