@@ -136,7 +136,7 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
     public IReadOnlyList<StageId> ChainOrder() =>
         catalog.All.OrderByDescending(d => d.Key.Version).SelectMany(d => d.Stages).Select(s => s.Id).Distinct().ToList();
 
-    // Stage and municipality are stored as codes; their order for people is a position the database computes from a CASE.
+    // Stage and municipality are stored as codes; their order for people (chain order, CBS name) is a position the database computes from a CASE.
     private Expression<Func<Case, int>> ChainPosition() => Position(c => c.Stage, ChainOrder());
 
     private static Expression<Func<Case, int>> NamePosition(Actor viewer) =>

@@ -45,7 +45,8 @@ public static partial class PageCrawler
         return pages;
     }
 
-    private static string Kind(string href)
+    /// <summary>The kind of a page: its path with case ids as {id}, and its query's keys.</summary>
+    public static string Kind(string href)
     {
         var parts = href.Split('?');
         var keys = parts.Length > 1 ? string.Join("&", parts[1].Split('&').Select(p => p.Split('=')[0]).Order()) : "";
