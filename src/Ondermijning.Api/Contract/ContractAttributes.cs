@@ -75,6 +75,10 @@ public sealed class WorkflowChoiceAttribute(WorkflowTerm term) : Attribute, ICho
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class IsoDateAttribute : Attribute;
 
+/// <summary>A moment written as ISO 8601 (<c>format: date-time</c>); the server also takes a date alone, as the start of that day.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class IsoDateTimeAttribute : Attribute;
+
 /// <summary>
 /// A further media type of an answer, beside the JSON its return type declares (the annual table as CSV, a workbook or a
 /// printable page): a route's metadata of one status code replace each other, so these are added to the document apart.

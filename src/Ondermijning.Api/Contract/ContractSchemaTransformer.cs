@@ -51,6 +51,7 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             }
         }
         if (attributes.IsDefined(typeof(IsoDateAttribute), true)) target.Format = "date";
+        if (attributes.IsDefined(typeof(IsoDateTimeAttribute), true)) target.Format = "date-time";
     }
 
     private static void NotNull(IOpenApiSchema property)

@@ -25,7 +25,7 @@ public sealed record RegisterSignalRequest(
     IReadOnlyList<PersonRequest>? Persons = null,
     IReadOnlyList<CompanyRequest>? Companies = null,
     IReadOnlyList<AddressRequest>? Addresses = null,
-    string? ReceivedAt = null)
+    [property: IsoDateTime] string? ReceivedAt = null)
 {
     public static readonly IReadOnlyDictionary<string, SourceChannel> Channels =
         Enum.GetValues<SourceChannel>().ToDictionary(c => ApiMappingProfile.Kebab(c.ToString()));

@@ -62,7 +62,7 @@ public sealed class WorkflowCatalog
 
     public WorkflowDefinition Get(DefinitionKey key) =>
         Find(key) ?? throw new EngineProblem(ProblemKind.NotFound, "Workflow version not found",
-            $"There is no published version {key.Version} of workflow '{key.Workflow}'.");
+            $"There is no version {key.Version} of workflow '{key.Workflow}'.");
 
     public IReadOnlyList<WorkflowDefinition> Versions(WorkflowId workflow) =>
         _byKey.Values.Where(d => d.Key.Workflow == workflow).OrderBy(d => d.Key.Version).ToList();

@@ -69,7 +69,9 @@ public partial class DutchPagesTests(ITestOutputHelper output)
     /// <summary>What a person reads or hears: the text, and the labels, titles and placeholders a screen reader or hover shows.</summary>
     private static string Readable(IDocument page)
     {
-        foreach (var hidden in page.QuerySelectorAll("script, style").ToList()) hidden.Remove();
+        // A textarea holds the field's value (a definition's JSON on the editor), not the page's words; code shows an id as
+        // the id it is, where the page is about ids (a definition's changes).
+        foreach (var hidden in page.QuerySelectorAll("script, style, textarea, code").ToList()) hidden.Remove();
         var attributes = page.QuerySelectorAll("[title], [aria-label], [placeholder], [alt]")
             .SelectMany(e => new[] { "title", "aria-label", "placeholder", "alt" }.Select(e.GetAttribute))
             .Where(v => !string.IsNullOrWhiteSpace(v));

@@ -63,8 +63,12 @@ public class RetentionTests
         var closedAtMot = (await oov.RegisterAsync(NamedSignal())).Str("id");
         await oov.MoveToAsync(closedAtMot, "mot");
         await (await police.AddItemAsync(closedAtMot, "closed", "politie", "BVH: J. Jansen eerder aangehouden")).ShouldHaveStatus(HttpStatusCode.Created);
-        await (await oov.PostAsJsonAsync($"/api/cases/{closedAtMot}/interventions",
-            new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" })).ShouldHaveStatus(HttpStatusCode.Created);
+        var intervention = await oov.PostAsJsonAsync($"/api/cases/{closedAtMot}/interventions",
+            new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" });
+        await intervention.ShouldHaveStatus(HttpStatusCode.Created);
+        // A case closes once none of its interventions is still planned.
+        await (await oov.PatchAsJsonAsync(intervention.Headers.Location, new { status = "dropped", date = "2024-06-03", note = "Niet kansrijk" }))
+            .ShouldHaveStatus(HttpStatusCode.OK);
         await oov.FireOkAsync(closedAtMot, "mot-geen-interventie", "Geen kansrijke interventie", meeting);
 
         var stillRunning = (await oov.RegisterAsync(NamedSignal())).Str("id");
