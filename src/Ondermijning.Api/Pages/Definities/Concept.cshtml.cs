@@ -55,7 +55,7 @@ public sealed class ConceptModel(WorkflowPublishing publishing, WorkflowCatalog 
         try
         {
             var published = await publishing.PublishAsync(new WorkflowId(Werkproces.Trim()), versie, date, User.ToActor(), cancellationToken);
-            TempData["Gepubliceerd"] = $"Versie {published.Key.Version} van {published.Title} is gepubliceerd en geldt vanaf {Dutch(published.AppliesFrom)}.";
+            TempData["Gepubliceerd"] = $"Versie {published.Key.Version} van {published.Title} is gepubliceerd en geldt vanaf {Dutch.Date(published.AppliesFrom)}.";
             return Redirect("/definities");
         }
         catch (EngineProblem missing) when (missing.Kind == ProblemKind.NotFound)
@@ -109,8 +109,6 @@ public sealed class ConceptModel(WorkflowPublishing publishing, WorkflowCatalog 
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
     }
-
-    public static string Dutch(LocalDate date) => date.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl-NL"));
 
     public static string Onderdeel(DefinitionPart part) => part switch
     {
