@@ -55,9 +55,8 @@ public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, Workf
                 "The workflow requires more before this step can be taken; see 'errors'.",
                 errors);
 
-        var to = CaseStateMachine.Fire(definition, @case.Stage, request.Trigger, () => unmet.Count == 0);
         var leftStageEnteredAt = @case.StageEnteredAt;
-        var entry = @case.MoveTo(definition.Stage(to), request.Trigger, request.Reason?.Trim(), information, now, actor);
+        var entry = @case.MoveTo(definition.Stage(transition.To), request.Trigger, request.Reason?.Trim(), information, now, actor);
         var step = new StepTaken(@case, definition, transition, entry, leftStageEnteredAt, actor);
         foreach (var observer in observers) await observer.ObserveAsync(step, cancellationToken);
 

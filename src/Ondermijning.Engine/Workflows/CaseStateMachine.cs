@@ -1,6 +1,5 @@
 using NodaTime;
 using Ondermijning.Engine.Common;
-using Stateless;
 
 namespace Ondermijning.Engine.Workflows;
 
@@ -12,8 +11,9 @@ public sealed record TriggerRequest(TriggerId Trigger, string? Reason, IReadOnly
 public sealed record UnmetRequirement(string Field, string Message, bool Malformed = false);
 
 /// <summary>
-/// The runtime: a Stateless machine configured from one definition version, over one case's stage.
-/// Guards are evaluated here so that the API can list, before anything is fired, what each step still needs.
+/// The guards of a step, evaluated so that the API and the pages can list, before anything is taken, what each step
+/// still needs. The definition is the state machine: a step is its transition from the case's stage, and taking it
+/// moves the case to the transition's target (see <see cref="Cases.FireTrigger"/>).
 /// </summary>
 public static class CaseStateMachine
 {
@@ -55,23 +55,5 @@ public static class CaseStateMachine
         foreach (var key in request.Information.Keys.Where(k => transition.Guards.RequiredInformation.All(r => r.Key != k)))
             unmet.Add(new($"information.{key}", $"'{transition.Label}' does not ask for '{key}'."));
         return unmet;
-    }
-
-    /// <summary>
-    /// Fires the trigger on a machine whose state is <paramref name="current"/>; returns the new stage.
-    /// The caller has established that the trigger exists from this stage and its guards hold.
-    /// </summary>
-    public static StageId Fire(WorkflowDefinition definition, StageId current, TriggerId trigger, Func<bool> guardsHold)
-    {
-        var stage = current;
-        var machine = new StateMachine<StageId, TriggerId>(() => stage, s => stage = s);
-        foreach (var group in definition.Transitions.GroupBy(t => t.From))
-        {
-            var configuration = machine.Configure(group.Key);
-            foreach (var transition in group)
-                configuration.PermitIf(transition.Trigger, transition.To, guardsHold, transition.Label);
-        }
-        machine.Fire(trigger);
-        return stage;
     }
 }
