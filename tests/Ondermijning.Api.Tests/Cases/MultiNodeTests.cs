@@ -14,7 +14,7 @@ public class MultiNodeTests
     [Fact]
     public async Task Concurrent_steps_through_two_nodes_lose_no_update_and_record_no_step_twice()
     {
-        var database = TestDatabase.New(StorageProvider.PostgreSql);
+        var database = TestDatabase.Empty(StorageProvider.PostgreSql);
         // One after the other: the first migrates, the second finds the schema up to date.
         await using var nodeA = await ServiceProcess.StartAsync(database);
         await using var nodeB = await ServiceProcess.StartAsync(database);
@@ -73,7 +73,7 @@ public class MultiNodeTests
     public async Task Three_nodes_starting_at_once_on_a_new_database_all_come_up_and_share_one_schema()
     {
         // As after a deployment: every node creates and migrates the database at start-up, none of them first.
-        var database = TestDatabase.New(StorageProvider.PostgreSql);
+        var database = TestDatabase.Empty(StorageProvider.PostgreSql);
         var starting = Enumerable.Range(0, 3).Select(_ => ServiceProcess.StartAsync(database)).ToList();
         try
         {

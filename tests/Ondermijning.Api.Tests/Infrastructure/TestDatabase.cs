@@ -32,10 +32,21 @@ public sealed record TestDatabase(StorageProvider Provider, string Location)
 
     public static TestDatabase New() => New(CurrentProvider);
 
+    /// <summary>
+    /// A database with the service's schema and nothing in it: a copy of one that the service's own migrations built once
+    /// per test run, so a host's start-up finds the schema up to date, as on any start after the first. Tests about
+    /// what start-up does with no database at all take <see cref="Empty"/>.
+    /// </summary>
     public static TestDatabase New(StorageProvider provider) => provider switch
     {
+        StorageProvider.PostgreSql => new(provider, TestDatabaseTemplates.PostgresCopy()),
+        _ => new(provider, TestDatabaseTemplates.SqliteCopy(NewSqliteFile())),
+    };
+
+    /// <summary>No database yet: the service creates it and applies every migration at start-up.</summary>
+    public static TestDatabase Empty(StorageProvider provider) => provider switch
+    {
         StorageProvider.PostgreSql => new(provider,
-            // The first migration creates the database, so every test starts from an empty one.
             new NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"ondermijning_test_{Guid.NewGuid():N}" }.ConnectionString),
         _ => new(provider, NewSqliteFile()),
     };
@@ -70,7 +81,7 @@ public sealed record TestDatabase(StorageProvider Provider, string Location)
         return await command.ExecuteNonQueryAsync();
     }
 
-    private static string NewSqliteFile()
+    internal static string NewSqliteFile()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

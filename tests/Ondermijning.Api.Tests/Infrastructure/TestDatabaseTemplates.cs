@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Ondermijning.Engine.Persistence;
+
+namespace Ondermijning.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One migrated, empty database per provider, built by the service's own migrations and copied for every test: applying
+/// every migration again for each of the hundreds of hosts a run starts was a large part of the suite's time.
+/// </summary>
+internal static class TestDatabaseTemplates
+{
+    private static readonly Lazy<string> SqliteTemplate = new(BuildSqliteTemplate);
+    private static readonly Lazy<string> PostgresTemplate = new(BuildPostgresTemplate);
+
+    public static string SqliteCopy(string file)
+    {
+        File.Copy(SqliteTemplate.Value, file);
+        return file;
+    }
+
+    public static string PostgresCopy()
+    {
+        var name = $"ondermijning_test_{Guid.NewGuid():N}";
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""CREATE DATABASE "{name}" TEMPLATE "{PostgresTemplate.Value}" """;
+        command.ExecuteNonQuery();
+        return new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = name }.ConnectionString;
+    }
+
+    private static string BuildSqliteTemplate()
+    {
+        var file = TestDatabase.NewSqliteFile();
+        var options = new DbContextOptionsBuilder<SqliteOndermijningDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()).Options;
+        using (var db = new SqliteOndermijningDbContext(options))
+        {
+            db.Database.Migrate();
+            // As the service leaves it after its first start; WAL is a property of the file.
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        }
+        // The last connection closed merged the write-ahead log into the file, so the file alone is the whole database.
+        return file;
+    }
+
+    /// <summary>
+    /// Named after the migrations it holds, so a server kept between runs reuses a template only while the schema is the
+    /// same. Built under a name of its own and renamed when complete, so a copy is never taken of half a schema.
+    /// </summary>
+    private static string BuildPostgresTemplate()
+    {
+        var server = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Pooling = false };
+        using var design = new PostgresDesignTimeFactory().CreateDbContext([]);
+        var migrations = string.Join("\n", design.Database.GetMigrations());
+        var name = $"ondermijning_template_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(migrations)))[..16]}";
+
+        using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
+        admin.Open();
+        if (Scalar(admin, $"SELECT count(*) FROM pg_database WHERE datname = '{name}'") > 0) return name;
+
+        var building = $"{name}_{Guid.NewGuid():N}"[..63];
+        var options = new DbContextOptionsBuilder<PostgresOndermijningDbContext>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = building }.ConnectionString, npgsql => npgsql.UseNodaTime())
+            .Options;
+        using (var db = new PostgresOndermijningDbContext(options)) db.Database.Migrate();
+        try
+        {
+            Execute(admin, $"""ALTER DATABASE "{building}" RENAME TO "{name}" """);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another test run on the same server finished the same template first.
+            Execute(admin, $"""DROP DATABASE "{building}" """);
+        }
+        return name;
+    }
+
+    private static long Scalar(NpgsqlConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
