@@ -251,6 +251,8 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         await filters.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = municipality });
         await filters.GetByLabel("Jaar").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await filters.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Tonen" }).ClickAsync();
+        // The page opens on this year already, so it is the filters in the address that say the chosen table is shown.
+        await Page.WaitForURLAsync(new Regex($"/statistieken\\?gebied=[^&]+&jaar={year}"));
         await Expect(Page.Locator("h1")).ToHaveTextAsync($"Ondermijning: jaaroverzicht {year}");
         await Screenshot("statistieken");
         var figures = new Dictionary<string, long>();
