@@ -49,13 +49,20 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
     public Task Screenshot(string page) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath($"{page}-{user}"), FullPage = true });
 
+    /// <summary>
+    /// Waits as long as Playwright waits for an action, not an assertion's 5 s: beside other tests on two cores, a form's
+    /// post, redirect and page can take longer.
+    /// </summary>
+    public static Task Shows(ILocator where, string text) =>
+        Expect(where).ToContainTextAsync(text, new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+
     public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
 
     /// <summary>The page's notice after a form was saved; waits for it to say <paramref name="expected"/>.</summary>
     public async Task<string> Notice(string expected)
     {
         var notice = Page.GetByRole(AriaRole.Status).First;
-        await Expect(notice).ToContainTextAsync(expected);
+        await Shows(notice, expected);
         return (await notice.TextContentAsync())!.Trim();
     }
 
@@ -160,7 +167,7 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
     {
         await Button("Besluiten vastleggen").ClickAsync();
         var done = Page.Locator(".uitslag.gelukt");
-        await Expect(done).ToBeVisibleAsync();
+        await done.WaitForAsync();
         await Screenshot($"agenda-{table}-vastgelegd");
         return (await done.TextContentAsync())!;
     }
@@ -219,7 +226,7 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         await form.GetByLabel("Inhoud").FillAsync(content);
         await Screenshot("zaak-informatie-toevoegen");
         await form.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Informatie toevoegen" }).ClickAsync();
-        await Expect(Page.Locator("section[aria-labelledby=informatie]")).ToContainTextAsync(content);
+        await Shows(Page.Locator("section[aria-labelledby=informatie]"), content);
     }
 
     public async Task GiveFeedback(string caseId, string text)
@@ -227,7 +234,7 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         await Open($"/zaken/{caseId}");
         await Page.GetByLabel("Tekst die de melder met de ontvangstcode ziet").FillAsync(text);
         await Button("Terugkoppeling opslaan").ClickAsync();
-        await Expect(Page.GetByTestId("gegeven-terugkoppeling")).ToContainTextAsync(text);
+        await Shows(Page.GetByTestId("gegeven-terugkoppeling"), text);
         await Screenshot("zaak-terugkoppeling");
     }
 
@@ -253,7 +260,7 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         await filters.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Tonen" }).ClickAsync();
         // The page opens on this year already, so it is the filters in the address that say the chosen table is shown.
         await Page.WaitForURLAsync(new Regex($"/statistieken\\?gebied=[^&]+&jaar={year}"));
-        await Expect(Page.Locator("h1")).ToHaveTextAsync($"Ondermijning: jaaroverzicht {year}");
+        await Shows(Page.Locator("h1"), $"jaaroverzicht {year}");
         await Screenshot("statistieken");
         var figures = new Dictionary<string, long>();
         foreach (var row in await Page.Locator("table.stats tr[data-id]").AllAsync())

@@ -5,7 +5,6 @@ using NodaTime;
 using NodaTime.Testing;
 using Ondermijning.Api.Tests.Infrastructure;
 using Ondermijning.Api.Tests.Statistics;
-using static Microsoft.Playwright.Assertions;
 
 namespace Ondermijning.Api.Tests.Web;
 
@@ -230,7 +229,7 @@ public class WholeJobOnThePagesTests(Browser browser) : IAsyncLifetime
         // The MOT's gate for police information lets the municipality read it.
         await oov.Open($"/zaken/{id}");
         var information = oov.Page.Locator("section[aria-labelledby=informatie]");
-        await Expect(information).ToContainTextAsync(content);
+        await OnThePages.Shows(information, content);
         (await information.TextContentAsync()).Should().Contain("Gesloten bron").And.Contain("Politie");
         await oov.Screenshot("zaak-mot-met-politie-informatie");
 
@@ -254,7 +253,8 @@ public class WholeJobOnThePagesTests(Browser browser) : IAsyncLifetime
         await reporter.Screenshot("melding");
         await reporter.Page.GetByLabel("Ontvangstcode").FillAsync(code);
         await reporter.Button("Bekijken").ClickAsync();
-        await Expect(reporter.Page.GetByTestId("terugkoppeling")).ToHaveTextAsync(feedback);
+        await OnThePages.Shows(reporter.Page.GetByTestId("terugkoppeling"), feedback);
+        (await reporter.Page.GetByTestId("terugkoppeling").TextContentAsync()).Should().Be(feedback);
         (await reporter.Page.GetByTestId("status").TextContentAsync()).Should().StartWith("Ontvangen");
         (await reporter.Page.Locator("main").TextContentAsync()).Should().NotContain("Jansen").And.NotContain("Kapsalon").And.NotContain("Melder");
         await reporter.Screenshot("melding-terugkoppeling");
