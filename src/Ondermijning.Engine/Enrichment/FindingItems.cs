@@ -17,14 +17,17 @@ public sealed class FindingItems(InformationAccess access)
     {
         if (finding.Status == FindingStatus.Failed || !access.AddableCategories(@case, actor).Contains(InformationCategory.Open)) return null;
         var provenance = finding.RequestUrl is { } request
-            ? $"bron {finding.SourceOrganisation}, opgevraagd {finding.RetrievedAt} ({request}) door {finding.RecordedByName}"
-            : $"bron {finding.SourceOrganisation}{(finding.Link is { } link ? $" ({link})" : "")}{(finding.ObservedOn is { } on ? $", waargenomen {on:yyyy-MM-dd}" : "")}, vastgelegd door {finding.RecordedByName}";
+            ? $"bron {finding.SourceOrganisation}, opgevraagd op {finding.RetrievedAt.InZone(Amsterdam.Zone).ToString("d MMMM yyyy HH:mm", Dutch)} ({request}) door {finding.RecordedByName}"
+            : $"bron {finding.SourceOrganisation}{(finding.Link is { } link ? $" ({link})" : "")}{(finding.ObservedOn is { } on ? $", waargenomen op {on.ToString("d MMMM yyyy", Dutch)}" : "")}, vastgelegd door {finding.RecordedByName}";
         var content = $"{finding.Summary} [{provenance}; bevinding {finding.Id}]";
         var item = new InformationItem(@case.Id, new NewInformationItem(InformationCategory.Open, actor.Organisation, LegalBasis(finding.Source),
             content, Confidentiality.Openbaar), @case.Stage, @case.Severity, now, actor);
         finding.SharedAs(item);
         return item;
     }
+
+    // The item's text is read on the case page, so its dates are written as the pages write them.
+    private static readonly System.Globalization.CultureInfo Dutch = new("nl-NL");
 
     private static string LegalBasis(FindingSource source) => source switch
     {

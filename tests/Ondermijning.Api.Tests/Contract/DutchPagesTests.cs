@@ -34,19 +34,7 @@ public partial class DutchPagesTests(ITestOutputHelper output)
     public async Task Every_page_a_demo_user_reaches_is_in_Dutch(string demoUser)
     {
         await using var factory = new ApiFactory { DemoUsers = true, Settings = FuzzTests.NoScheduledJobs };
-        var world = await RouteAccessTests.BuildAsync(factory);
-        var oov = factory.CreateClient();
-        // A timeline with a raised severity and an item read, and an access log with records, are pages too.
-        (await oov.PostAsJsonAsync($"/api/cases/{world.AtomCaseId}/severity", new { severity = "hoog", reason = "Nieuwe aanwijzingen" }))
-            .EnsureSuccessStatusCode();
-        var atMot = (await oov.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
-        await oov.MoveToAsync(atMot, "mot");
-        var police = factory.CreateClientFor("agent-1", "politie", ["tafeldeelnemer"]);
-        (await police.AddItemAsync(atMot, "closed", "politie", "Eerder aangehouden")).EnsureSuccessStatusCode();
-        var browser = await factory.SignInOnPagesAsync(demoUser);
-
-        var pages = await PageCrawler.CrawlAsync(browser, maxPages: 60,
-            "/?weergave=lijst", "/beheer/toegangslog", "/zaken/00000000-0000-0000-0000-000000000000", "/statistieken?maand=1", "/statistieken?kwartaal=2", "/statistieken?gemeente=GM9999", "/zoeken?q=kapsalon");
+        var pages = await EveryPageAsync(factory, demoUser);
         pages.Should().Contain(p => p.Url.StartsWith("/zaken/"), "a case page is among what is checked");
         if (demoUser == "demo-beheerder")
             pages.Single(p => p.Url == "/beheer/toegangslog").Page
@@ -64,6 +52,27 @@ public partial class DutchPagesTests(ITestOutputHelper output)
         }
         output.WriteLine($"{pages.Count} pages as {demoUser}:\n{string.Join("\n", pages.Select(p => p.Url))}");
         failures.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// Every page a demo user reaches in a host with a record of each kind, as the crawler finds it from the start page
+    /// and the pages only a form leads to; the screenshots of every page are taken from the same list.
+    /// </summary>
+    internal static async Task<List<(string Url, IDocument Page)>> EveryPageAsync(ApiFactory factory, string demoUser)
+    {
+        var world = await RouteAccessTests.BuildAsync(factory);
+        var oov = factory.CreateClient();
+        // A timeline with a raised severity and an item read, and an access log with records, are pages too.
+        (await oov.PostAsJsonAsync($"/api/cases/{world.AtomCaseId}/severity", new { severity = "hoog", reason = "Nieuwe aanwijzingen" }))
+            .EnsureSuccessStatusCode();
+        var atMot = (await oov.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
+        await oov.MoveToAsync(atMot, "mot");
+        var police = factory.CreateClientFor("agent-1", "politie", ["tafeldeelnemer"]);
+        (await police.AddItemAsync(atMot, "closed", "politie", "Eerder aangehouden")).EnsureSuccessStatusCode();
+        var browser = await factory.SignInOnPagesAsync(demoUser);
+
+        return await PageCrawler.CrawlAsync(browser, maxPages: 60,
+            "/?weergave=lijst", "/beheer/toegangslog", "/zaken/00000000-0000-0000-0000-000000000000", "/statistieken?maand=1", "/statistieken?kwartaal=2", "/statistieken?gemeente=GM9999", "/zoeken?q=kapsalon");
     }
 
     /// <summary>What a person reads or hears: the text, and the labels, titles and placeholders a screen reader or hover shows.</summary>
