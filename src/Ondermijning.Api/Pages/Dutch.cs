@@ -41,4 +41,15 @@ public static class Dutch
 
     /// <summary>A confidentiality level as written in a sentence ("beperkt_openbaar" → "beperkt openbaar").</summary>
     public static string Confidentiality(string level) => level.Replace('_', ' ');
+
+    /// <summary>
+    /// An address as on an envelope ("Markt 12a, 6211 AB Maastricht"); without a street the number says what it is
+    /// ("huisnummer 12, 6211 AB"), since a bare number before the postcode reads as nothing.
+    /// </summary>
+    public static string Address(Cases.AddressDto address)
+    {
+        var number = $"{address.HouseNumber}{address.HouseNumberAddition}";
+        var place = string.Join(" ", new[] { Postcode.Display(address.Postcode), address.City }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return $"{(string.IsNullOrWhiteSpace(address.Street) ? $"huisnummer {number}" : $"{address.Street} {number}")}, {place}";
+    }
 }
