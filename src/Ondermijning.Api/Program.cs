@@ -11,6 +11,7 @@ using Ondermijning.Api.Deadlines;
 using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Idempotency;
+using Ondermijning.Api.Imports;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Interventions;
 using Ondermijning.Api.Jobs;
@@ -57,6 +58,7 @@ try
         cfg.AddProfile<WorkflowMappingProfile>();
     });
     builder.Services.AddScoped<CaseResponder>();
+    builder.Services.AddScoped<HistoryImport>();
     builder.Services.AddScoped<Ondermijning.Api.Pages.Zaken.ZaakKeten>();
 
     builder.Services.ConfigureHttpJsonOptions(o =>
@@ -141,6 +143,7 @@ try
 
     var api = app.MapGroup("/api").RequireAuthorization().LimitBody(RequestLimits.ApiBody).RecordOnce();
     api.MapSignalEndpoints();
+    api.MapImportEndpoints();
     api.MapCaseEndpoints();
     api.MapWorkflowEndpoints();
     api.MapEnrichmentEndpoints();

@@ -80,7 +80,10 @@ public sealed class HistoryEntryDto
 {
     public int Sequence { get; init; }
     public string Kind { get; init; } = "";
+    /// <summary>When it happened; for a step taken on paper, the date given with it.</summary>
     public Instant At { get; init; }
+    /// <summary>When a step taken earlier was recorded, by <see cref="Actor"/>; absent when it was recorded as it was taken.</summary>
+    public Instant? RecordedAt { get; init; }
     public ActorDto Actor { get; init; } = new();
     public string? FromStage { get; init; }
     public string ToStage { get; init; } = "";

@@ -12,7 +12,10 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Cases;
 
-public sealed record FireTriggerRequest([property: WorkflowChoice(WorkflowTerm.Trigger)] string? Trigger, string? Reason = null, Dictionary<string, string>? Information = null, int? ExpectedRevision = null);
+/// <param name="TakenAt">When the step was taken, if earlier (on paper): as <see cref="MomentRule"/> reads it; not in the future,
+/// not before the signal was received or the case's previous step.</param>
+public sealed record FireTriggerRequest([property: WorkflowChoice(WorkflowTerm.Trigger)] string? Trigger, string? Reason = null, Dictionary<string, string>? Information = null,
+    int? ExpectedRevision = null, [property: IsoDateTime] string? TakenAt = null);
 
 public sealed record CaseListQuery([WorkflowChoice(WorkflowTerm.Stage)] string? Stage, string? Municipality, string? Workflow, int? Version,
     [IsoDate] string? ReceivedFrom, [IsoDate] string? ReceivedTo, int? Page, int? PageSize);
@@ -92,12 +95,14 @@ public static class CaseEndpoints
         CaseResponder responder, HttpContext http, CancellationToken cancellationToken)
     {
         var caseId = ParseId(id);
-        if (string.IsNullOrWhiteSpace(request.Trigger))
-            throw EngineProblem.Validation(new Dictionary<string, string[]> { ["trigger"] = ["Say which step to take."] });
+        var f = new RequestFields();
+        var trigger = f.Text(request.Trigger, "trigger", "Say which step to take.", Limits.Code);
+        var takenAt = f.OptionalMoment(request.TakenAt, "takenAt");
+        f.ThrowIfAny();
 
         var actor = http.User.ToActor();
         await handler.HandleAsync(caseId,
-            new TriggerRequest(new TriggerId(request.Trigger.Trim()), request.Reason, request.Information ?? []),
+            new TriggerRequest(new TriggerId(trigger), request.Reason, request.Information ?? [], takenAt),
             request.ExpectedRevision, actor, cancellationToken);
         return TypedResults.Ok(await responder.DetailAsync(await queries.GetAsync(caseId, actor, cancellationToken), actor, AccessAction.Read, cancellationToken));
     }

@@ -36,6 +36,7 @@ public static class DutchMessages
         FieldRule.DateInFuture => "Deze datum ligt in de toekomst.",
         FieldRule.TimeFormat => "Vul een geldige tijd in (uu:mm), bijvoorbeeld 14:30.",
         FieldRule.MomentInFuture => "Dit tijdstip ligt in de toekomst.",
+        FieldRule.MomentTooEarly => "Dit tijdstip ligt vóór de ontvangst van het signaal of vóór de vorige stap.",
         _ => "Controleer dit veld.",
     };
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Contract;
+using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Workflows;
@@ -103,6 +104,24 @@ public sealed class DefinitionErrorDto
     public string Path { get; init; } = "";
     public int? Line { get; init; }
     public string Message { get; init; } = "";
+}
+
+public sealed record ItemLosingGateDto(Guid Item, string Category, string AddedAtStage, string Gate);
+
+public sealed record OutcomeNotRecordedDto(int Sequence, string Trigger, string Records, string? Route);
+
+public sealed record CaseMigrationPlanDto(Guid CaseId, string FromStage, string TargetStage, IReadOnlyList<string> MissingSeverities,
+    IReadOnlyList<ItemLosingGateDto> ItemsLosingGate, IReadOnlyList<OutcomeNotRecordedDto> OutcomesNotRecorded);
+
+/// <summary>What a migration would do to each case; nothing has changed.</summary>
+public sealed record MigrationDryRunDto(string Workflow, int FromVersion, int ToVersion, IReadOnlyList<CaseMigrationPlanDto> Cases)
+{
+    public static MigrationDryRunDto From(MigrationDryRun dryRun) => new(dryRun.From.Workflow.Value, dryRun.From.Version, dryRun.To.Version,
+        dryRun.Cases.Select(c => new CaseMigrationPlanDto(c.Case.Value, c.FromStage.Value, c.TargetStage.Value,
+            c.MissingSeverities.Select(s => s.Value).ToList(),
+            c.ItemsLosingGate.Select(i => new ItemLosingGateDto(i.Item.Value, ApiMappingProfile.Kebab(i.Category.ToString()), i.AddedAtStage.Value, i.Gate)).ToList(),
+            c.OutcomesNotRecorded.Select(o => new OutcomeNotRecordedDto(o.Sequence, o.Trigger.Value, ApiMappingProfile.Kebab(o.Records.ToString()),
+                o.Route is { } route ? ApiMappingProfile.Kebab(route.ToString()) : null)).ToList())).ToList());
 }
 
 public sealed class MigrationResultDto

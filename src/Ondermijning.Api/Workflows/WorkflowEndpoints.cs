@@ -38,6 +38,9 @@ public static class WorkflowEndpoints
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{workflow}/migrations", Migrate).Requires(Permission.MigrateCases)
             .WithSummary("Move one case, or all cases at a stage, to another version with a stage mapping.")
+            .WithDescription("With `dryRun=true` nothing changes: the answer lists per case the stage it would go to, its severities the " +
+                "target version does not know, the information items no gate of the target would open (they would become unreadable), " +
+                "and the outcomes of steps already taken that the target would not record for those steps.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         return api;
     }
@@ -92,8 +95,8 @@ public static class WorkflowEndpoints
     private static ContentHttpResult Diagram(string workflow, int version, WorkflowCatalog catalog) =>
         TypedResults.Text(MermaidDiagram.Render(catalog.Get(new DefinitionKey(new WorkflowId(workflow), version))), "text/vnd.mermaid; charset=utf-8");
 
-    private static async Task<Ok<MigrationResultDto>> Migrate(string workflow, MigrateCasesRequest request, MigrateCases handler,
-        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MigrationResultDto>, Ok<MigrationDryRunDto>>> Migrate(string workflow, MigrateCasesRequest request,
+        bool? dryRun, MigrateCases handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.FromVersion is null) errors["fromVersion"] = ["Say which version the cases are on now."];
@@ -105,10 +108,11 @@ public static class WorkflowEndpoints
         var selection = new MigrationSelection(
             request.CaseId is null ? null : CaseEndpoints.ParseId(request.CaseId),
             request.Stage is null ? null : new StageId(request.Stage));
-        var result = await handler.HandleAsync(new MigrationRequest(new WorkflowId(workflow), request.FromVersion!.Value, request.ToVersion!.Value,
-            selection, request.StageMapping!.ToDictionary(kv => new StageId(kv.Key), kv => new StageId(kv.Value)), request.Reason ?? ""),
-            http.User.ToActor(), cancellationToken);
-        return TypedResults.Ok(mapper.Map<MigrationResultDto>(result));
+        var migration = new MigrationRequest(new WorkflowId(workflow), request.FromVersion!.Value, request.ToVersion!.Value,
+            selection, request.StageMapping!.ToDictionary(kv => new StageId(kv.Key), kv => new StageId(kv.Value)), request.Reason ?? "");
+        if (dryRun == true)
+            return TypedResults.Ok(MigrationDryRunDto.From(await handler.DryRunAsync(migration, http.User.ToActor(), cancellationToken)));
+        return TypedResults.Ok(mapper.Map<MigrationResultDto>(await handler.HandleAsync(migration, http.User.ToActor(), cancellationToken)));
     }
 }
 

@@ -93,13 +93,17 @@ public sealed class Case
     internal void IndexForSearch() =>
         SearchTerms = PersonalDataErasedAt is null ? CaseSearchTerm.For(this) : CaseSearchTerm.For(this).Where(t => t.Kind == SearchTermKind.CaseCode).ToList();
 
-    /// <summary>Moves the case; the caller (the workflow runtime) has already checked that the move is allowed.</summary>
+    /// <summary>
+    /// Moves the case; the caller (the workflow runtime) has already checked that the move is allowed. A step taken
+    /// earlier (<paramref name="at"/> before <paramref name="now"/>) enters the new stage at its own moment, so the stay
+    /// and its deadline run from when the case really got there.
+    /// </summary>
     internal CaseHistoryEntry MoveTo(StageDefinition to, TriggerId trigger, string? reason,
-        IReadOnlyDictionary<string, string> information, Instant now, Actor actor)
+        IReadOnlyDictionary<string, string> information, Instant at, Instant now, Actor actor)
     {
-        var entry = Append(CaseHistoryEntry.Transition(Id, now, actor, Stage, to.Id, trigger, reason, information, Definition));
+        var entry = Append(CaseHistoryEntry.Transition(Id, at, at == now ? null : now, actor, Stage, to.Id, trigger, reason, information, Definition));
         Stage = to.Id;
-        Enter(to, now, entry);
+        Enter(to, at, entry);
         return entry;
     }
 

@@ -25,7 +25,10 @@ public sealed class CaseHistoryEntry
     /// <summary>The case revision this entry produced; unique per case, so no change is recorded twice.</summary>
     public int Sequence { get; internal set; }
     public HistoryKind Kind { get; private set; }
+    /// <summary>When it happened: for a step taken on paper, the step's own moment, which the statistics count.</summary>
     public Instant At { get; private set; }
+    /// <summary>When a step taken earlier was recorded (by <see cref="ActorName"/>); null when it was recorded as it was taken.</summary>
+    public Instant? RecordedAt { get; private set; }
     public string ActorId { get; private set; } = "";
     public string ActorName { get; private set; } = "";
     public string ActorOrganisation { get; private set; } = "";
@@ -61,10 +64,11 @@ public sealed class CaseHistoryEntry
     internal static CaseHistoryEntry Registered(CaseId caseId, Instant at, Actor actor, StageId start, DefinitionKey definition) =>
         Create(caseId, HistoryKind.Registered, at, actor, null, start, definition);
 
-    internal static CaseHistoryEntry Transition(CaseId caseId, Instant at, Actor actor, StageId from, StageId to, TriggerId trigger,
-        string? reason, IReadOnlyDictionary<string, string> information, DefinitionKey definition)
+    internal static CaseHistoryEntry Transition(CaseId caseId, Instant at, Instant? recordedAt, Actor actor, StageId from, StageId to,
+        TriggerId trigger, string? reason, IReadOnlyDictionary<string, string> information, DefinitionKey definition)
     {
         var entry = Create(caseId, HistoryKind.Transition, at, actor, from, to, definition);
+        entry.RecordedAt = recordedAt;
         entry.Trigger = trigger;
         entry.Reason = reason;
         entry.InformationJson = JsonSerializer.Serialize(information);

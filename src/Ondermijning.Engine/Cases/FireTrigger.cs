@@ -45,7 +45,8 @@ public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, Workf
         if (standing.Any(u => u.Field == "role"))
             throw new EngineProblem(ProblemKind.Forbidden, "You may not take this step", standing.First(u => u.Field == "role").Message);
 
-        var now = clock.GetCurrentInstant();
+        // Cut to what every database stores, so the step as answered equals the step as re-read.
+        var now = clock.GetCurrentInstant().ToWholeMicroseconds();
         var information = new Dictionary<string, string>();
         var unmet = standing.Concat(CaseStateMachine.InputRequirements(transition, request, now.InZone(Amsterdam.Zone).Date, information)).ToList();
         var errors = unmet.GroupBy(u => u.Field).ToDictionary(g => g.Key, g => g.Select(u => u.Message).ToArray());
@@ -55,13 +56,37 @@ public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, Workf
                 "The workflow requires more before this step can be taken; see 'errors'.",
                 errors);
 
-        var leftStageEnteredAt = @case.StageEnteredAt;
-        var entry = @case.MoveTo(definition.Stage(transition.To), request.Trigger, request.Reason?.Trim(), information, now, actor);
+        var (at, leftStageEnteredAt) = await MomentOfStepAsync(@case, request.TakenAt, now, cancellationToken);
+        var entry = @case.MoveTo(definition.Stage(transition.To), request.Trigger, request.Reason?.Trim(), information, at, now, actor);
         var step = new StepTaken(@case, definition, transition, entry, leftStageEnteredAt, actor);
         foreach (var observer in observers) await observer.ObserveAsync(step, cancellationToken);
 
         await db.SaveCaseChangesAsync(cancellationToken);
         return @case;
+    }
+
+    /// <summary>
+    /// When the step happened, and when the stay it ends began. A step taken on paper is dated by <paramref name="takenAt"/>:
+    /// not in the future, and not before the signal was received or the case's previous step, so the history runs forward.
+    /// A case registered today with an earlier <see cref="Case.ReceivedAt"/> entered its first stage today; a step dated
+    /// before that ends a stay that began when the case could first have been acted on.
+    /// </summary>
+    private async Task<(Instant At, Instant LeftStageEnteredAt)> MomentOfStepAsync(Case @case, Instant? takenAt, Instant now,
+        CancellationToken cancellationToken)
+    {
+        if (takenAt is not { } taken) return (now, @case.StageEnteredAt);
+        taken = taken.ToWholeMicroseconds();
+        var previousStep = await db.CaseHistory.AsNoTracking()
+            .Where(h => h.CaseId == @case.Id && (h.Kind == HistoryKind.Transition || h.Kind == HistoryKind.Migration))
+            .OrderByDescending(h => h.Sequence).Select(h => (Instant?)h.At).FirstOrDefaultAsync(cancellationToken);
+        var earliest = previousStep is { } p && p > @case.ReceivedAt ? p : @case.ReceivedAt;
+        var f = new Fields();
+        if (MomentRule.CheckNotAfter(taken, now) is { } future) f.Error("takenAt", future);
+        else if (taken < earliest)
+            f.Error("takenAt", new Breach(FieldRule.MomentTooEarly,
+                $"The step cannot be dated before {(previousStep == earliest ? "the case's previous step" : "the signal was received")} ({earliest})."));
+        f.ThrowIfAny();
+        return (taken, taken < @case.StageEnteredAt ? earliest : @case.StageEnteredAt);
     }
 }
 

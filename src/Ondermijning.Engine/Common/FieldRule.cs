@@ -20,6 +20,8 @@ public enum FieldRule
     TimeFormat,
     /// <summary>A moment (date and time) later than now.</summary>
     MomentInFuture,
+    /// <summary>A moment before what it follows (a step dated before the signal arrived or before the step before it).</summary>
+    MomentTooEarly,
     /// <summary>A rule of its own field (a choice, a combination); the message says which.</summary>
     Other,
 }

@@ -7,7 +7,8 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Engine.Enrichment;
 
-public sealed record EnrichmentVerdict(bool Confirmed, string? Reason, IReadOnlyList<FindingId> FindingIds);
+/// <param name="TakenAt">When the decision was taken, if earlier (on paper); see <see cref="TriggerRequest.TakenAt"/>.</param>
+public sealed record EnrichmentVerdict(bool Confirmed, string? Reason, IReadOnlyList<FindingId> FindingIds, Instant? TakenAt = null);
 
 /// <summary>
 /// The OOV user's decision on the open sources: the only thing that moves a case out of enrichment. It is
@@ -38,6 +39,6 @@ public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries
         db.Add(EnrichmentDecision.Record(caseId, verdict.Confirmed, verdict.Reason?.Trim(), ids, proposal.Verdict, trigger,
             clock.GetCurrentInstant(), actor));
         // FireTrigger checks stage, role and reason, and saves the decision (with the findings it rests on) together with the step.
-        return await fireTrigger.HandleAsync(caseId, new TriggerRequest(trigger, verdict.Reason, new Dictionary<string, string>()), null, actor, cancellationToken);
+        return await fireTrigger.HandleAsync(caseId, new TriggerRequest(trigger, verdict.Reason, new Dictionary<string, string>(), verdict.TakenAt), null, actor, cancellationToken);
     }
 }

@@ -41,6 +41,11 @@ public enum Permission
     /// <summary>Write, check and publish definition versions (the functional administrator).</summary>
     PublishWorkflows,
     MigrateCases,
+    /// <summary>
+    /// Check and import a municipality's spreadsheet of past signals and steps. The OOV regisseur's alone: every row goes
+    /// through registration and steps as the regisseur would take them, so the importer needs exactly those rights.
+    /// </summary>
+    ImportHistory,
     ReadAccessLog,
     RunRetention,
     ReadJobs,
@@ -91,6 +96,7 @@ public static class Permissions
         [Permission.ReadWorkflows] = Rule(Oov, Participant, Analyst, Admin, Statistics),
         [Permission.PublishWorkflows] = Rule(Admin),
         [Permission.MigrateCases] = Rule(Oov, Admin),
+        [Permission.ImportHistory] = Rule(Oov),
         [Permission.ReadAccessLog] = Rule(Admin),
         [Permission.RunRetention] = Rule(Admin),
         [Permission.ReadJobs] = Rule(Admin),

@@ -26,7 +26,16 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
     /// <summary>The operation a registration's idempotency key is scoped to, with the organisation and user that sent it.</summary>
     public const string Operation = "POST /api/signals";
 
-    public async Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, IdempotencyKey? idempotency = null,
+    public Task<RegisteredSignal> HandleAsync(SignalDetails signal, Actor actor, IdempotencyKey? idempotency = null,
+        CancellationToken cancellationToken = default) =>
+        // Scoped like every record's key (IdempotentRecord), so one client's key never finds, or blocks, another's case.
+        HandleClaimedAsync(signal, actor, idempotency is null ? null : IdempotencyClaim.For(Operation, actor, idempotency), cancellationToken);
+
+    /// <summary>
+    /// Registers under a key whose scope the caller chose: an import keys a row by the municipality's own reference, so
+    /// the row is registered once whoever imports the spreadsheet again.
+    /// </summary>
+    public async Task<RegisteredSignal> HandleClaimedAsync(SignalDetails signal, Actor actor, IdempotencyClaim? claim,
         CancellationToken cancellationToken = default)
     {
         AccessGate.Require(actor, Permission.RegisterSignal);
@@ -51,8 +60,6 @@ public sealed class RegisterSignal(OndermijningDbContext db, SignalCommitter com
 
         var id = CaseId.New();
         ReceiptCode? receipt = signal.SourceChannel == SourceChannel.MeldMisdaadAnoniem ? null : ReceiptCode.Generate();
-        // Scoped like every record's key (IdempotentRecord), so one client's key never finds, or blocks, another's case.
-        var claim = idempotency is null ? null : IdempotencyClaim.For(Operation, actor, idempotency);
         Case stored;
         try
         {

@@ -4,7 +4,8 @@ using Ondermijning.Engine.Common;
 namespace Ondermijning.Engine.Workflows;
 
 /// <summary>What a user supplies when taking a step.</summary>
-public sealed record TriggerRequest(TriggerId Trigger, string? Reason, IReadOnlyDictionary<string, string> Information);
+/// <param name="TakenAt">When the step was taken, if earlier than now (on paper, from a spreadsheet); null: now.</param>
+public sealed record TriggerRequest(TriggerId Trigger, string? Reason, IReadOnlyDictionary<string, string> Information, Instant? TakenAt = null);
 
 /// <summary>Why a step cannot be taken right now, per field, in words for the user.</summary>
 /// <param name="Malformed">The value is there but not of the declared type: bad input (400) rather than an unmet rule (422).</param>

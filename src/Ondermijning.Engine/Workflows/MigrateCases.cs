@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Lwo;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
 
@@ -24,9 +25,72 @@ public sealed record MigrationSelection(CaseId? CaseId, StageId? Stage);
 
 public sealed record MigrationResult(DefinitionKey From, DefinitionKey To, IReadOnlyList<CaseId> MigratedCases);
 
+/// <summary>An information item that no gate of the target version would let anyone read: the protocol fails closed.</summary>
+public sealed record ItemLosingGate(InformationItemId Item, InformationCategory Category, StageId AddedAtStage, string Gate);
+
+/// <summary>A step already taken whose outcome (the LWO's route, an inspection, interventions, an enrichment verdict) the target version would not record for that step.</summary>
+public sealed record OutcomeNotRecorded(int Sequence, TriggerId Trigger, StepRecord Records, LwoRoute? Route);
+
+/// <summary>What migrating one case would do, before anything is changed.</summary>
+public sealed record CaseMigrationPlan(CaseId Case, StageId FromStage, StageId TargetStage, IReadOnlyList<Severity> MissingSeverities,
+    IReadOnlyList<ItemLosingGate> ItemsLosingGate, IReadOnlyList<OutcomeNotRecorded> OutcomesNotRecorded);
+
+public sealed record MigrationDryRun(DefinitionKey From, DefinitionKey To, IReadOnlyList<CaseMigrationPlan> Cases);
+
 public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
 {
     public async Task<MigrationResult> HandleAsync(MigrationRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (source, target, cases) = await SelectAsync(request, actor, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        foreach (var @case in cases)
+            @case.MigrateTo(target.Key, target.Stage(request.StageMapping[@case.Stage]), request.Reason.Trim(), now, actor);
+        await db.SaveCaseChangesAsync(cancellationToken);
+        return new MigrationResult(source.Key, target.Key, cases.Select(c => c.Id).ToList());
+    }
+
+    /// <summary>
+    /// The same request checked and planned without changing anything: per case the stage it would go to, its severities
+    /// the target does not know, the information items no gate of the target would open, and the outcomes of steps already
+    /// taken that the target would not record for those steps.
+    /// </summary>
+    public async Task<MigrationDryRun> DryRunAsync(MigrationRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (source, target, cases) = await SelectAsync(request, actor, cancellationToken);
+        var ids = cases.Select(c => c.Id).ToList();
+        var items = (await db.Set<InformationItem>().AsNoTracking().Where(i => ids.Contains(i.CaseId)).ToListAsync(cancellationToken))
+            .ToLookup(i => i.CaseId);
+        var steps = (await db.CaseHistory.AsNoTracking()
+                .Where(h => ids.Contains(h.CaseId) && h.Kind == HistoryKind.Transition && h.Workflow == source.Key.Workflow && h.DefinitionVersion == source.Key.Version)
+                .ToListAsync(cancellationToken))
+            .ToLookup(h => h.CaseId);
+        return new MigrationDryRun(source.Key, target.Key, cases.Select(@case => new CaseMigrationPlan(@case.Id, @case.Stage,
+            request.StageMapping[@case.Stage],
+            new[] { @case.Severity }.Concat(items[@case.Id].Select(i => i.AddedAtSeverity)).Distinct().Where(s => !target.HasSeverity(s)).ToList(),
+            items[@case.Id].Where(i => i.IsGated)
+                .Select(i => (Item: i, Gate: source.GateFor(i.AddedAtStage, i.Category, i.AddedAtSeverity, i.AddedByOrganisation)))
+                .Where(x => x.Gate is not null && (target.FindStage(x.Item.AddedAtStage) is null
+                                                   || target.GateFor(x.Item.AddedAtStage, x.Item.Category, x.Item.AddedAtSeverity, x.Item.AddedByOrganisation) is null))
+                .Select(x => new ItemLosingGate(x.Item.Id, x.Item.Category, x.Item.AddedAtStage, x.Gate!.Id)).ToList(),
+            steps[@case.Id].OrderBy(h => h.Sequence).Select(h => Unrecorded(source, target, h)).OfType<OutcomeNotRecorded>().ToList())).ToList());
+    }
+
+    private static OutcomeNotRecorded? Unrecorded(WorkflowDefinition source, WorkflowDefinition target, CaseHistoryEntry step)
+    {
+        var taken = source.Transitions.FirstOrDefault(t => t.Trigger == step.Trigger && t.From == step.FromStage && t.To == step.ToStage);
+        if (taken is null) return null;
+        var (records, route) = (ChainSteps.Records(source, taken), LwoRoutes.RouteOf(source, taken));
+        if (records == StepRecord.None && route is null) return null;
+        var there = target.FindStage(taken.From) is null || target.FindStage(taken.To) is null
+            ? null
+            : target.Transitions.FirstOrDefault(t => t.Trigger == taken.Trigger && t.From == taken.From && t.To == taken.To);
+        return there is not null && ChainSteps.Records(target, there) == records && LwoRoutes.RouteOf(target, there) == route
+            ? null
+            : new OutcomeNotRecorded(step.Sequence, taken.Trigger, records, route);
+    }
+
+    private async Task<(WorkflowDefinition Source, WorkflowDefinition Target, List<Case> Cases)> SelectAsync(MigrationRequest request, Actor actor,
+        CancellationToken cancellationToken)
     {
         AccessGate.Require(actor, Permission.MigrateCases);
 
@@ -87,11 +151,7 @@ public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catal
                 "Say for each of them which stage of the new version they go to.",
                 unmapped.ToDictionary(s => $"stageMapping.{s}", s => new[] { $"No target stage in {target.Key} for '{s}'." }));
 
-        var now = clock.GetCurrentInstant();
-        foreach (var @case in cases)
-            @case.MigrateTo(target.Key, target.Stage(request.StageMapping[@case.Stage]), request.Reason.Trim(), now, actor);
-        await db.SaveCaseChangesAsync(cancellationToken);
-        return new MigrationResult(source.Key, target.Key, cases.Select(c => c.Id).ToList());
+        return (source, target, cases);
     }
 
     private static void Add(Dictionary<string, string[]> errors, string key, string message) =>

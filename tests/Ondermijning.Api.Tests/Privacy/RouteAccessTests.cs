@@ -183,6 +183,7 @@ public class RouteAccessTests
         [("POST", "/api/workflows/{workflow}/versions")] = ("/api/workflows/ondermijning/versions", DraftDefinition(4)),
         [("PUT", "/api/workflows/{workflow}/versions/{version:int}")] = ("/api/workflows/ondermijning/versions/3", DraftDefinition(3)),
         [("POST", "/api/workflows/{workflow}/versions/{version:int}/publish")] = ("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-06-01" }),
+        [("POST", "/api/imports")] = ("/api/imports?dryRun=true", $"referentie;gemeente;ontvangen;kanaal;omschrijving\nR-1;{Maastricht};2024-05-01;melding-gemeente;Brief"),
         [("POST", "/api/workflows/{workflow}/migrations")] = ("/api/workflows/ondermijning/migrations",
             new { fromVersion = 1, toVersion = 2, caseId = w.CaseId, stageMapping = new Dictionary<string, string> { ["mot"] = "mot" }, reason = "nieuwe versie" }),
     };
@@ -240,7 +241,11 @@ public class RouteAccessTests
             or "/api/statistics/annual" or "/api/statistics/overview";
 
     private static HttpRequestMessage Request(string method, string url, object? body) =>
-        new(new HttpMethod(method), url) { Content = body is null ? null : JsonContent.Create(body) };
+        new(new HttpMethod(method), url)
+        {
+            // A text sample is a spreadsheet for the import; every other body is JSON.
+            Content = body switch { null => null, string csv => new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), _ => JsonContent.Create(body) },
+        };
 
     /// <summary>Everything that a refused request could have written, as one comparable text.</summary>
     private static async Task<string> StateAsync(HttpClient oov, World w)

@@ -42,8 +42,8 @@ public class OptimisticConcurrencyTests
         await using var second = Open(file);
         var a = await first.Cases.SingleAsync(c => c.Id == id);
         var b = await second.Cases.SingleAsync(c => c.Id == id);
-        a.MoveTo(Stage("politie"), new TriggerId("naar-politie"), null, new Dictionary<string, string>(), Now, Regisseur);
-        b.MoveTo(Stage("atom"), new TriggerId("naar-atom"), null, new Dictionary<string, string>(), Now, Regisseur);
+        a.MoveTo(Stage("politie"), new TriggerId("naar-politie"), null, new Dictionary<string, string>(), Now, Now, Regisseur);
+        b.MoveTo(Stage("atom"), new TriggerId("naar-atom"), null, new Dictionary<string, string>(), Now, Now, Regisseur);
 
         await first.SaveCaseChangesAsync(CancellationToken.None);
         var lose = () => second.SaveCaseChangesAsync(CancellationToken.None);

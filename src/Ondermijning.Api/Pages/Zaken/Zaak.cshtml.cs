@@ -68,10 +68,13 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
         var information = (informatie ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
         try
         {
+            var f = new Fields();
+            var takenAt = (stap ?? new StapInvoer()).TakenAtIn(f);
+            f.ThrowIfAny();
             var current = await queries.GetAsync(caseId, User.ToActor(), cancellationToken);
             var definition = catalog.Get(current.Definition);
             var moved = await keten.TakeStepAsync(caseId, definition, definition.TransitionsFrom(current.Stage).SingleOrDefault(t => t.Trigger.Value == trigger),
-                new TriggerRequest(new TriggerId(trigger), reden, information), revisie, stap ?? new StapInvoer(), User.ToActor(), cancellationToken);
+                new TriggerRequest(new TriggerId(trigger), reden, information, takenAt), revisie, stap ?? new StapInvoer(), User.ToActor(), cancellationToken);
             var stage = catalog.Get(moved.Definition).Stage(moved.Stage);
             TempData["Melding"] = $"Stap gezet. De zaak staat nu in ‘{stage.Label}’.";
             return Redirect($"/zaken/{id}");

@@ -62,7 +62,8 @@ public sealed class ZaakKeten(EnrichmentProviders providers, EnrichmentQueries e
         var records = transition is null ? StepRecord.None : ChainSteps.Records(definition, transition);
         if (records == StepRecord.EnrichmentDecision)
         {
-            var verdict = new EnrichmentDecisionRequest(ChainSteps.VerdictOf(transition!), request.Reason, invoer.Bevindingen).ToVerdict();
+            var verdict = new EnrichmentDecisionRequest(ChainSteps.VerdictOf(transition!), request.Reason, invoer.Bevindingen).ToVerdict()
+                with { TakenAt = request.TakenAt };
             return await decide.HandleAsync(caseId, verdict, actor, cancellationToken);
         }
         // A step that rests on an inspection is dated by the inspection, so its date is asked once, labelled as the inspection's.
@@ -144,4 +145,13 @@ public sealed class StapInvoer
     public List<string> Bevindingen { get; set; } = [];
     public ControleInvoer? Controle { get; set; }
     public List<InterventieInvoer?> Interventies { get; set; } = [];
+    /// <summary>For a step taken earlier (on paper): its date and, optionally, its time.</summary>
+    public string? GezetDatum { get; set; }
+    public string? GezetTijd { get; set; }
+
+    public const string TakenAt = "takenAt";
+    public const string TakenAtTime = "takenAt.time";
+
+    /// <summary>The moment typed for the step, null for now; a refusal is recorded in <paramref name="fields"/>.</summary>
+    public Instant? TakenAtIn(Fields fields) => fields.OptionalMoment(GezetDatum, GezetTijd, TakenAt, TakenAtTime);
 }
