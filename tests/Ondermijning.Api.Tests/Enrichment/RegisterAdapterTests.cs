@@ -258,7 +258,7 @@ public class RegisterAdapterTests : IAsyncLifetime
         await _client.FireOkAsync(enriching, "start-verrijking");
         var atLwo = await NewCase();
         await _client.FireOkAsync(atLwo, "start-verrijking");
-        await _client.FireOkAsync(atLwo, "bevestigd-naar-lwo");
+        await _client.ConfirmSignalAsync(atLwo);
 
         int first, second;
         using (var scope = _factory.Services.CreateScope())

@@ -88,7 +88,7 @@ public class AdministrationPageTests
         {
             var id = (await api.RegisterAsync(ApiClient.Signal(municipality: municipality))).Str("id");
             await api.FireOkAsync(id, "start-verrijking");
-            await api.FireOkAsync(id, "niet-bevestigd", "Open bronnen bevestigen het niet");
+            await api.RejectSignalAsync(id, "Open bronnen bevestigen het niet");
             ids[municipality] = id;
         }
         factory.Clock.Advance(NodaTime.Duration.FromDays(7 * 31));

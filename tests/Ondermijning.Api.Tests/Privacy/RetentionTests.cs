@@ -58,7 +58,7 @@ public class RetentionTests
             note = "J. Jansen laat busjes zien bij de loods aan de Grote Straat",
             subject = "Jansen Eenmanszaak",
         })).ShouldHaveStatus(HttpStatusCode.Created);
-        await oov.FireOkAsync(notConfirmed, "niet-bevestigd", "Open bronnen bevestigen het niet");
+        await oov.RejectSignalAsync(notConfirmed, "Open bronnen bevestigen het niet");
 
         var closedAtMot = (await oov.RegisterAsync(NamedSignal())).Str("id");
         await oov.MoveToAsync(closedAtMot, "mot");

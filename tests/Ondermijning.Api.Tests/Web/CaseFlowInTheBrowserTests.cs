@@ -162,7 +162,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         {
             var id = (await api.RegisterAsync(ApiClient.Signal(description: $"Signaal {i}"))).Str("id");
             await api.FireOkAsync(id, "start-verrijking");
-            await api.FireOkAsync(id, "bevestigd-naar-lwo");
+            await api.ConfirmSignalAsync(id);
             ids.Add(id);
         }
 
@@ -193,7 +193,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         var api = _service.CreateClient();
         var id = (await api.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
         await api.FireOkAsync(id, "start-verrijking");
-        await api.FireOkAsync(id, "bevestigd-naar-lwo");
+        await api.ConfirmSignalAsync(id);
         await api.FireOkAsync(id, "naar-mot", "Aanwijzingen voor witwassen", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
 
         await SignInAs("Demo Belastingdienst");

@@ -37,7 +37,7 @@ public class VersioningTests
             var client = beforeV2.CreateClient();
             atLwo = (await client.RegisterAsync()).Str("id");
             await client.FireOkAsync(atLwo, "start-verrijking");
-            await client.FireOkAsync(atLwo, "bevestigd-naar-lwo");
+            await client.ConfirmSignalAsync(atLwo);
             atEnrichment = (await client.RegisterAsync()).Str("id");
             await client.FireOkAsync(atEnrichment, "start-verrijking");
         }
