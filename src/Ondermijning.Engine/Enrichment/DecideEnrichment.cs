@@ -33,12 +33,14 @@ public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries
                 ["findingIds"] = ["Say which findings confirm the signal."],
             });
 
-        // The step that carries this verdict out is the one the case's definition declares for it at the case's stage.
+        // The step that carries this verdict out is the one the case's definition declares for it, preferably at the case's
+        // stage; elsewhere FireTrigger refuses it, naming the steps possible now.
         var at = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.Workflow, c.DefinitionVersion, c.Stage }).SingleAsync(cancellationToken);
         var definition = catalog.Get(new DefinitionKey(at.Workflow, at.DefinitionVersion));
-        var trigger = ChainSteps.VerdictStep(definition, at.Stage, verdict.Confirmed)?.Trigger
-            ?? throw new EngineProblem(ProblemKind.Conflict, "No enrichment decision is taken at this stage",
-                $"The case is at stage '{definition.Stage(at.Stage).Label}', where no step records an enrichment decision.");
+        var trigger = (ChainSteps.VerdictStep(definition, at.Stage, verdict.Confirmed)
+                       ?? definition.Transitions.FirstOrDefault(t => ChainSteps.VerdictOf(t) == verdict.Confirmed))?.Trigger
+            ?? throw new EngineProblem(ProblemKind.Conflict, "This workflow takes no enrichment decision",
+                $"No step of {definition.Key} records an enrichment decision.");
         db.Add(EnrichmentDecision.Record(caseId, verdict.Confirmed, verdict.Reason?.Trim(), ids, proposal.Verdict, trigger,
             clock.GetCurrentInstant(), actor));
         // FireTrigger checks stage, role and reason, and saves the decision (with the findings it rests on) together with the step.

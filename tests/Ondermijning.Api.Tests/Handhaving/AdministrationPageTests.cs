@@ -27,7 +27,7 @@ public class AdministrationPageTests
         var printed = await reader.GetAsync($"/zaken/{id}/afdrukken");
         await printed.ShouldHaveStatus(HttpStatusCode.OK);
         var html = await printed.Content.ReadAsStringAsync();
-        html.Should().Contain("AFDRUKMERK").And.Contain("1 item niet zichtbaar").And.NotContain("AFDRUKGEHEIM").And.Contain("Maastricht");
+        html.Should().Contain("AFDRUKMERK").And.Contain("2 items niet zichtbaar", "the gated item and the finding the confirmation rests on").And.NotContain("AFDRUKGEHEIM").And.Contain("Maastricht");
         (await (await factory.SignInOnPagesAsync("demo-oov")).GetStringAsync($"/zaken/{id}")).Should().Contain($"/zaken/{id}/afdrukken");
 
         var admin = factory.CreateClientFor("beheerder", "gemeente", ["beheerder"], ["GM0935"]);

@@ -60,7 +60,7 @@ public static class ApiClient
     /// Confirms the signal the only way a case leaves enrichment confirmed: by the enrichment decision, resting on a
     /// finding added by hand (dated long ago, so that no test clock puts it in the future).
     /// </summary>
-    public static async Task<JsonObject> ConfirmSignalAsync(this HttpClient client, string caseId)
+    public static async Task<JsonObject> ConfirmSignalAsync(this HttpClient client, string caseId, string? reason = null)
     {
         var finding = await client.PostAsJsonAsync($"/api/cases/{caseId}/findings", new
         {
@@ -69,7 +69,7 @@ public static class ApiClient
         });
         await finding.ShouldHaveStatus(HttpStatusCode.Created);
         var findingId = (await finding.Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
-        return await client.DecideEnrichmentOkAsync(caseId, true, null, findingId);
+        return await client.DecideEnrichmentOkAsync(caseId, true, reason, findingId);
     }
 
     /// <summary>Closes the case as not confirmed by the open sources, through the enrichment decision.</summary>

@@ -104,7 +104,7 @@ public class PublishingTests
         var edit = await admin.PutAsync("/api/workflows/ondermijning/versions/4", Json(draft));
         (await edit.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["$.version"]!.ToJsonString().Should().Contain("published versions never change");
         var again = await admin.PostAsync("/api/workflows/ondermijning/versions", Json(draft));
-        (await again.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["$.version"]!.ToJsonString().Should().Contain("give this draft number 4");
+        (await again.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["$.version"]!.ToJsonString().Should().Contain("give this draft number 5");
         var republish = await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/4/publish", new { appliesFrom = "2025-01-01" });
         await republish.ProblemAsync(HttpStatusCode.Conflict);
     }
