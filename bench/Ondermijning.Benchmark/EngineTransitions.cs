@@ -2,9 +2,11 @@ using Ondermijning.Engine.Privacy;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 using Ondermijning.Engine;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Statistics;
@@ -18,10 +20,11 @@ public static class EngineTransitions
     private static readonly Actor Regisseur = new("bench", "Benchmark regisseur", Organisations.Gemeente, new HashSet<Role> { Role.OovRegisseur },
         SampleData.Municipalities.Select(MunicipalityCode.Parse).ToHashSet());
 
-    private static readonly TriggerRequest[] Route =
+    /// <summary>A step's request, or null for the enrichment decision, which is taken with the finding it rests on.</summary>
+    private static readonly TriggerRequest?[] Route =
     [
         new(new TriggerId("start-verrijking"), null, new Dictionary<string, string>()),
-        new(new TriggerId("bevestigd-naar-lwo"), null, new Dictionary<string, string>()),
+        null,
         new(new TriggerId("naar-politie"), "Besproken in de LWO", new Dictionary<string, string> { ["vergaderdatum"] = "2025-03-04" }),
     ];
 
@@ -51,21 +54,27 @@ public static class EngineTransitions
         return ids.Length * Route.Length / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<CaseId[]> RegisterAsync(ServiceProvider engine, int count)
+    /// <summary>A case and the finding its enrichment decision rests on, added before the clock runs.</summary>
+    private sealed record Walk(CaseId Id, FindingId Basis);
+
+    private static async Task<Walk[]> RegisterAsync(ServiceProvider engine, int count)
     {
-        var ids = new CaseId[count];
+        var ids = new Walk[count];
         for (var i = 0; i < count; i++)
         {
             await using var scope = engine.CreateAsyncScope();
             var signal = new SignalDetails(MunicipalityCode.Parse(SampleData.Municipalities[i % SampleData.Municipalities.Length]),
                 SourceChannel.MeldingGemeente, ReporterDetails.AnonymousReporter, $"Signaal {i}", "horeca", ["witwassen"], [], [], [], null);
-            ids[i] = (await scope.ServiceProvider.GetRequiredService<RegisterSignal>().HandleAsync(signal, Regisseur)).Case.Id;
+            var id = (await scope.ServiceProvider.GetRequiredService<RegisterSignal>().HandleAsync(signal, Regisseur)).Case.Id;
+            var finding = await scope.ServiceProvider.GetRequiredService<AddManualFinding>().HandleAsync(id, new ManualFindingDetails(
+                FindingSource.News, "Horecazaak", "Bericht over de zaak.", "https://www.example.nl/nieuws", new LocalDate(2025, 1, 1), "{}"), Regisseur);
+            ids[i] = new Walk(id, finding.Id);
         }
         return ids;
     }
 
     /// <summary>Each worker walks its own cases down the route, so every transition commits and none is lost to a conflict.</summary>
-    private static Task WalkAsync(ServiceProvider engine, CaseId[] ids, int workers)
+    private static Task WalkAsync(ServiceProvider engine, Walk[] ids, int workers)
     {
         var next = -1;
         return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
@@ -74,7 +83,10 @@ public static class EngineTransitions
                 foreach (var step in Route)
                 {
                     await using var scope = engine.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<FireTrigger>().HandleAsync(ids[i], step, null, Regisseur);
+                    if (step is null)
+                        await scope.ServiceProvider.GetRequiredService<DecideEnrichment>().HandleAsync(ids[i].Id,
+                            new EnrichmentVerdict(true, null, [ids[i].Basis]), Regisseur);
+                    else await scope.ServiceProvider.GetRequiredService<FireTrigger>().HandleAsync(ids[i].Id, step, null, Regisseur);
                 }
         })));
     }

@@ -255,7 +255,7 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
                 arrivedAtLwo = true;
                 rows.Add(tables.LwoArrivals.Row(("CaseId", @case.Id), ("Municipality", @case.Municipality), ("SourceChannel", @case.Channel), ("ArrivedAt", at)));
             }
-            if (LwoRoutes.RouteOf(definition, transition) is { } route)
+            if (LwoRoutes.RouteOf(transition) is { } route)
                 rows.Add(tables.LwoDecisions.Row(("Id", new LwoDecisionId(NewId(random, at))), ("CaseId", @case.Id), ("Municipality", @case.Municipality),
                     ("Route", route), ("ChainPartner", route == LwoRoute.Ketenpartner ? information["ketenpartner"] : null), ("Reason", reason),
                     ("MeetingDate", information.TryGetValue("vergaderdatum", out var meeting) ? LocalDatePattern.Iso.Parse(meeting).Value : today),

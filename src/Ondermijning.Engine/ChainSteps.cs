@@ -12,25 +12,24 @@ namespace Ondermijning.Engine;
 /// <summary>The outcome a step records besides the move itself.</summary>
 public enum StepRecord { None, EnrichmentDecision, AtomInspection, Interventions }
 
-/// <summary>
-/// What a step records, in one place for the pages and the API. Until a definition can declare it per step, it follows
-/// from where the step sits: the enrichment verdicts, a step out of an ATOM stage (the inspection it rests on), and a step
-/// out of a MOT stage that does not close the case (the interventions decided there).
-/// </summary>
+/// <summary>What a step records, in one place for the pages, the API and the agendas: as its definition declares it.</summary>
 public static class ChainSteps
 {
-    public static StepRecord Records(WorkflowDefinition definition, TransitionDefinition transition)
+    public static StepRecord Records(TransitionDefinition transition) => transition.Records?.Kind switch
     {
-        if (VerdictOf(transition) is not null) return StepRecord.EnrichmentDecision;
-        var from = definition.Stage(transition.From).Table;
-        if (from == ChainTable.Atom) return StepRecord.AtomInspection;
-        if (from == ChainTable.Mot && definition.Stage(transition.To).Kind != StageKind.Final) return StepRecord.Interventions;
-        return StepRecord.None;
-    }
+        OutcomeKind.EnrichmentDecision => StepRecord.EnrichmentDecision,
+        OutcomeKind.AtomInspection => StepRecord.AtomInspection,
+        OutcomeKind.MotInterventions => StepRecord.Interventions,
+        _ => StepRecord.None,
+    };
 
     /// <summary>True for the step that confirms the signal, false for the one that does not, null for any other step.</summary>
     public static bool? VerdictOf(TransitionDefinition transition) =>
-        transition.Trigger == EnrichmentSteps.Confirmed ? true : transition.Trigger == EnrichmentSteps.NotConfirmed ? false : null;
+        transition.Records is { Kind: OutcomeKind.EnrichmentDecision, Confirmed: var confirmed } ? confirmed : null;
+
+    /// <summary>The step out of <paramref name="stage"/> that records this enrichment verdict, if the stage has one.</summary>
+    public static TransitionDefinition? VerdictStep(WorkflowDefinition definition, StageId stage, bool confirmed) =>
+        definition.TransitionsFrom(stage).FirstOrDefault(t => VerdictOf(t) == confirmed);
 }
 
 /// <summary>The records a sitting or the case page takes together with a step.</summary>
@@ -85,5 +84,24 @@ internal sealed class InterventionsFinishBeforeClosing(OndermijningDbContext db)
             throw new EngineProblem(ProblemKind.RuleViolation, "Interventions are still planned",
                 $"{planned} intervention(s) of this case are still planned; mark each executed or dropped before closing the case.",
                 new Dictionary<string, string[]> { ["interventions"] = [$"{planned} intervention(s) still planned."] });
+    }
+}
+
+/// <summary>
+/// A step that records the enrichment decision is taken only together with that decision (<see cref="DecideEnrichment"/>),
+/// whoever takes it: otherwise <c>POST /api/cases/{id}/transitions</c> would confirm a signal with no findings behind it.
+/// </summary>
+internal sealed class EnrichmentDecisionGoesWithItsStep(OndermijningDbContext db) : IStepObserver
+{
+    public Task ObserveAsync(StepTaken step, CancellationToken cancellationToken)
+    {
+        if (ChainSteps.VerdictOf(step.Transition) is null) return Task.CompletedTask;
+        var recorded = db.ChangeTracker.Entries<EnrichmentDecision>()
+            .Any(e => e.State == EntityState.Added && e.Entity.CaseId == step.Case.Id && e.Entity.Trigger == step.Transition.Trigger);
+        return recorded
+            ? Task.CompletedTask
+            : throw new EngineProblem(ProblemKind.RuleViolation, $"'{step.Transition.Label}' records the enrichment decision",
+                $"This step is taken by recording the enrichment decision, with the findings it rests on: POST /api/cases/{step.Case.Id}/enrichment/decision.",
+                new Dictionary<string, string[]> { ["trigger"] = ["This step is taken by recording the enrichment decision."] });
     }
 }

@@ -99,13 +99,20 @@ public sealed class RequiredInformationDto
 {
     public string Key { get; init; } = "";
     public string Label { get; init; } = "";
-    /// <summary>text, date (YYYY-MM-DD), organisation (one of <see cref="Values"/>) or choice (one of <see cref="Values"/>).</summary>
+    /// <summary>text, date (YYYY-MM-DD), organisation (one of <see cref="Values"/>), choice (one of <see cref="Values"/>),
+    /// yesNo (true or false) or checklist (the ticked <see cref="Values"/>, one per line, at least <see cref="Minimum"/>).</summary>
     public string Type { get; init; } = "";
+    /// <summary>Dutch help text for the field.</summary>
+    public string? Help { get; init; }
+    /// <summary>What the value means for the outcome the step records: meetingDate, inspectionDate or chainPartner.</summary>
+    public string? Role { get; init; }
+    /// <summary>For a checklist: at least this many values ticked.</summary>
+    public int? Minimum { get; init; }
     /// <summary>For text: at most this many characters.</summary>
     public int? MaxLength { get; init; }
     /// <summary>For a date: whether it may lie after today (Europe/Amsterdam).</summary>
     public bool? AllowFuture { get; init; }
-    /// <summary>For a choice: the values allowed; for an organisation: the ids of the known organisations.</summary>
+    /// <summary>For a choice or checklist: the values allowed; for an organisation: the ids of the known organisations.</summary>
     public IReadOnlyList<string>? Values { get; init; }
 }
 

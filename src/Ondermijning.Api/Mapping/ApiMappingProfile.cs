@@ -65,13 +65,15 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null));
         CreateMap<SeverityLevel, SeverityDto>();
         CreateMap<RequiredInformation, RequiredInformationDto>()
-            .ForMember(d => d.Type, o => o.MapFrom(s => s.Type.ToString().ToLowerInvariant()))
+            .ForMember(d => d.Type, o => o.MapFrom(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Type.ToString())))
+            .ForMember(d => d.Role, o => o.MapFrom(s => s.Role.HasValue ? StepOutcome.NameOf(s.Role.Value) : null))
+            .ForMember(d => d.Minimum, o => o.MapFrom(s => s.Type == InformationType.Checklist ? s.Minimum : (int?)null))
             .ForMember(d => d.MaxLength, o => o.MapFrom(s => s.Type == InformationType.Text ? s.MaxLength : (int?)null))
             .ForMember(d => d.AllowFuture, o => o.MapFrom(s => s.Type == InformationType.Date ? s.AllowFuture : (bool?)null))
             .ForMember(d => d.Values, o =>
             {
                 o.AllowNull(); // no list at all for types that have none, rather than an empty one
-                o.MapFrom(s => s.Type == InformationType.Choice ? s.Choices
+                o.MapFrom(s => s.Type == InformationType.Choice || s.Type == InformationType.Checklist ? s.Choices
                     : s.Type == InformationType.Organisation ? Organisations.All.Select(x => x.Id.Value).ToList() : null);
             });
 

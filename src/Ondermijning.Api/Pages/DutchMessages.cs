@@ -73,6 +73,8 @@ public static class DutchMessages
                     InformationType.Date => $"‘{required.Label}’ is verplicht: een datum (dd-mm-jjjj){(required.AllowFuture ? "" : ", niet in de toekomst")}.",
                     InformationType.Organisation => $"‘{required.Label}’ is verplicht: kies een van de bekende organisaties.",
                     InformationType.Choice => $"‘{required.Label}’ is verplicht: kies uit {string.Join(", ", required.Choices)}.",
+                    InformationType.YesNo => $"‘{required.Label}’ is verplicht: kies ja of nee.",
+                    InformationType.Checklist => $"Kruis bij ‘{required.Label}’ minstens {required.Minimum} aan uit {string.Join(", ", required.Choices)}, één per regel.",
                     _ => $"‘{required.Label}’ is verplicht (maximaal {required.MaxLength} tekens).",
                 };
         }

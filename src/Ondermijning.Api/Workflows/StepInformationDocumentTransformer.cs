@@ -48,7 +48,8 @@ public sealed class StepInformationDocumentTransformer(WorkflowCatalog catalog) 
     private static OpenApiSchema Schema(WorkflowDefinition definition, TransitionDefinition transition) => new()
     {
         Type = JsonSchemaType.Object,
-        Description = $"The information '{transition.Label}' ({transition.Trigger}, {definition.Key.Workflow} v{definition.Key.Version}) asks for.",
+        Description = $"The information '{transition.Label}' ({transition.Trigger}, {definition.Key.Workflow} v{definition.Key.Version}) asks for." +
+            (transition.Records is { } records ? $" The step records: {Describe(records)}." : ""),
         Properties = transition.Guards.RequiredInformation.ToDictionary(r => r.Key, r => (IOpenApiSchema)Property(r)),
         Required = transition.Guards.RequiredInformation.Select(r => r.Key).ToHashSet(),
         AdditionalPropertiesAllowed = false,
@@ -71,7 +72,24 @@ public sealed class StepInformationDocumentTransformer(WorkflowCatalog catalog) 
             Type = JsonSchemaType.String, Description = required.Label,
             Enum = required.Choices.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
         },
+        InformationType.YesNo => new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, Description = required.Label + " (yes or no)",
+            Enum = [JsonValue.Create(RequiredInformation.Yes), JsonValue.Create(RequiredInformation.No)],
+        },
+        InformationType.Checklist => new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = $"{required.Label} (the ticked values, one per line, at least {required.Minimum} of: {string.Join(", ", required.Choices)})",
+        },
         _ => new OpenApiSchema { Type = JsonSchemaType.String, Description = required.Label, MinLength = 1, MaxLength = required.MaxLength },
+    };
+
+    private static string Describe(StepOutcome records) => StepOutcome.NameOf(records.Kind) + records switch
+    {
+        { Route: { } route } => $" (route {StepOutcome.NameOf(route)})",
+        { Confirmed: { } confirmed } => confirmed ? " (confirmed)" : " (not confirmed)",
+        _ => "",
     };
 
     private static string Describe(RequiredInformation required) => required.Type switch
@@ -79,6 +97,8 @@ public sealed class StepInformationDocumentTransformer(WorkflowCatalog catalog) 
         InformationType.Date => $"`{required.Key}`: date{(required.AllowFuture ? "" : ", not in the future")}",
         InformationType.Organisation => $"`{required.Key}`: organisation",
         InformationType.Choice => $"`{required.Key}`: one of {string.Join(", ", required.Choices)}",
+        InformationType.YesNo => $"`{required.Key}`: yes or no",
+        InformationType.Checklist => $"`{required.Key}`: at least {required.Minimum} of {string.Join(", ", required.Choices)}, one per line",
         _ => $"`{required.Key}`: text, at most {required.MaxLength} characters",
     };
 }

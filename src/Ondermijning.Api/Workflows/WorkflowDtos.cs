@@ -25,6 +25,19 @@ public sealed class TransitionDto
     public bool ReasonRequired { get; init; }
     public IReadOnlyList<RequiredInformationDto> RequiredInformation { get; init; } = [];
     public IReadOnlyList<string> Roles { get; init; } = [];
+    /// <summary>The outcome the step records, as the definition declares it; none for a step that only moves the case.</summary>
+    public StepOutcomeDto? Records { get; init; }
+}
+
+/// <summary>What a step records: an outcome kind the engine knows, with its route or verdict.</summary>
+public sealed class StepOutcomeDto
+{
+    /// <summary>enrichmentDecision, lwoDecision, atomInspection, motInterventions or weighing.</summary>
+    public string Outcome { get; init; } = "";
+    /// <summary>For an LWO decision: the route the annual table counts it under.</summary>
+    public string? Route { get; init; }
+    /// <summary>For an enrichment decision: whether the signal is confirmed.</summary>
+    public bool? Confirmed { get; init; }
 }
 
 public sealed class StageDefinitionDto

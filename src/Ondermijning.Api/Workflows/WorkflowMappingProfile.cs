@@ -34,6 +34,9 @@ public sealed class WorkflowMappingProfile : Profile
             .ForMember(d => d.ReasonRequired, o => o.MapFrom(s => s.Guards.ReasonRequired))
             .ForMember(d => d.RequiredInformation, o => o.MapFrom(s => s.Guards.RequiredInformation))
             .ForMember(d => d.Roles, o => o.MapFrom(s => s.Guards.Roles));
+        CreateMap<StepOutcome, StepOutcomeDto>()
+            .ForMember(d => d.Outcome, o => o.MapFrom(s => StepOutcome.NameOf(s.Kind)))
+            .ForMember(d => d.Route, o => o.MapFrom(s => s.Route.HasValue ? StepOutcome.NameOf(s.Route.Value) : null));
         CreateMap<InformationGate, InformationGateDto>()
             .ForMember(d => d.Category, o => o.MapFrom(g => InformationTerms.Name(g.Category)))
             .ForMember(d => d.AddedBy, o => o.MapFrom(g => g.AddedBy.Select(x => x.Value).Order()))

@@ -14,9 +14,8 @@ public sealed record EnrichmentVerdict(bool Confirmed, string? Reason, IReadOnly
 /// The OOV user's decision on the open sources: the only thing that moves a case out of enrichment. It is
 /// stored with the findings it rests on and the proposal of the moment, in the same transaction as the step.
 /// </summary>
-public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries queries, FireTrigger fireTrigger, IClock clock)
+public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries queries, FireTrigger fireTrigger, WorkflowCatalog catalog, IClock clock)
 {
-
     public async Task<Case> HandleAsync(CaseId caseId, EnrichmentVerdict verdict, Actor actor, CancellationToken cancellationToken = default)
     {
         // The step itself is checked by FireTrigger; the decision is the OOV regisseur's, on the proposal only they read.
@@ -35,7 +34,14 @@ public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries
                 ["findingIds"] = ["Say which findings confirm the signal."],
             });
 
-        var trigger = verdict.Confirmed ? EnrichmentSteps.Confirmed : EnrichmentSteps.NotConfirmed;
+        // The step that carries this verdict out is the one the case's definition declares for it, preferably at the case's
+        // stage; elsewhere FireTrigger refuses it, naming the steps possible now.
+        var at = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.Workflow, c.DefinitionVersion, c.Stage }).SingleAsync(cancellationToken);
+        var definition = catalog.Get(new DefinitionKey(at.Workflow, at.DefinitionVersion));
+        var trigger = (ChainSteps.VerdictStep(definition, at.Stage, verdict.Confirmed)
+                       ?? definition.Transitions.FirstOrDefault(t => ChainSteps.VerdictOf(t) == verdict.Confirmed))?.Trigger
+            ?? throw new EngineProblem(ProblemKind.Conflict, "This workflow takes no enrichment decision",
+                $"No step of {definition.Key} records an enrichment decision.");
         db.Add(EnrichmentDecision.Record(caseId, verdict.Confirmed, verdict.Reason?.Trim(), ids, proposal.Verdict, trigger,
             clock.GetCurrentInstant(), actor));
         // FireTrigger checks stage, role and reason, and saves the decision (with the findings it rests on) together with the step.

@@ -16,17 +16,20 @@ public sealed class EnrichNewSignals(OndermijningDbContext db, WorkflowCatalog c
     /// <returns>How many cases were enriched.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        var stages = catalog.All.Select(d => d.StartStage.Id).Append(EnrichmentSteps.Stage).Distinct().ToList();
         // Asked per definition version, so that the index on version and stage finds the few cases at these stages; asked
         // about the stages alone, the database read every case every five minutes with nothing to do.
         var found = new List<(Instant ReceivedAt, CaseId Id)>();
-        foreach (var key in catalog.All.Select(d => d.Key))
+        foreach (var definition in catalog.All)
+        {
+            var key = definition.Key;
+            var stages = EnrichmentStages(definition);
             found.AddRange((await db.Cases.AsNoTracking()
                     .Where(c => c.Workflow == key.Workflow && c.DefinitionVersion == key.Version && stages.Contains(c.Stage))
                     .Where(c => !db.Set<EnrichmentRun>().Any(r => r.CaseId == c.Id))
                     .Select(c => new { c.ReceivedAt, c.Id })
                     .ToListAsync(cancellationToken))
                 .Select(c => (c.ReceivedAt, c.Id)));
+        }
         var waiting = found.OrderBy(c => c.ReceivedAt).Select(c => c.Id).ToList();
 
         var enriched = 0;
@@ -46,12 +49,10 @@ public sealed class EnrichNewSignals(OndermijningDbContext db, WorkflowCatalog c
         }
         return enriched;
     }
+
+    /// <summary>The start stage, and the stages where the definition declares the enrichment decision is taken.</summary>
+    private static List<StageId> EnrichmentStages(WorkflowDefinition definition) =>
+        definition.Transitions.Where(t => ChainSteps.VerdictOf(t) is not null).Select(t => t.From)
+            .Append(definition.StartStage.Id).Distinct().ToList();
 }
 
-/// <summary>Where enrichment sits in the workflow definitions and the steps its decision takes.</summary>
-public static class EnrichmentSteps
-{
-    public static readonly StageId Stage = new("verrijking");
-    public static readonly TriggerId Confirmed = new("bevestigd-naar-lwo");
-    public static readonly TriggerId NotConfirmed = new("niet-bevestigd");
-}

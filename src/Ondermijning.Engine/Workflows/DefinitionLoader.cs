@@ -10,14 +10,12 @@ using Ondermijning.Engine.Privacy;
 namespace Ondermijning.Engine.Workflows;
 
 /// <summary>
-/// Reads every <c>*.json</c> under the workflows folder (except the schema) and validates each one
+/// Reads every <c>*.json</c> under the workflows folder (except the schemas; outcome compatibility files apply to the versions they name) and validates each one
 /// completely, collecting all problems rather than stopping at the first, so an author fixes a file
 /// in one pass.
 /// </summary>
 public static class DefinitionLoader
 {
-    public const string SchemaFileName = "workflow-definition.schema.json";
-
     public static IReadOnlyList<WorkflowDefinition> LoadFolder(string root)
     {
         if (!Directory.Exists(root))
@@ -27,14 +25,28 @@ public static class DefinitionLoader
         var errors = new List<DefinitionError>();
         var definitions = new List<WorkflowDefinition>();
         var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
-            .Where(f => !string.Equals(Path.GetFileName(f), SchemaFileName, StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
+            .Where(f => !Path.GetFileName(f).EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Display: Path.GetRelativePath(displayBase, f).Replace('\\', '/'), Content: File.ReadAllBytes(f)))
+            .ToList();
 
-        foreach (var file in files)
+        var compatibility = files.Select(f => ReadCompatibility(f.Content, f.Display, errors)).OfType<OutcomeCompatibility>().ToList();
+        foreach (var (display, content) in files.Where(f => !IsCompatibilityFile(f.Content)))
         {
-            var display = Path.GetRelativePath(displayBase, file).Replace('\\', '/');
-            var definition = Parse(File.ReadAllBytes(file), display, errors);
+            var definition = Parse(content, display, errors, compatibility);
             if (definition is not null) definitions.Add(definition);
+        }
+        foreach (var (covered, version) in compatibility.SelectMany(c => c.Versions.Select(v => (c, v)))
+                     .Where(x => definitions.All(d => d.Key != new DefinitionKey(x.c.Workflow, x.v))))
+            errors.Add(new DefinitionError(covered.File, "$.versions", null, $"no file defines {new DefinitionKey(covered.Workflow, version)}"));
+        foreach (var covered in compatibility)
+        {
+            // A step or key may belong to some of the versions covered, but one that belongs to none is a typing error.
+            var transitions = definitions.Where(d => covered.Covers(d.Key)).SelectMany(d => d.Transitions).ToList();
+            foreach (var step in covered.Steps.Where(s => transitions.All(t => t.From != s.From || t.Trigger != s.Trigger)))
+                errors.Add(new DefinitionError(covered.File, $"{step.Path}.trigger", null, $"no version it covers has a step '{step.Trigger}' from stage '{step.From}'"));
+            foreach (var key in covered.InputRoles.Keys.Where(k => transitions.All(t => t.Guards.RequiredInformation.All(r => r.Key != k))))
+                errors.Add(new DefinitionError(covered.File, "$.inputs", null, $"no step of the versions it covers asks for '{key}'"));
         }
 
         foreach (var duplicate in definitions.GroupBy(d => d.Key).Where(g => g.Count() > 1))
@@ -51,8 +63,31 @@ public static class DefinitionLoader
         return definitions;
     }
 
+    private static bool IsCompatibilityFile(byte[] utf8)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return OutcomeDeclarations.IsCompatibilityFile(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads an outcome compatibility file; null for a definition (or a file that is not JSON, which parsing it as one reports).</summary>
+    private static OutcomeCompatibility? ReadCompatibility(byte[] utf8, string file, List<DefinitionError> errors)
+    {
+        if (!IsCompatibilityFile(utf8)) return null;
+        using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var lines = JsonLineMap.Build(utf8);
+        return OutcomeCompatibility.Read(document.RootElement, file, (path, problem) => errors.Add(new DefinitionError(file, path, lines.LineOf(path), problem)));
+    }
+
     /// <summary>Parses one file; returns null and adds to <paramref name="errors"/> when it is not valid.</summary>
-    public static WorkflowDefinition? Parse(byte[] utf8, string file, List<DefinitionError> errors)
+    /// <param name="compatibility">Outcomes declared for versions published before steps could declare them.</param>
+    public static WorkflowDefinition? Parse(byte[] utf8, string file, List<DefinitionError> errors, IReadOnlyList<OutcomeCompatibility>? compatibility = null)
     {
         JsonDocument document;
         try
@@ -69,7 +104,7 @@ public static class DefinitionLoader
 
         using (document)
         {
-            var reader = new Reader(file, JsonLineMap.Build(utf8), errors);
+            var reader = new Reader(file, JsonLineMap.Build(utf8), errors, compatibility ?? []);
             try
             {
                 return reader.Definition(document.RootElement, () => CanonicalHash(utf8), Encoding.UTF8.GetString(utf8));
@@ -98,7 +133,7 @@ public static class DefinitionLoader
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    private sealed class Reader(string file, JsonLineMap lines, List<DefinitionError> errors)
+    private sealed class Reader(string file, JsonLineMap lines, List<DefinitionError> errors, IReadOnlyList<OutcomeCompatibility> compatibility)
     {
         private int _errorsAtStart;
 
@@ -126,6 +161,8 @@ public static class DefinitionLoader
             var stages = Stages(root);
             var transitions = Transitions(root, stages, severities);
             CheckGraph(stages, transitions);
+            if (id is not null && compatibility.FirstOrDefault(c => c.Covers(new DefinitionKey(new WorkflowId(id), version))) is { } covered)
+                transitions = WithCompatibleOutcomes(transitions, covered);
             var gates = Gates(root, stages, severities);
             var retention = Retention(root, stages);
 
@@ -137,6 +174,28 @@ public static class DefinitionLoader
                 Retention = retention,
                 Content = content,
             };
+        }
+
+        private List<(TransitionDefinition Transition, string Path)> WithCompatibleOutcomes(
+            List<(TransitionDefinition Transition, string Path)> transitions, OutcomeCompatibility covered)
+        {
+            void CompatibilityError(string path, string problem) => errors.Add(new DefinitionError(covered.File, path, null, problem));
+            if (transitions.Where(t => t.Transition.Records is not null).Select(t => t.Path).FirstOrDefault() is { } declaring)
+            {
+                Error($"{declaring}.records", $"this version declares its own outcomes, yet {covered.File} covers it; declare all of them here and drop the version from that file");
+                return transitions;
+            }
+            return transitions.Select(t =>
+            {
+                var inputs = t.Transition.Guards.RequiredInformation.Select(r =>
+                {
+                    if (!covered.InputRoles.TryGetValue(r.Key, out var role)) return r;
+                    if (OutcomeDeclarations.RoleFits(role, r.Type) is { } misfit) CompatibilityError("$.inputs", $"'{r.Key}' in {file}: {misfit}");
+                    return r with { Role = role };
+                }).ToList();
+                var records = covered.Steps.FirstOrDefault(s => s.From == t.Transition.From && s.Trigger == t.Transition.Trigger)?.Records;
+                return (t.Transition with { Guards = t.Transition.Guards with { RequiredInformation = inputs }, Records = records }, t.Path);
+            }).ToList();
         }
 
         private T? Fail<T>(string path, string problem)
@@ -397,7 +456,7 @@ public static class DefinitionLoader
             var stageKinds = stages.ToDictionary(s => s.Id.Value, s => s.Kind);
             var seen = new Dictionary<(string From, string Trigger), string>();
 
-            foreach (var (element, path) in Array(root, "transitions", required: true, "from", "to", "trigger", "label", "guards"))
+            foreach (var (element, path) in Array(root, "transitions", required: true, "from", "to", "trigger", "label", "guards", "records"))
             {
                 var from = RequiredString(element, path, "from");
                 var to = RequiredString(element, path, "to");
@@ -421,11 +480,18 @@ public static class DefinitionLoader
                 }
 
                 var guards = Guards(element, path, severities);
+                var records = Records(element, path);
                 if (from is null || to is null || trigger is null || label is null || guards is null) continue;
-                transitions.Add((new TransitionDefinition(new StageId(from), new StageId(to), new TriggerId(trigger), label, guards), path));
+                transitions.Add((new TransitionDefinition(new StageId(from), new StageId(to), new TriggerId(trigger), label, guards) { Records = records }, path));
             }
             return transitions;
         }
+
+        /// <summary>The outcome a step records (<see cref="StepOutcome"/>); see <see cref="OutcomeDeclarations"/> for its JSON.</summary>
+        private StepOutcome? Records(JsonElement transition, string transitionPath) =>
+            transition.TryGetProperty("records", out var records) && records.ValueKind != JsonValueKind.Null
+                ? OutcomeDeclarations.Read(records, $"{transitionPath}.records", Error)
+                : null;
 
         private TransitionGuards? Guards(JsonElement transition, string transitionPath, List<SeverityLevel> severities)
         {
@@ -471,6 +537,11 @@ public static class DefinitionLoader
                         var information = Information(item, itemPath);
                         if (information is null || errors.Count > errorsBefore) { ok = false; continue; }
                         if (required.Any(r => r.Key == information.Key)) { Error($"{itemPath}.key", $"'{information.Key}' is listed twice"); ok = false; }
+                        else if (information.Role is { } role && required.Any(r => r.Role == role))
+                        {
+                            Error($"{itemPath}.role", $"another input of this step already has the role '{StepOutcome.NameOf(role)}'");
+                            ok = false;
+                        }
                         else required.Add(information);
                     }
                 }
@@ -503,7 +574,7 @@ public static class DefinitionLoader
         /// <summary>One piece of information a step asks for, with its declared type and that type's settings.</summary>
         private RequiredInformation? Information(JsonElement item, string path)
         {
-            OnlyKnown(item, path, "key", "label", "type", "maxLength", "allowFuture", "values");
+            OnlyKnown(item, path, "key", "label", "type", "maxLength", "allowFuture", "values", "minimum", "help", "role");
             var key = RequiredString(item, path, "key");
             var label = RequiredString(item, path, "label");
             var typeText = RequiredString(item, path, "type");
@@ -513,9 +584,12 @@ public static class DefinitionLoader
                 "date" => InformationType.Date,
                 "organisation" => InformationType.Organisation,
                 "choice" => InformationType.Choice,
+                "yesNo" => InformationType.YesNo,
+                "checklist" => InformationType.Checklist,
                 null => null,
-                _ => Fail<InformationType?>($"{path}.type", $"unknown type '{typeText}'; the types are: text, date, organisation, choice"),
+                _ => Fail<InformationType?>($"{path}.type", $"unknown type '{typeText}'; the types are: text, date, organisation, choice, yesNo, checklist"),
             };
+            var help = OptionalString(item, path, "help");
 
             var maxLength = RequiredInformation.DefaultMaxLength;
             if (item.TryGetProperty("maxLength", out var max))
@@ -536,7 +610,7 @@ public static class DefinitionLoader
             List<string>? values = null;
             if (item.TryGetProperty("values", out var valueArray))
             {
-                if (type != InformationType.Choice) Error($"{path}.values", "'values' is for type 'choice' only");
+                if (type is not (InformationType.Choice or InformationType.Checklist)) Error($"{path}.values", "'values' is for types 'choice' and 'checklist' only");
                 else if (valueArray.ValueKind != JsonValueKind.Array) Error($"{path}.values", "'values' must be a list of texts");
                 else
                 {
@@ -552,10 +626,32 @@ public static class DefinitionLoader
                     }
                 }
             }
-            if (type == InformationType.Choice && values is not { Count: > 0 })
-                Error($"{path}.values", "a choice needs 'values': the list of values to choose from");
+            if (type is InformationType.Choice or InformationType.Checklist && values is not { Count: > 0 })
+                Error($"{path}.values", $"a {typeText} needs 'values': the list of values to choose from");
+            else if (values?.FirstOrDefault(v => v.Contains(RequiredInformation.ChecklistSeparator)) is { } multiLine)
+                Error($"{path}.values", $"'{multiLine}' spans lines; a value is one line");
 
-            return key is null || label is null || type is null ? null : new RequiredInformation(key, label, type.Value, maxLength, allowFuture, values);
+            var minimum = 0;
+            if (item.TryGetProperty("minimum", out var least))
+            {
+                if (type != InformationType.Checklist) Error($"{path}.minimum", "'minimum' is for type 'checklist' only");
+                else if (least.ValueKind == JsonValueKind.Number && least.TryGetInt32(out var n) && n >= 0 && n <= (values?.Count ?? 0)) minimum = n;
+                else Error($"{path}.minimum", $"'minimum' must be a whole number from 0 to the number of values ({values?.Count ?? 0})");
+            }
+
+            InputRole? role = null;
+            var roleText = OptionalString(item, path, "role");
+            if (roleText is not null)
+            {
+                if (!StepOutcome.RoleNames.TryGetValue(roleText, out var known))
+                    Error($"{path}.role", $"unknown role '{roleText}'; the roles of an input are: {string.Join(", ", StepOutcome.RoleNames.Keys)}");
+                else if (OutcomeDeclarations.RoleFits(known, type) is { } misfit) Error($"{path}.role", misfit);
+                else role = known;
+            }
+
+            return key is null || label is null || type is null
+                ? null
+                : new RequiredInformation(key, label, type.Value, maxLength, allowFuture, values) { Help = help, Role = role, Minimum = minimum };
         }
 
         private void CheckGraph(List<StageDefinition> stages, List<(TransitionDefinition Transition, string Path)> transitions)

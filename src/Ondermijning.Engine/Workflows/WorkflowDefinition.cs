@@ -15,19 +15,29 @@ public sealed record SeverityLevel(Severity Id, string Label);
 public sealed record StageDefinition(StageId Id, string Label, StageKind Kind, ChainTable? Table, Period? Deadline);
 
 /// <summary>What kind of value a step asks for; the definition declares it, the engine checks it.</summary>
-public enum InformationType { Text, Date, Organisation, Choice }
+public enum InformationType { Text, Date, Organisation, Choice, YesNo, Checklist }
 
 /// <summary>A piece of information the user must supply when firing a trigger, such as the LWO meeting date.</summary>
 /// <param name="MaxLength">For text: at most this many characters.</param>
 /// <param name="AllowFuture">For a date: whether it may lie after today (Europe/Amsterdam); a meeting or check is recorded after it took place.</param>
-/// <param name="Values">For a choice: the values allowed.</param>
+/// <param name="Values">For a choice or a checklist: the values allowed.</param>
 public sealed record RequiredInformation(string Key, string Label, InformationType Type = InformationType.Text,
     int MaxLength = RequiredInformation.DefaultMaxLength, bool AllowFuture = false, IReadOnlyList<string>? Values = null)
 {
     public const int DefaultMaxLength = 500;
     public const int LongestMaxLength = 8000;
+    /// <summary>How a yes/no answer is stored; "ja" and "nee" are read as well, as a Dutch form sends them.</summary>
+    public const string Yes = "true", No = "false";
+    /// <summary>A checklist's ticked values are stored one per line, in the order the definition lists them.</summary>
+    public const char ChecklistSeparator = '\n';
 
     public IReadOnlyList<string> Choices => Values ?? [];
+    /// <summary>Dutch help text shown with the field.</summary>
+    public string? Help { get; init; }
+    /// <summary>What this input means for the outcome its step records.</summary>
+    public InputRole? Role { get; init; }
+    /// <summary>For a checklist: at least this many values are ticked.</summary>
+    public int Minimum { get; init; }
 
     /// <summary>
     /// The value as it is stored (trimmed; a date in ISO form; an organisation by its id), or the problem with it in words
@@ -55,6 +65,20 @@ public sealed record RequiredInformation(string Key, string Label, InformationTy
                 return Choices.Contains(value, StringComparer.Ordinal)
                     ? (value, null)
                     : (null, $"'{Label}' ({Key}) is one of: {string.Join(", ", Choices)}; '{Shorten(value)}' is not.");
+            case InformationType.YesNo:
+                return value.ToLowerInvariant() switch
+                {
+                    Yes or "ja" => (Yes, null),
+                    No or "nee" => (No, null),
+                    _ => (null, $"'{Label}' ({Key}) is yes or no ({Yes} or {No}); '{Shorten(value)}' is neither."),
+                };
+            case InformationType.Checklist:
+                var ticked = value.Split(ChecklistSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+                if (ticked.FirstOrDefault(t => !Choices.Contains(t, StringComparer.Ordinal)) is { } unknown)
+                    return (null, $"'{Label}' ({Key}) ticks values of: {string.Join(", ", Choices)}; '{Shorten(unknown)}' is not one.");
+                if (ticked.Count < Minimum)
+                    return (null, $"'{Label}' ({Key}) needs at least {Minimum} ticked value(s), one per line; {ticked.Count} given.");
+                return (string.Join(ChecklistSeparator, Choices.Where(ticked.Contains)), null);
             default:
                 return value.Length <= MaxLength
                     ? (value, null)
@@ -74,7 +98,14 @@ public sealed record TransitionGuards(
     public static readonly TransitionGuards None = new(null, false, [], new HashSet<Role>());
 }
 
-public sealed record TransitionDefinition(StageId From, StageId To, TriggerId Trigger, string Label, TransitionGuards Guards);
+public sealed record TransitionDefinition(StageId From, StageId To, TriggerId Trigger, string Label, TransitionGuards Guards)
+{
+    /// <summary>The outcome this step records, as declared; none for a step that only moves the case.</summary>
+    public StepOutcome? Records { get; init; }
+
+    /// <summary>The input that plays <paramref name="role"/> for the recorded outcome, if the step asks for one.</summary>
+    public RequiredInformation? InputFor(InputRole role) => Guards.RequiredInformation.FirstOrDefault(r => r.Role == role);
+}
 
 /// <summary>
 /// One immutable version of a workflow, loaded from <c>workflows/{id}/v{n}.json</c>. Cases are pinned to

@@ -17,7 +17,7 @@ public class ConcurrencyTests
         {
             var id = (await client.RegisterAsync()).Str("id");
             await client.FireOkAsync(id, "start-verrijking");
-            var atLwo = await client.FireOkAsync(id, "bevestigd-naar-lwo");
+            var atLwo = await client.ConfirmSignalAsync(id);
             var revision = atLwo.Int("revision");
 
             var responses = await Task.WhenAll(

@@ -14,7 +14,7 @@ public class DurabilityTests
             var client = service.CreateClient();
             id = (await client.RegisterAsync()).Str("id");
             await client.FireOkAsync(id, "start-verrijking");
-            await client.FireOkAsync(id, "bevestigd-naar-lwo");
+            await client.ConfirmSignalAsync(id);
             await service.KillAsync();
         }
 

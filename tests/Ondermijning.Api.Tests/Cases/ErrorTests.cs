@@ -28,7 +28,7 @@ public class ErrorTests : IClassFixture<ErrorTests.Service>
     {
         var id = (await _client.RegisterAsync(ApiClient.Signal(severity: severity))).Str("id");
         await _client.FireOkAsync(id, "start-verrijking");
-        await _client.FireOkAsync(id, "bevestigd-naar-lwo");
+        await _client.ConfirmSignalAsync(id);
         return id;
     }
 

@@ -26,7 +26,7 @@ public class MultiNodeTests
         {
             var id = (await (i % 2 == 0 ? a : b).RegisterAsync()).Str("id");
             await a.FireOkAsync(id, "start-verrijking");
-            await b.FireOkAsync(id, "bevestigd-naar-lwo");
+            await b.ConfirmSignalAsync(id);
             ids.Add(id);
         }
 

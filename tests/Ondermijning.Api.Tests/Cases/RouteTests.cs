@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Engine;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Workflows;
 
@@ -66,7 +67,13 @@ public class RouteTests : IClassFixture<RouteTests.Service>
             var transition = V1.TransitionsFrom(new StageId(current.Str("stage.id"))).Single(t => t.Trigger.Value == trigger);
             current["availableSteps"]!.AsArray().Select(s => s!.Str("trigger")).Should().Contain(trigger);
             var information = transition.Guards.RequiredInformation.ToDictionary(r => r.Key, r => r.Key.EndsWith("datum") ? "2024-06-03" : "NVWA");
-            current = await client.FireOkAsync(id, trigger, reason: "Besproken en besloten", information: information);
+            // The enrichment verdicts are taken by recording the decision, the only way they can be taken.
+            current = ChainSteps.VerdictOf(transition) switch
+            {
+                true => await client.ConfirmSignalAsync(id, "Besproken en besloten"),
+                false => await client.RejectSignalAsync(id, "Besproken en besloten"),
+                null => await client.FireOkAsync(id, trigger, reason: "Besproken en besloten", information: information),
+            };
             current.Str("stage.id").Should().Be(transition.To.Value);
         }
 

@@ -27,7 +27,7 @@ public class AdministrationPageTests
         var printed = await reader.GetAsync($"/zaken/{id}/afdrukken");
         await printed.ShouldHaveStatus(HttpStatusCode.OK);
         var html = await printed.Content.ReadAsStringAsync();
-        html.Should().Contain("AFDRUKMERK").And.Contain("1 item niet zichtbaar").And.NotContain("AFDRUKGEHEIM").And.Contain("Maastricht");
+        html.Should().Contain("AFDRUKMERK").And.Contain("2 items niet zichtbaar", "the gated item and the finding the confirmation rests on").And.NotContain("AFDRUKGEHEIM").And.Contain("Maastricht");
         (await (await factory.SignInOnPagesAsync("demo-oov")).GetStringAsync($"/zaken/{id}")).Should().Contain($"/zaken/{id}/afdrukken");
 
         var admin = factory.CreateClientFor("beheerder", "gemeente", ["beheerder"], ["GM0935"]);
@@ -88,7 +88,7 @@ public class AdministrationPageTests
         {
             var id = (await api.RegisterAsync(ApiClient.Signal(municipality: municipality))).Str("id");
             await api.FireOkAsync(id, "start-verrijking");
-            await api.FireOkAsync(id, "niet-bevestigd", "Open bronnen bevestigen het niet");
+            await api.RejectSignalAsync(id, "Open bronnen bevestigen het niet");
             ids[municipality] = id;
         }
         factory.Clock.Advance(NodaTime.Duration.FromDays(7 * 31));

@@ -56,6 +56,33 @@ public static class ApiClient
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>
+    /// Confirms the signal the only way a case leaves enrichment confirmed: by the enrichment decision, resting on a
+    /// finding added by hand (dated long ago, so that no test clock puts it in the future).
+    /// </summary>
+    public static async Task<JsonObject> ConfirmSignalAsync(this HttpClient client, string caseId, string? reason = null)
+    {
+        var finding = await client.PostAsJsonAsync($"/api/cases/{caseId}/findings", new
+        {
+            source = "social-media", link = "https://www.instagram.com/kapsalon/", date = "2001-01-01",
+            note = "Account toont vooral luxe auto's voor de zaak.", subject = "Kapsalon",
+        });
+        await finding.ShouldHaveStatus(HttpStatusCode.Created);
+        var findingId = (await finding.Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
+        return await client.DecideEnrichmentOkAsync(caseId, true, reason, findingId);
+    }
+
+    /// <summary>Closes the case as not confirmed by the open sources, through the enrichment decision.</summary>
+    public static Task<JsonObject> RejectSignalAsync(this HttpClient client, string caseId, string reason) =>
+        client.DecideEnrichmentOkAsync(caseId, false, reason);
+
+    private static async Task<JsonObject> DecideEnrichmentOkAsync(this HttpClient client, string caseId, bool confirmed, string? reason, params string[] findingIds)
+    {
+        var response = await client.PostAsJsonAsync($"/api/cases/{caseId}/enrichment/decision", new { confirmed, reason, findingIds });
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     public static async Task<JsonObject> GetCaseAsync(this HttpClient client, string caseId)
     {
         var response = await client.GetAsync($"/api/cases/{caseId}");
@@ -73,7 +100,7 @@ public static class ApiClient
         var meeting = new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" };
         await client.FireOkAsync(caseId, "start-verrijking");
         if (stage == "verrijking") return;
-        await client.FireOkAsync(caseId, "bevestigd-naar-lwo");
+        await client.ConfirmSignalAsync(caseId);
         if (stage == "lwo") return;
         if (stage == "atom") await client.FireOkAsync(caseId, "naar-atom", information: meeting);
         else if (stage == "mot") await client.FireOkAsync(caseId, "naar-mot", "Concrete aanwijzingen voor georganiseerde criminaliteit", meeting);

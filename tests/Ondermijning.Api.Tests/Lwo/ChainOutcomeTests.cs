@@ -11,7 +11,7 @@ public class ChainOutcomeTests
     {
         var id = (await client.RegisterAsync(ApiClient.Signal(severity: severity))).Str("id");
         await client.FireOkAsync(id, "start-verrijking");
-        await client.FireOkAsync(id, "bevestigd-naar-lwo");
+        await client.ConfirmSignalAsync(id);
         return id;
     }
 

@@ -97,7 +97,7 @@ public class AccessLogUnderLoadTests
         {
             var id = (await oov.RegisterAsync()).Str("id");
             await oov.FireOkAsync(id, "start-verrijking");
-            await oov.FireOkAsync(id, "niet-bevestigd", "Open bronnen bevestigen het niet");
+            await oov.RejectSignalAsync(id, "Open bronnen bevestigen het niet");
         }
         factory.Clock.Advance(Duration.FromDays(7 * 31));
 

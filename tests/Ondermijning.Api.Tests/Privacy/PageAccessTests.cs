@@ -85,7 +85,7 @@ public class PageAccessTests
         {
             var id = (await oov.RegisterAsync(ApiClient.Signal(municipality: municipality))).Str("id");
             await oov.FireOkAsync(id, "start-verrijking");
-            await oov.FireOkAsync(id, "niet-bevestigd", "Open bronnen bevestigen het niet");
+            await oov.RejectSignalAsync(id, "Open bronnen bevestigen het niet");
             ids[municipality] = id;
         }
         factory.Clock.Advance(NodaTime.Duration.FromDays(7 * 31));

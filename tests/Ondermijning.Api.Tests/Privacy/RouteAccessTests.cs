@@ -70,10 +70,10 @@ public class RouteAccessTests
     /// <param name="Creator">Who created it, and so may read it (a draft definition is seen only by those who publish).</param>
     internal sealed record Created(string Location, string Id, string Body, HttpClient Creator);
 
-    /// <summary>The shipped v2 as a draft of <paramref name="version"/>.</summary>
+    /// <summary>The shipped v3 as a draft of <paramref name="version"/>.</summary>
     internal static JsonObject DraftDefinition(int version)
     {
-        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v2.json")))!.AsObject();
+        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v3.json")))!.AsObject();
         definition.Remove("$schema");
         definition["version"] = version;
         return definition;
@@ -98,7 +98,7 @@ public class RouteAccessTests
         [("POST", "/api/awareness-activities")] = ("/api/awareness-activities", new { municipality = Maastricht, heldOn = "2024-03-01", kind = "workshop" }),
         [("POST", "/api/phenomenon-studies/")] = ("/api/phenomenon-studies",
             new { municipality = Maastricht, subjectKind = "branch", subject = "kappers", origin = "mot", startedOn = "2024-06-01", caseId }),
-        [("POST", "/api/workflows/{workflow}/versions")] = ("/api/workflows/ondermijning/versions", DraftDefinition(3)),
+        [("POST", "/api/workflows/{workflow}/versions")] = ("/api/workflows/ondermijning/versions", DraftDefinition(4)),
     };
 
     internal static async Task<World> BuildAsync(ApiFactory factory)
@@ -106,7 +106,7 @@ public class RouteAccessTests
         var oov = factory.CreateClient();
         var id = (await oov.RegisterAsync(ApiClient.Signal(severity: "zeer-hoog", channel: "melding-gemeente"))).Str("id");
         await oov.FireOkAsync(id, "start-verrijking");
-        await oov.FireOkAsync(id, "bevestigd-naar-lwo");
+        await oov.ConfirmSignalAsync(id);
         await oov.FireOkAsync(id, "naar-mot", "ROUTEMARKER reden", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
         var atomId = (await oov.RegisterAsync()).Str("id");
         await oov.MoveToAsync(atomId, "atom");
@@ -179,9 +179,9 @@ public class RouteAccessTests
         [("GET", "/api/reports/monthly/{year:int}/{month:int}")] = ("/api/reports/monthly/2024/5", null),
         [("POST", "/api/admin/retention/run")] = ("/api/admin/retention/run", null),
         [("GET", "/api/intervention-subtypes/{code}")] = ("/api/intervention-subtypes/boekenonderzoek", null),
-        // Another number than the world's draft (3), so that a sample request may create its own.
-        [("POST", "/api/workflows/{workflow}/versions")] = ("/api/workflows/ondermijning/versions", DraftDefinition(4)),
-        [("PUT", "/api/workflows/{workflow}/versions/{version:int}")] = ("/api/workflows/ondermijning/versions/3", DraftDefinition(3)),
+        // Another number than the world's draft (4), so that a sample request may create its own.
+        [("POST", "/api/workflows/{workflow}/versions")] = ("/api/workflows/ondermijning/versions", DraftDefinition(5)),
+        [("PUT", "/api/workflows/{workflow}/versions/{version:int}")] = ("/api/workflows/ondermijning/versions/4", DraftDefinition(4)),
         [("POST", "/api/workflows/{workflow}/versions/{version:int}/publish")] = ("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-06-01" }),
         [("POST", "/api/imports")] = ("/api/imports?dryRun=true", $"referentie;gemeente;ontvangen;kanaal;omschrijving\nR-1;{Maastricht};2024-05-01;melding-gemeente;Brief"),
         [("POST", "/api/workflows/{workflow}/migrations")] = ("/api/workflows/ondermijning/migrations",

@@ -13,7 +13,7 @@ public class SeverityTests
         var oov = factory.CreateClient();
         var caseId = (await oov.RegisterAsync(ApiClient.Signal(severity: "gemiddeld"))).Str("id");
         await oov.MoveToAsync(caseId, "verrijking");
-        await oov.FireOkAsync(caseId, "bevestigd-naar-lwo");
+        await oov.ConfirmSignalAsync(caseId);
         var police = factory.CreateClientFor("agent", "politie", ["tafeldeelnemer"]);
 
         var noReason = await oov.PostAsJsonAsync($"/api/cases/{caseId}/severity", new { severity = "hoog" });

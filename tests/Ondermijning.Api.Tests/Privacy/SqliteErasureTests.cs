@@ -32,7 +32,7 @@ public class SqliteErasureTests
             addresses = new[] { new { postcode = "6211AB", houseNumber = 12, street = "Grote Straat", city = "Maastricht" } },
         })).Str("id");
         await oov.MoveToAsync(id, "verrijking");
-        await oov.FireOkAsync(id, "niet-bevestigd", "Open bronnen bevestigen het niet");
+        await oov.RejectSignalAsync(id, "Open bronnen bevestigen het niet");
         FilesContaining(factory.Database.Location).Should().Contain(Personal, "before the purge the data are on disk, so the scan can see them");
 
         factory.Clock.Advance(Duration.FromDays(210)); // past the six months of 'niet-bevestigd'

@@ -59,7 +59,7 @@ public partial class ReceiptTests
         foreach (var secret in new[] { caseId, "Hennepgeur", "GM0935", "verrijking", "Jansen", "Kapsalon", "6211AB", "test-oov" })
             raw.Should().NotContain(secret);
 
-        await oov.FireOkAsync(caseId, "niet-bevestigd", "Open bronnen bevestigen het signaal niet");
+        await oov.RejectSignalAsync(caseId, "Open bronnen bevestigen het signaal niet");
         (await LookUp(code)).Str("status").Should().Be("afgehandeld");
     }
 

@@ -108,7 +108,7 @@ public sealed class AnnualScenario(ApiFactory factory)
         // Residents' signals: one reaches the LWO half an hour into 2024 (Amsterdam), one never reaches it.
         var late = await RegisteredCaseAsync("2023-12-30T10:00", "bewonersgesprek");
         await At("2023-12-31T10:00", () => _client.FireOkAsync(late, "start-verrijking"));
-        await At("2024-01-01T00:30", () => _client.FireOkAsync(late, "bevestigd-naar-lwo"));
+        await At("2024-01-01T00:30", () => _client.ConfirmSignalAsync(late));
         await RegisteredCaseAsync("2023-06-01T10:00", "bewonersgesprek");
 
         // ATOM inspections; two are dated by the clock at 23:30 on New Year's Eve and half an hour later.
@@ -198,7 +198,7 @@ public sealed class AnnualScenario(ApiFactory factory)
         string Step(int offset, int hour) => registeredAt is null ? Day(offset, $"{hour:00}:00") : $"{registeredAt[..10]}T{hour + 10:00}:00";
         var id = await RegisteredCaseAsync(registeredAt ?? Day(-10, "09:00"), channel, municipality);
         await At(Step(-9, 9), () => _client.FireOkAsync(id, "start-verrijking"));
-        await At(Step(-2, 9), () => _client.FireOkAsync(id, "bevestigd-naar-lwo"));
+        await At(Step(-2, 9), () => _client.ConfirmSignalAsync(id));
         var information = new Dictionary<string, string> { ["vergaderdatum"] = meeting };
         if (partner is not null) information["ketenpartner"] = partner;
         await At(Step(0, 10), () => _client.FireOkAsync(id, trigger, reason, information));

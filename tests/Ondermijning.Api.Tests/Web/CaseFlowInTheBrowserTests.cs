@@ -162,7 +162,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         {
             var id = (await api.RegisterAsync(ApiClient.Signal(description: $"Signaal {i}"))).Str("id");
             await api.FireOkAsync(id, "start-verrijking");
-            await api.FireOkAsync(id, "bevestigd-naar-lwo");
+            await api.ConfirmSignalAsync(id);
             ids.Add(id);
         }
 
@@ -193,7 +193,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         var api = _service.CreateClient();
         var id = (await api.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
         await api.FireOkAsync(id, "start-verrijking");
-        await api.FireOkAsync(id, "bevestigd-naar-lwo");
+        await api.ConfirmSignalAsync(id);
         await api.FireOkAsync(id, "naar-mot", "Aanwijzingen voor witwassen", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
 
         await SignInAs("Demo Belastingdienst");
@@ -212,7 +212,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         var response = await _page.GotoAsync(new Uri(_address, $"/zaken/{id}").ToString());
         var html = await response!.TextAsync();
         html.Should().NotContain("412.000").And.NotContain("Omzet kapsalon", "withheld information never leaves the server");
-        (await _page.GetByTestId("niet-zichtbaar").TextContentAsync()).Should().Contain("1 item niet zichtbaar");
+        (await _page.GetByTestId("niet-zichtbaar").TextContentAsync()).Should().Contain("2 items niet zichtbaar", "the fiscal item and the finding the confirmation rests on");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zaak-politie"), FullPage = true });
 
         // Only an administrator opens the access log, which shows the Belastingdienst's addition and an intact chain.

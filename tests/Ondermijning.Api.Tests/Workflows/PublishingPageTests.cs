@@ -24,25 +24,25 @@ public partial class PublishingPageTests
 
         var start = await page.GetStringAsync("/definities/concept");
         var copy = JsonNode.Parse(Textarea(start))!.AsObject();
-        copy["version"]!.GetValue<int>().Should().Be(3, "a new version starts as a copy of the newest, one higher");
+        copy["version"]!.GetValue<int>().Should().Be(4, "a new version starts as a copy of the newest, one higher");
         copy["stages"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "lwo")!["label"] = "Lokale weegploeg (LWO)";
 
         var saved = await page.PostAsync("/definities/concept?handler=Opslaan", Form(start, ("Werkproces", "ondermijning"), ("Definitie", copy.ToJsonString())));
         saved.StatusCode.Should().Be(HttpStatusCode.OK);
-        saved.RequestMessage!.RequestUri!.PathAndQuery.Should().Be("/definities/concept?werkproces=ondermijning&versie=3");
+        saved.RequestMessage!.RequestUri!.PathAndQuery.Should().Be("/definities/concept?werkproces=ondermijning&versie=4");
         var draft = await saved.Content.ReadAsStringAsync();
         draft.Should().Contain("Wijzigingen ten opzichte van de vorige versie").And.Contain("<td>Fase</td><td><code>lwo</code></td><td>gewijzigd</td>")
             .And.Contain("Lokale weegploeg (LWO)").And.Contain("<svg");
 
-        var published = await page.PostAsync("/definities/concept?handler=Publiceren&versie=3",
+        var published = await page.PostAsync("/definities/concept?handler=Publiceren&versie=4",
             Form(draft, ("Werkproces", "ondermijning"), ("GeldtVanaf", "2024-06-01")));
         published.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/definities");
         (await published.Content.ReadAsStringAsync()).Should().Contain("is gepubliceerd en geldt vanaf 1 juni 2024");
 
         var api = factory.CreateClient();
-        var version = (await api.GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/3"))!;
+        var version = (await api.GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/4"))!;
         version.Str("state").Should().Be("published");
-        (await api.RegisterAsync()).Int("definitionVersion").Should().Be(3);
+        (await api.RegisterAsync()).Int("definitionVersion").Should().Be(4);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public partial class PublishingPageTests
 
         var saved = await page.PostAsync("/definities/concept?handler=Opslaan", Form(start, ("Werkproces", "ondermijning"), ("Definitie", Textarea(start))));
         var draft = await saved.Content.ReadAsStringAsync();
-        var wrongDate = await page.PostAsync("/definities/concept?handler=Publiceren&versie=3",
+        var wrongDate = await page.PostAsync("/definities/concept?handler=Publiceren&versie=4",
             Form(draft, ("Werkproces", "ondermijning"), ("GeldtVanaf", "morgen")));
         wrongDate.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var dateHtml = await wrongDate.Content.ReadAsStringAsync();
@@ -70,7 +70,7 @@ public partial class PublishingPageTests
         dateHtml.Should().Contain("<span id=\"geldt-vanaf-fout\" class=\"field-error\">");
 
         var api = factory.CreateClientFor("fb-beheer", "gemeente", ["beheerder"], ["GM0935"]);
-        (await api.GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/3"))!.Str("state").Should().Be("draft");
+        (await api.GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/4"))!.Str("state").Should().Be("draft");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Ondermijning.Api.Tests.Workflows;
 /// <summary>A functional administrator writes, checks and publishes a version through the API, with no file and no restart.</summary>
 public class PublishingTests
 {
-    /// <summary>The shipped v2 as the start of a new version, the way an administrator copies the version in force.</summary>
+    /// <summary>The newest shipped version as the start of a new version, the way an administrator copies the version in force.</summary>
     private static JsonObject FromV2(int version, string? workflow = null)
     {
         var definition = Privacy.RouteAccessTests.DraftDefinition(version);
@@ -33,7 +33,7 @@ public class PublishingTests
     {
         await using var factory = new ApiFactory();
         var admin = Administrator(factory);
-        var draft = FromV2(3);
+        var draft = FromV2(4);
         draft.Remove("title");                                                       // 1 required
         draft["appliesFrom"] = "morgen";                                             // 2 not a date
         draft["description"] = "Een toelichting";                                    // 3 unknown property
@@ -64,7 +64,7 @@ public class PublishingTests
         messages.Should().Contain(m => m.Contains("privacy-officer"));
         messages.Should().OnlyContain(m => m.Contains(": line "), "each problem names its line in the draft as sent");
 
-        (await admin.GetAsync("/api/workflows/ondermijning/versions/3")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await admin.GetAsync("/api/workflows/ondermijning/versions/4")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -73,12 +73,12 @@ public class PublishingTests
         await using var factory = new ApiFactory();
         var admin = Administrator(factory);
         var oov = factory.CreateClient();
-        var draft = FromV2(3);
+        var draft = FromV2(4);
         Stage(draft, "lwo")["label"] = "Lokale weegploeg (LWO)";
 
         var created = await admin.PostAsync("/api/workflows/ondermijning/versions", Json(draft));
         await created.ShouldHaveStatus(HttpStatusCode.Created);
-        created.Headers.Location!.OriginalString.Should().Be("/api/workflows/ondermijning/versions/3");
+        created.Headers.Location!.OriginalString.Should().Be("/api/workflows/ondermijning/versions/4");
         var asDraft = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
         asDraft.Str("state").Should().Be("draft");
         asDraft["changes"]!.AsArray().Select(c => $"{c!.Str("kind")} {c!.Str("part")} {c!.Str("id")}").Should().Equal("changed stage lwo");
@@ -86,26 +86,26 @@ public class PublishingTests
         asDraft["retention"]!.Str("afterFinal").Should().NotBeNullOrEmpty();
 
         // Not in force yet, and not visible to those who do not publish.
-        (await oov.GetAsync("/api/workflows/ondermijning/versions/3")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await oov.GetAsync("/api/workflows/ondermijning/versions/4")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         // On 3 June 2024 version 1 is in force (version 2 applies from 2025).
         (await oov.RegisterAsync()).Int("definitionVersion").Should().Be(1);
 
-        var publish = await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-06-01" });
+        var publish = await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/4/publish", new { appliesFrom = "2024-06-01" });
         await publish.ShouldHaveStatus(HttpStatusCode.OK);
         var published = (await publish.Content.ReadFromJsonAsync<JsonObject>())!;
         published.Str("state").Should().Be("published");
         published.Str("appliesFrom").Should().Be("2024-06-01");
         published.Str("publishedBy").Should().Be("fb-beheer");
 
-        (await oov.RegisterAsync()).Int("definitionVersion").Should().Be(3);
-        var seen = (await oov.GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/3"))!;
+        (await oov.RegisterAsync()).Int("definitionVersion").Should().Be(4);
+        var seen = (await oov.GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/4"))!;
         Stage(seen, "lwo").Str("label").Should().Be("Lokale weegploeg (LWO)");
 
-        var edit = await admin.PutAsync("/api/workflows/ondermijning/versions/3", Json(draft));
+        var edit = await admin.PutAsync("/api/workflows/ondermijning/versions/4", Json(draft));
         (await edit.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["$.version"]!.ToJsonString().Should().Contain("published versions never change");
         var again = await admin.PostAsync("/api/workflows/ondermijning/versions", Json(draft));
-        (await again.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["$.version"]!.ToJsonString().Should().Contain("give this draft number 4");
-        var republish = await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2025-01-01" });
+        (await again.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["$.version"]!.ToJsonString().Should().Contain("give this draft number 5");
+        var republish = await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/4/publish", new { appliesFrom = "2025-01-01" });
         await republish.ProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -119,8 +119,8 @@ public class PublishingTests
         (await onSecond.RegisterAsync()).Int("definitionVersion").Should().Be(1);
 
         var admin = Administrator(first);
-        await (await admin.PostAsync("/api/workflows/ondermijning/versions", Json(FromV2(3)))).ShouldHaveStatus(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-06-01" }))
+        await (await admin.PostAsync("/api/workflows/ondermijning/versions", Json(FromV2(4)))).ShouldHaveStatus(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/4/publish", new { appliesFrom = "2024-06-01" }))
             .ShouldHaveStatus(HttpStatusCode.OK);
 
         // The second instance reads the database at most once a second; it is never restarted.
@@ -130,9 +130,9 @@ public class PublishingTests
             if (attempt > 0) await Task.Delay(PublishedVersionsSync.Interval / 4);
             versions.Add((await onSecond.RegisterAsync()).Int("definitionVersion"));
         }
-        versions.Last().Should().Be(3, "the second instance started new signals on: {0}", string.Join(", ", versions));
+        versions.Last().Should().Be(4, "the second instance started new signals on: {0}", string.Join(", ", versions));
         var list = (await onSecond.GetFromJsonAsync<JsonArray>("/api/workflows"))!;
-        list.Select(v => v!.Int("version")).Should().Contain(3);
+        list.Select(v => v!.Int("version")).Should().Contain(4);
     }
 
     [Fact]

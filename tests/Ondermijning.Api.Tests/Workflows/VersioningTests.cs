@@ -22,6 +22,14 @@ public class VersioningTests
         var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
         Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
         File.Copy(Path.Combine(Shipped, "ondermijning", "v1.json"), Path.Combine(folder, "ondermijning", "v1.json"));
+        // What v1's steps record comes with it: the shipped compatibility file, narrowed to v1 and the steps it has.
+        var v1 = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "ondermijning", "v1.json")))!["transitions"]!.AsArray()
+            .Select(t => (t!["from"]!.GetValue<string>(), t["trigger"]!.GetValue<string>())).ToHashSet();
+        var outcomes = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "ondermijning", "outcomes-v1-v2.json")))!.AsObject();
+        outcomes["versions"] = new JsonArray(1);
+        outcomes["steps"] = new JsonArray(outcomes["steps"]!.AsArray()
+            .Where(s => v1.Contains((s!["from"]!.GetValue<string>(), s["trigger"]!.GetValue<string>()))).Select(s => s!.DeepClone()).ToArray());
+        File.WriteAllText(Path.Combine(folder, "ondermijning", "outcomes-v1-v2.json"), outcomes.ToJsonString());
         return folder;
     }
 
@@ -37,7 +45,7 @@ public class VersioningTests
             var client = beforeV2.CreateClient();
             atLwo = (await client.RegisterAsync()).Str("id");
             await client.FireOkAsync(atLwo, "start-verrijking");
-            await client.FireOkAsync(atLwo, "bevestigd-naar-lwo");
+            await client.ConfirmSignalAsync(atLwo);
             atEnrichment = (await client.RegisterAsync()).Str("id");
             await client.FireOkAsync(atEnrichment, "start-verrijking");
         }

@@ -6,6 +6,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Signals;
@@ -24,13 +25,13 @@ public sealed class EngineHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private EngineHost(string databasePath, FakeClock clock)
+    private EngineHost(string databasePath, FakeClock clock, string workflowsFolder)
     {
         DatabasePath = databasePath;
         Clock = clock;
         var services = new ServiceCollection();
         services.Configure<StorageOptions>(o => o.SqlitePath = databasePath);
-        services.Configure<WorkflowOptions>(o => o.Path = ShippedDefinitionTests.ShippedFolder);
+        services.Configure<WorkflowOptions>(o => o.Path = workflowsFolder);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddOndermijningEngine(Path.GetDirectoryName(databasePath)!);
         services.RemoveAll<IClock>();
@@ -41,9 +42,11 @@ public sealed class EngineHost : IAsyncDisposable
     public string DatabasePath { get; }
     public FakeClock Clock { get; }
 
-    public static async Task<EngineHost> StartAsync(string? databasePath = null, FakeClock? clock = null)
+    /// <param name="workflowsFolder">The definitions the host runs; the shipped ones unless given.</param>
+    public static async Task<EngineHost> StartAsync(string? databasePath = null, FakeClock? clock = null, string? workflowsFolder = null)
     {
-        var host = new EngineHost(databasePath ?? NewDatabasePath(), clock ?? new FakeClock(Instant.FromUtc(2024, 6, 3, 8, 0)));
+        var host = new EngineHost(databasePath ?? NewDatabasePath(), clock ?? new FakeClock(Instant.FromUtc(2024, 6, 3, 8, 0)),
+            workflowsFolder ?? ShippedDefinitionTests.ShippedFolder);
         await host._services.InitialiseEngineAsync();
         return host;
     }
@@ -67,6 +70,20 @@ public sealed class EngineHost : IAsyncDisposable
 
     public Task<Case> FireAsync(CaseId id, string trigger, string? reason = null) => RunAsync<FireTrigger, Case>(f =>
         f.HandleAsync(id, new TriggerRequest(new TriggerId(trigger), reason, new Dictionary<string, string>()), null, Regisseur));
+
+    /// <summary>
+    /// The enrichment decision, the only way out of enrichment: a confirmation rests on a finding by hand, added here.
+    /// </summary>
+    public async Task<Case> DecideAsync(CaseId id, bool confirmed, string? reason = null, Actor? actor = null)
+    {
+        var by = actor ?? Regisseur;
+        List<FindingId> basis = [];
+        if (confirmed)
+            basis.Add((await RunAsync<AddManualFinding, EnrichmentFinding>(a => a.HandleAsync(id, new ManualFindingDetails(FindingSource.SocialMedia,
+                "Kapsalon", "Account toont vooral luxe auto's.", "https://www.instagram.com/kapsalon/", Clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date, "{}"),
+                by))).Id);
+        return await RunAsync<DecideEnrichment, Case>(d => d.HandleAsync(id, new EnrichmentVerdict(confirmed, reason, basis), by));
+    }
 
     public Task<Case> GetAsync(CaseId id) => RunAsync<CaseQueries, Case>(q => q.GetAsync(id, Regisseur));
 

@@ -21,7 +21,7 @@ public class EscalationTests
         enriching.DueAt.Should().Be(host.Clock.GetCurrentInstant() + Duration.FromDays(14), "'verrijking' has deadline P14D");
         enriching.StageEntrySequence.Should().Be(2);
 
-        var closed = await host.FireAsync(registered.Id, "niet-bevestigd", "Open bronnen bevestigen niets");
+        var closed = await host.DecideAsync(registered.Id, false, "Open bronnen bevestigen niets");
         closed.DueAt.Should().BeNull("a final stage has no deadline");
     }
 

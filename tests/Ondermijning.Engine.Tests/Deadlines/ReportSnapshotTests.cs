@@ -31,7 +31,7 @@ public class ReportSnapshotTests
         var second = await host.RegisterAsync();
         await host.FireAsync(first.Id, "start-verrijking");
         await host.FireAsync(second.Id, "start-verrijking");
-        await host.FireAsync(second.Id, "niet-bevestigd", "Niets gevonden");
+        await host.DecideAsync(second.Id, false, "Niets gevonden");
         host.Clock.Reset(Instant.FromUtc(2024, 12, 31, 23, 30)); // already 2025 in Amsterdam
         await host.RegisterAsync();
         host.Clock.Reset(Instant.FromUtc(2025, 1, 2, 0, 0));

@@ -13,7 +13,7 @@ public class LwoRoutesTests
     {
         var definition = Shipped.Single(d => d.Key.Version == version);
         return definition.Transitions
-            .Select(t => (t.Trigger.Value, Route: LwoRoutes.RouteOf(definition, t)))
+            .Select(t => (t.Trigger.Value, Route: LwoRoutes.RouteOf(t)))
             .Where(x => x.Route is not null)
             .ToDictionary(x => x.Value, x => x.Route!.Value);
     }

@@ -64,7 +64,8 @@ public class AnnualStatisticsQueryTests
             SourceChannel.MeldingGemeente, ReporterDetails.AnonymousReporter, "Veel korte bezoekjes bij een kapsalon", "kappers", ["drugshandel"],
             [], [], [], null), Regisseur)).Case);
         await StepAsync(host, @case.Id, "start-verrijking");
-        await StepAsync(host, @case.Id, "bevestigd-naar-lwo");
+        host.Clock.Advance(Duration.FromMinutes(10));
+        await host.DecideAsync(@case.Id, true, "Besproken", Regisseur);
         return @case.Id;
     }
 

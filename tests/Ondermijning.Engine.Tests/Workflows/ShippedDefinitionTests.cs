@@ -23,6 +23,7 @@ public class ShippedDefinitionTests
         {
             new DefinitionKey(new WorkflowId("ondermijning"), 1),
             new DefinitionKey(new WorkflowId("ondermijning"), 2),
+            new DefinitionKey(new WorkflowId("ondermijning"), 3),
         });
     }
 

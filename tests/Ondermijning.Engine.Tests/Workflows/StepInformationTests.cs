@@ -95,7 +95,7 @@ public class StepInformationTests
         ErrorOf([new JsonObject { ["key"] = "datum", ["label"] = "Datum" }])
             .Should().EndWith("$.transitions[1].guards.requiredInformation[0].type: 'type' is required and must be a non-empty text");
         ErrorOf([new JsonObject { ["key"] = "datum", ["label"] = "Datum", ["type"] = "datum" }])
-            .Should().EndWith("$.transitions[1].guards.requiredInformation[0].type: unknown type 'datum'; the types are: text, date, organisation, choice");
+            .Should().EndWith("$.transitions[1].guards.requiredInformation[0].type: unknown type 'datum'; the types are: text, date, organisation, choice, yesNo, checklist");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
         public IEnumerable<AvailableStep> Decidable => Steps.Where(s => s.BlockedBy.Count == 0);
         public IEnumerable<AvailableStep> Blocked => Steps.Where(s => s.BlockedBy.Count > 0);
         public IEnumerable<string> TriggersRecording(StepRecord records) =>
-            Decidable.Where(s => ChainSteps.Records(Definition, s.Transition) == records).Select(s => s.Transition.Trigger.Value);
+            Decidable.Where(s => ChainSteps.Records(s.Transition) == records).Select(s => s.Transition.Trigger.Value);
     }
 
     /// <summary>What happened to one decision of a submission, named by its case ("4F0CAE01 (Bakkerij X)").</summary>
@@ -80,7 +80,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     public string Today => LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
     public string TodayLabel => clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl-NL"));
     /// <summary>Whether any decision on this agenda is dated by the sitting (an ATOM row is dated by its inspection).</summary>
-    public bool AsksMeetingDate => Agenda.Any(a => a.Decidable.Any(s => ChainSteps.Records(a.Definition, s.Transition) != StepRecord.AtomInspection
+    public bool AsksMeetingDate => Agenda.Any(a => a.Decidable.Any(s => ChainSteps.Records(s.Transition) != StepRecord.AtomInspection
                                                                          && KetenInvoer.Dates(s.Transition).Any()));
 
     public async Task<IActionResult> OnGetAsync(string tafel, [FromQuery(Name = "zaken")] List<string>? zaken, string? weergave,
@@ -135,7 +135,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
                 label = await LabelAsync(@case, cancellationToken);
                 definition = catalog.Get(@case.Definition);
                 transition = definition.TransitionsFrom(@case.Stage).FirstOrDefault(t => t.Trigger.Value == besluit.Stap);
-                var records = transition is null ? StepRecord.None : ChainSteps.Records(definition, transition);
+                var records = transition is null ? StepRecord.None : ChainSteps.Records(transition);
                 var information = besluit.Informatie.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
                 // A sitting dates its outcomes by its own date; an inspection's outcome by the inspection's.
                 if (transition is not null)

@@ -130,9 +130,9 @@ public static class KetenInvoer
         _ => "fiscaal",
     };
 
-    /// <summary>The date-typed information of a step: what a sitting or an inspection dates.</summary>
+    /// <summary>The inputs the definition declares as dating the step's outcome: the meeting or the inspection date.</summary>
     public static IEnumerable<RequiredInformation> Dates(TransitionDefinition transition) =>
-        transition.Guards.RequiredInformation.Where(r => r.Type == InformationType.Date);
+        transition.Guards.RequiredInformation.Where(r => r.Role is InputRole.MeetingDate or InputRole.InspectionDate);
 
     /// <summary>The step's information with every date it asks for set to <paramref name="date"/>.</summary>
     public static Dictionary<string, string> Dated(TransitionDefinition transition, IReadOnlyDictionary<string, string> information, string date)

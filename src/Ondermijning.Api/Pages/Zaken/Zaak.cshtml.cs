@@ -215,6 +215,8 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
         {
             InformationType.Date when DateRule.Parse(value, out var date) is null => Dutch.Date(date),
             InformationType.Organisation => Dutch.Organisation(value),
+            InformationType.YesNo => value == RequiredInformation.Yes ? "ja" : "nee",
+            InformationType.Checklist => value.Replace(RequiredInformation.ChecklistSeparator.ToString(), "; ", StringComparison.Ordinal),
             _ => value,
         };
 
@@ -231,7 +233,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
     /// <summary>Who takes part in an inspection unless told otherwise: the organisations seated at the ATOM.</summary>
     public IReadOnlyList<string> AtomOrganisations => Organisations.DefaultSeating[ChainTable.Atom].Select(Organisations.NameOf).ToList();
 
-    public StepRecord RecordsOf(string trigger) => TransitionOf(trigger) is { } t ? ChainSteps.Records(Definition, t) : StepRecord.None;
+    public StepRecord RecordsOf(string trigger) => TransitionOf(trigger) is { } t ? ChainSteps.Records(t) : StepRecord.None;
 
     /// <summary>Why a step cannot be taken now, in Dutch; empty when it can.</summary>
     public IReadOnlyList<string> WhyNot(AvailableStepDto step) => TransitionOf(step.Trigger) is { } t

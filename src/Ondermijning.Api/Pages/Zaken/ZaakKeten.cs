@@ -34,7 +34,7 @@ public sealed class ZaakKeten(EnrichmentProviders providers, EnrichmentQueries e
         MayEnrich = actor.HasRoleFor(Permission.RunEnrichment);
         MayRecordInterventions = actor.HasRoleFor(Permission.RecordIntervention);
         Providers = providers.All;
-        var decidesNow = definition.TransitionsFrom(@case.Stage).Any(t => ChainSteps.Records(definition, t) == StepRecord.EnrichmentDecision);
+        var decidesNow = definition.TransitionsFrom(@case.Stage).Any(t => ChainSteps.Records(t) == StepRecord.EnrichmentDecision);
         if (decidesNow && actor.HasRoleFor(Permission.DecideEnrichment)) Proposal = await enrichment.ProposeAsync(@case.Id, actor, cancellationToken);
         if (!actor.HasRoleFor(Permission.ReadInformation)) return;
         Decisions = await enrichment.DecisionsAsync(@case.Id, actor, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class ZaakKeten(EnrichmentProviders providers, EnrichmentQueries e
     public async Task<Case> TakeStepAsync(CaseId caseId, WorkflowDefinition definition, TransitionDefinition? transition, TriggerRequest request,
         int revision, StapInvoer invoer, Actor actor, CancellationToken cancellationToken)
     {
-        var records = transition is null ? StepRecord.None : ChainSteps.Records(definition, transition);
+        var records = transition is null ? StepRecord.None : ChainSteps.Records(transition);
         if (records == StepRecord.EnrichmentDecision)
         {
             var verdict = new EnrichmentDecisionRequest(ChainSteps.VerdictOf(transition!), request.Reason, invoer.Bevindingen).ToVerdict()
