@@ -5,8 +5,10 @@ using NodaTime;
 using NodaTime.Text;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
+using Ondermijning.Engine;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Enrichment;
 using Ondermijning.Engine.Idempotency;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
@@ -43,7 +45,8 @@ public sealed record ImportReport(bool DryRun, IReadOnlyList<ImportRowResult> Ro
 /// rules (the signal's fields, and each step's place, date, reason, information and role in the version that applied
 /// when the signal was received) and stores nothing.
 /// </summary>
-public sealed class HistoryImport(RegisterSignal register, FireTrigger fireTrigger, WorkflowCatalog catalog, OndermijningDbContext db, IClock clock)
+public sealed class HistoryImport(RegisterSignal register, FireTrigger fireTrigger, DecideEnrichment decideEnrichment, WorkflowCatalog catalog,
+    OndermijningDbContext db, IClock clock)
 {
     public const string Operation = "POST /api/imports";
 
@@ -92,10 +95,18 @@ public sealed class HistoryImport(RegisterSignal register, FireTrigger fireTrigg
             if (taken.Count > plan.Steps.Count || !taken.SequenceEqual(plan.Steps.Take(taken.Count).Select(s => (TriggerId?)s.Trigger)))
                 return Refused(caseId, new ImportError(ImportColumns.Steps, null,
                     "The case imported before under this reference has taken other steps than this row lists.", null));
+            var definition = catalog.Get(registered.Case.Definition);
             for (var i = taken.Count; i < plan.Steps.Count; i++)
             {
                 step = i + 1;
-                await fireTrigger.HandleAsync(registered.Case.Id, plan.Steps[i], null, actor, cancellationToken);
+                var request = plan.Steps[i];
+                // A step that records the enrichment decision is taken by recording it, as on the case page; a decision from
+                // the municipality's own register rests on findings this system never saw.
+                if (ChainSteps.VerdictOf(definition.Transitions.First(t => t.Trigger == request.Trigger)) is { } confirmed)
+                    await decideEnrichment.HandleAsync(registered.Case.Id, new EnrichmentVerdict(confirmed, request.Reason, [], request.TakenAt), actor,
+                        cancellationToken);
+                else
+                    await fireTrigger.HandleAsync(registered.Case.Id, request, null, actor, cancellationToken);
             }
             return new(number, plan.Reference, registered.Created || plan.Steps.Count > taken.Count ? ImportRowStatus.Imported : ImportRowStatus.AlreadyImported,
                 caseId, []);

@@ -28,7 +28,8 @@ public sealed class DecideEnrichment(OndermijningDbContext db, EnrichmentQueries
             {
                 ["findingIds"] = [$"These are not findings of this case: {string.Join(", ", unknown)}."],
             });
-        if (verdict.Confirmed && ids.Count == 0)
+        // A decision recorded afterwards with the date it was taken on paper may rest on findings this system never saw.
+        if (verdict.Confirmed && ids.Count == 0 && verdict.TakenAt is null)
             throw EngineProblem.Validation(new Dictionary<string, string[]>
             {
                 ["findingIds"] = ["Say which findings confirm the signal."],

@@ -79,12 +79,12 @@ public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catal
     {
         var taken = source.Transitions.FirstOrDefault(t => t.Trigger == step.Trigger && t.From == step.FromStage && t.To == step.ToStage);
         if (taken is null) return null;
-        var (records, route) = (ChainSteps.Records(source, taken), LwoRoutes.RouteOf(source, taken));
+        var (records, route) = (ChainSteps.Records(taken), LwoRoutes.RouteOf(taken));
         if (records == StepRecord.None && route is null) return null;
         var there = target.FindStage(taken.From) is null || target.FindStage(taken.To) is null
             ? null
             : target.Transitions.FirstOrDefault(t => t.Trigger == taken.Trigger && t.From == taken.From && t.To == taken.To);
-        return there is not null && ChainSteps.Records(target, there) == records && LwoRoutes.RouteOf(target, there) == route
+        return there is not null && ChainSteps.Records(there) == records && LwoRoutes.RouteOf(there) == route
             ? null
             : new OutcomeNotRecorded(step.Sequence, taken.Trigger, records, route);
     }
