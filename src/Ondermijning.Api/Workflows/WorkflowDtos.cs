@@ -24,6 +24,8 @@ public sealed class TransitionDto
     public bool ReasonRequired { get; init; }
     public IReadOnlyList<RequiredInformationDto> RequiredInformation { get; init; } = [];
     public IReadOnlyList<string> Roles { get; init; } = [];
+    /// <summary>Only users of these organisations may take the step; empty means any.</summary>
+    public IReadOnlyList<string> Organisations { get; init; } = [];
 }
 
 public sealed class StageDefinitionDto
@@ -46,6 +48,8 @@ public sealed class InformationGateDto
     public string Category { get; init; } = "";
     public IReadOnlyList<string> AddedBy { get; init; } = [];
     public IReadOnlyList<string> Readers { get; init; } = [];
+    /// <summary>ISO-8601 period, e.g. P1Y: information dated further back is refused; null means any age.</summary>
+    public string? MaximumAge { get; init; }
 }
 
 /// <summary>When personal data of closed cases are erased: after a period from the final stage, per final stage if it differs.</summary>

@@ -293,7 +293,7 @@ public static class DefinitionLoader
         {
             var gates = new List<InformationGate>();
             var stageIds = stages.Select(s => s.Id.Value).ToHashSet();
-            foreach (var (element, path) in Array(root, "gates", required: false, "id", "stage", "minimumSeverity", "category", "addedBy", "readers"))
+            foreach (var (element, path) in Array(root, "gates", required: false, "id", "stage", "minimumSeverity", "category", "addedBy", "readers", "maximumAge"))
             {
                 var id = RequiredString(element, path, "id");
                 var stage = RequiredString(element, path, "stage");
@@ -329,8 +329,19 @@ public static class DefinitionLoader
                         g.AddedBy.Overlaps(addedBy)) is { } overlapping)
                     Error($"{path}.addedBy", $"gate '{overlapping.Id}' already covers {string.Join(", ", overlapping.AddedBy.Intersect(addedBy))} " +
                         $"for this stage, category and severity; one author, one gate");
+                Period? maximumAge = null;
+                if (element.TryGetProperty("maximumAge", out var age))
+                {
+                    if (age.ValueKind != JsonValueKind.String) Error($"{path}.maximumAge", "'maximumAge' must be a text such as P1Y");
+                    else if (PositivePeriod($"{path}.maximumAge", age.GetString()!) is { } period)
+                    {
+                        // An age is counted in calendar days back from today; hours would make it depend on the moment of adding.
+                        if (period.HasTimeComponent) Error($"{path}.maximumAge", $"'{age.GetString()}' has hours or minutes; give years, months, weeks or days such as P1Y");
+                        else maximumAge = period;
+                    }
+                }
                 if (id is null || stage is null || category is null || minimum is null) continue;
-                gates.Add(new InformationGate(id, new StageId(stage), minimum.Value, category.Value, addedBy, readers));
+                gates.Add(new InformationGate(id, new StageId(stage), minimum.Value, category.Value, addedBy, readers) { MaximumAge = maximumAge });
             }
             return gates;
         }
@@ -434,7 +445,7 @@ public static class DefinitionLoader
             var path = $"{transitionPath}.guards";
             if (guards.ValueKind != JsonValueKind.Object)
                 return Fail<TransitionGuards>(path, "'guards' must be a JSON object");
-            OnlyKnown(guards, path, "minimumSeverity", "reasonRequired", "requiredInformation", "roles");
+            OnlyKnown(guards, path, "minimumSeverity", "reasonRequired", "requiredInformation", "roles", "organisations");
 
             var ok = true;
             Severity? minimum = null;
@@ -497,7 +508,15 @@ public static class DefinitionLoader
                 }
             }
 
-            return ok ? new TransitionGuards(minimum, reasonRequired, required, roles) : null;
+            var organisations = new HashSet<OrganisationId>();
+            if (guards.TryGetProperty("organisations", out _))
+            {
+                var errorsBefore = errors.Count;
+                organisations = OrganisationList(guards, path, "organisations");
+                ok &= errors.Count == errorsBefore;
+            }
+
+            return ok ? new TransitionGuards(minimum, reasonRequired, required, roles) { Organisations = organisations } : null;
         }
 
         /// <summary>One piece of information a step asks for, with its declared type and that type's settings.</summary>

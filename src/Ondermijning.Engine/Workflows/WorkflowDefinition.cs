@@ -72,6 +72,12 @@ public sealed record TransitionGuards(
     IReadOnlySet<Role> Roles)
 {
     public static readonly TransitionGuards None = new(null, false, [], new HashSet<Role>());
+
+    /// <summary>
+    /// The organisations whose users may take the step, next to <see cref="Roles"/>: a protocol that keeps its first
+    /// steps inside the municipality says so here. Empty means any organisation.
+    /// </summary>
+    public IReadOnlySet<OrganisationId> Organisations { get; init; } = new HashSet<OrganisationId>();
 }
 
 public sealed record TransitionDefinition(StageId From, StageId To, TriggerId Trigger, string Label, TransitionGuards Guards);
