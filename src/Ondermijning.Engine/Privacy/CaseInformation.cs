@@ -103,7 +103,7 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
         AccessGate.Require(actor, Permission.ReadInformation);
         var candidates = await db.InformationItems.AsNoTracking()
             .Where(i => i.ErasedAt == null && i.Content.Contains(text))
-            .Join(db.Cases.AsNoTracking().VisibleTo(actor), i => i.CaseId, c => c.Id, (i, c) => new { Item = i, Case = c })
+            .Join(gate.WithoutHidden(db.Cases.AsNoTracking().VisibleTo(actor), actor), i => i.CaseId, c => c.Id, (i, c) => new { Item = i, Case = c })
             .OrderByDescending(x => x.Item.AddedAt)
             .ToListAsync(cancellationToken);
         var hits = candidates.Where(x => access.MayRead(x.Case, x.Item, actor))

@@ -115,7 +115,7 @@ public static class DefinitionLoader
                 return null;
             }
 
-            OnlyKnown(root, "$", "$schema", "id", "version", "title", "appliesFrom", "severityLevels", "stages", "transitions", "gates", "retention");
+            OnlyKnown(root, "$", "$schema", "id", "version", "title", "appliesFrom", "severityLevels", "stages", "transitions", "gates", "caseGates", "retention");
             var id = RequiredString(root, "$", "id");
             var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 1
                 ? n
@@ -127,6 +127,7 @@ public static class DefinitionLoader
             var transitions = Transitions(root, stages, severities);
             CheckGraph(stages, transitions);
             var gates = Gates(root, stages, severities);
+            var caseGates = CaseGates(root, stages);
             var retention = Retention(root, stages);
 
             if (errors.Count > _errorsAtStart) return null;
@@ -134,6 +135,7 @@ public static class DefinitionLoader
                 severities, stages, transitions.Select(t => t.Transition).ToList(), hash(), file)
             {
                 Gates = gates,
+                CaseGates = caseGates,
                 Retention = retention,
                 Content = content,
             };
@@ -344,6 +346,45 @@ public static class DefinitionLoader
                 gates.Add(new InformationGate(id, new StageId(stage), minimum.Value, category.Value, addedBy, readers) { MaximumAge = maximumAge });
             }
             return gates;
+        }
+
+        private List<CaseGate> CaseGates(JsonElement root, List<StageDefinition> stages)
+        {
+            var caseGates = new List<CaseGate>();
+            var stageIds = stages.Select(s => s.Id.Value).ToHashSet();
+            foreach (var (element, path) in Array(root, "caseGates", required: false, "id", "stages", "readers", "othersSee"))
+            {
+                var id = RequiredString(element, path, "id");
+                var gated = new HashSet<StageId>();
+                if (!element.TryGetProperty("stages", out var stageArray) || stageArray.ValueKind != JsonValueKind.Array || stageArray.GetArrayLength() == 0)
+                    Error($"{path}.stages", "'stages' is required and must be a non-empty list of stages");
+                else
+                {
+                    var index = 0;
+                    foreach (var entry in stageArray.EnumerateArray())
+                    {
+                        var entryPath = $"{path}.stages[{index++}]";
+                        var stage = entry.ValueKind == JsonValueKind.String ? entry.GetString() : null;
+                        if (stage is null || !stageIds.Contains(stage))
+                            Error(entryPath, $"unknown stage '{stage ?? entry.ToString()}'; the stages are: {string.Join(", ", stageIds)}");
+                        // One stage, one rule: with two, who sees the case would depend on their order.
+                        else if (caseGates.FirstOrDefault(g => g.Stages.Contains(new StageId(stage))) is { } earlier)
+                            Error(entryPath, $"stage '{stage}' is already gated by case gate '{earlier.Id}'; one stage, one case gate");
+                        else gated.Add(new StageId(stage));
+                    }
+                }
+                var readers = OrganisationList(element, path, "readers");
+                var others = OthersSee.Existence;
+                switch (OptionalString(element, path, "othersSee"))
+                {
+                    case null or "existence": break;
+                    case "nothing": others = OthersSee.Nothing; break;
+                    case var text: Error($"{path}.othersSee", $"unknown value '{text}'; use 'existence' (others see that the case exists) or 'nothing'"); break;
+                }
+                if (id is not null && caseGates.Any(g => g.Id == id)) Error($"{path}.id", $"case gate '{id}' is listed twice");
+                else if (id is not null) caseGates.Add(new CaseGate(id, gated, readers, others));
+            }
+            return caseGates;
         }
 
         private HashSet<OrganisationId> OrganisationList(JsonElement obj, string path, string name)

@@ -120,8 +120,12 @@ public sealed class WorkflowDefinition
     public string Content { get; init; } = "";
     /// <summary>The privacy protocol of this version: who may add and read which information where.</summary>
     public IReadOnlyList<InformationGate> Gates { get; init; } = [];
+    /// <summary>Who sees the case's own content at which stages; a stage none of them names is open to every case reader.</summary>
+    public IReadOnlyList<CaseGate> CaseGates { get; init; } = [];
     /// <summary>When personal data of closed cases are erased; none means they are kept.</summary>
     public RetentionPolicy? Retention { get; init; }
+
+    public CaseGate? CaseGateAt(StageId stage) => CaseGates.FirstOrDefault(g => g.Stages.Contains(stage));
 
     public StageDefinition StartStage => Stages.Single(s => s.Kind == StageKind.Start);
     public Severity LowestSeverity => SeverityLevels[0].Id;

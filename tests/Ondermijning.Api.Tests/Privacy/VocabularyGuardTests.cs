@@ -17,7 +17,7 @@ public class VocabularyGuardTests
         factory.CreateClientFor("fb-beheer", "gemeente", ["beheerder"], ["GM0935"]);
 
     /// <summary>The shipped v2 changed by <paramref name="change"/>, published as v3 in force from before the test clock's today.</summary>
-    private static async Task PublishV3Async(ApiFactory factory, Action<JsonObject> change)
+    internal static async Task PublishV3Async(ApiFactory factory, Action<JsonObject> change)
     {
         var admin = Administrator(factory);
         var draft = RouteAccessTests.DraftDefinition(3);
