@@ -64,7 +64,7 @@ public sealed class OverdueCases(OndermijningDbContext db, WorkflowCatalog catal
     }
 
     private static bool MayAct(WorkflowDefinition definition, StageId stage, Actor actor) =>
-        definition.TransitionsFrom(stage).Any(t => t.Guards.Roles.Count == 0 || t.Guards.Roles.Any(actor.HasRole));
+        definition.TransitionsFrom(stage).Any(t => t.Guards.Admits(actor));
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {

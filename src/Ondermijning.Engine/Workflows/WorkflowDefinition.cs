@@ -78,6 +78,10 @@ public sealed record TransitionGuards(
     /// steps inside the municipality says so here. Empty means any organisation.
     /// </summary>
     public IReadOnlySet<OrganisationId> Organisations { get; init; } = new HashSet<OrganisationId>();
+
+    /// <summary>Whether the step is the actor's to take by who they are: a role and an organisation it names, where it names them.</summary>
+    public bool Admits(Actor actor) =>
+        (Roles.Count == 0 || Roles.Any(actor.HasRole)) && (Organisations.Count == 0 || Organisations.Contains(actor.Organisation));
 }
 
 public sealed record TransitionDefinition(StageId From, StageId To, TriggerId Trigger, string Label, TransitionGuards Guards);

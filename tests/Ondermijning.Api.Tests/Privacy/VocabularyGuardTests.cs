@@ -51,6 +51,10 @@ public class VocabularyGuardTests
 
         (await refused.ProblemAsync(HttpStatusCode.Forbidden)).Str("detail").Should().Contain("Only a user of RIEC may do this").And.Contain("Gemeente (OOV)");
         (await gemeente.GetCaseAsync(id)).Str("stage.id").Should().Be("ontvangen");
+        // Past its deadline, the case waits for the organisation that may take its step, not for another one.
+        factory.Clock.Advance(NodaTime.Duration.FromDays(4));
+        (await gemeente.GetStringAsync("/api/cases/overdue")).Should().NotContain(id);
+        (await riec.GetStringAsync("/api/cases/overdue")).Should().Contain(id);
         (await riec.FireOkAsync(id, "start-verrijking")).Str("stage.id").Should().Be("verrijking");
         var published = (await Administrator(factory).GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/3"))!;
         Find(published, "transitions", "trigger", "start-verrijking")["organisations"]!.AsArray().Select(o => o!.GetValue<string>())
