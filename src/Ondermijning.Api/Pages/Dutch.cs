@@ -40,6 +40,17 @@ public static class Dutch
     public static string Organisation(string id) => Organisations.NameOf(new OrganisationId(id));
 
     /// <summary>A confidentiality level as written in a sentence ("beperkt_openbaar" → "beperkt openbaar").</summary>
+    /// <summary>A period as a Dutch reader says it: "1 jaar", "6 maanden", "2 weken en 3 dagen".</summary>
+    public static string Age(Period period)
+    {
+        var parts = new List<string>();
+        if (period.Years != 0) parts.Add(period.Years == 1 ? "1 jaar" : $"{period.Years} jaar");
+        if (period.Months != 0) parts.Add(period.Months == 1 ? "1 maand" : $"{period.Months} maanden");
+        if (period.Weeks != 0) parts.Add(period.Weeks == 1 ? "1 week" : $"{period.Weeks} weken");
+        if (period.Days != 0) parts.Add(period.Days == 1 ? "1 dag" : $"{period.Days} dagen");
+        return parts.Count <= 1 ? parts.SingleOrDefault() ?? "0 dagen" : string.Join(", ", parts[..^1]) + " en " + parts[^1];
+    }
+
     public static string Confidentiality(string level) => level.Replace('_', ' ');
 
     /// <summary>

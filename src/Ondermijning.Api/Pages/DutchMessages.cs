@@ -1,3 +1,4 @@
+using NodaTime;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Workflows;
 
@@ -56,6 +57,14 @@ public static class DutchMessages
         ("terugkoppeling", _) => "Schrijf een terugkoppeling van hoogstens 2000 tekens.",
         _ => ForProblem(problem),
     };
+
+    /// <summary>The date of an information item: a date not in the future, and where a gate limits the age, recent enough.</summary>
+    public static string ForInformationDate(EngineProblem problem, WorkflowDefinition definition, StageId stage) =>
+        problem.Kind == ProblemKind.RuleViolation
+            ? "Het privacyprotocol neemt in deze fase alleen recente informatie aan" +
+              (definition.Gates.Where(g => g.Stage == stage).Select(g => g.MaximumAge).OfType<Period>().FirstOrDefault() is { } age ? $" (hoogstens {Dutch.Age(age)} oud)" : "") +
+              ": vul de datum van de informatie in; oudere informatie wordt niet gedeeld."
+            : "Vul een geldige datum van de informatie in, niet in de toekomst.";
 
     public static string ForStepField(string field, TransitionDefinition? transition, WorkflowDefinition definition)
     {

@@ -128,10 +128,10 @@ public sealed class IndexModel(CaseQueries queries, WorkflowCatalog catalog, Acc
         return new Card(c, subject ?? "Geen betrokkene bekend", definition.SeverityLabel(c.Severity), definition.Stage(c.Stage).Label, steps);
     }
 
-    /// <summary>The stages where this user may take a step: their role passes a step's role guard, and at a table they are seated.</summary>
+    /// <summary>The stages where this user may take a step: they pass a step's role and organisation guards, and at a table they are seated.</summary>
     private IReadOnlyCollection<StageId> WaitingFor(Actor actor) =>
         catalog.All
-            .SelectMany(d => d.Stages.Where(stage => d.TransitionsFrom(stage.Id).Any(t => t.Guards.Roles.Count == 0 || t.Guards.Roles.Any(actor.HasRole)))
+            .SelectMany(d => d.Stages.Where(stage => d.TransitionsFrom(stage.Id).Any(t => t.Guards.Admits(actor)))
                 .Where(stage => actor.Municipalities.Any(m => actor.Holds(Permission.TakeStep, m, stage.Table, seating))))
             .Select(s => s.Id)
             .ToHashSet();

@@ -1,5 +1,6 @@
 using Ondermijning.Engine;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Pages;
@@ -23,6 +24,8 @@ public static class StapUitleg
                 reasons.Add($"De zwaarte is te laag: deze stap vraagt minimaal ‘{definition.SeverityLabel(minimum)}’, de zaak heeft ‘{definition.SeverityLabel(severity)}’.");
             else if (field == "role")
                 reasons.Add($"Uw rol mag deze stap niet zetten: alleen {string.Join(" of ", transition.Guards.Roles.Select(RoleName))}.");
+            else if (field == "organisation")
+                reasons.Add($"Uw organisatie mag deze stap niet zetten: alleen {string.Join(" of ", transition.Guards.Organisations.Select(Organisations.NameOf).Order())}.");
         }
         if (ChainSteps.VerdictOf(transition) == true && findings == 0)
             reasons.Add("Er ontbreekt informatie: er zijn nog geen bevindingen waarop de bevestiging kan rusten. Bevraag de registers of voeg een bevinding toe.");

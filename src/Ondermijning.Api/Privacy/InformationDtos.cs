@@ -17,6 +17,8 @@ public sealed class InformationItemDto
     /// <summary>ZGW vertrouwelijkheidaanduiding, e.g. vertrouwelijk.</summary>
     [ChoiceList(nameof(ChoiceLists.ConfidentialityLevels))]
     public string Confidentiality { get; init; } = "";
+    /// <summary>The date of the information itself, as its source gives it; not when it was added.</summary>
+    public LocalDate? InformationDate { get; init; }
     public string AddedAtStage { get; init; } = "";
     public string AddedAtSeverity { get; init; } = "";
     public Instant AddedAt { get; init; }

@@ -14,7 +14,8 @@ namespace Ondermijning.Api.Privacy;
 
 public sealed record AddItemRequest([property: ChoiceList(nameof(ChoiceLists.InformationCategories))] string? Category,
     [property: ChoiceList(nameof(ChoiceLists.Organisations))] string? SourceOrganisation, string? LegalBasis, string? Content,
-    [property: ChoiceList(nameof(ChoiceLists.ConfidentialityLevels))] string? Confidentiality)
+    [property: ChoiceList(nameof(ChoiceLists.ConfidentialityLevels))] string? Confidentiality,
+    [property: IsoDate] string? InformationDate = null)
 {
     public NewInformationItem ToItem()
     {
@@ -27,7 +28,9 @@ public sealed record AddItemRequest([property: ChoiceList(nameof(ChoiceLists.Inf
             f.Error("sourceOrganisation", $"Name the organisation the information comes from: one of {string.Join(", ", Organisations.All.Select(o => o.Id))}.");
         if (Confidentiality is null || !InformationTerms.ConfidentialityLevels.TryGetValue(Confidentiality.Trim(), out confidentiality))
             f.Error("confidentiality", $"Choose a confidentiality level: one of {string.Join(", ", InformationTerms.ConfidentialityLevels.Keys)}.");
-        var item = new NewInformationItem(category, new OrganisationId(SourceOrganisation?.Trim() ?? ""), LegalBasis ?? "", Content ?? "", confidentiality).Check(f);
+        var informationDate = f.OptionalDate(InformationDate, "informationDate");
+        var item = new NewInformationItem(category, new OrganisationId(SourceOrganisation?.Trim() ?? ""), LegalBasis ?? "", Content ?? "", confidentiality,
+            informationDate).Check(f);
         f.ThrowIfAny();
         return item;
     }

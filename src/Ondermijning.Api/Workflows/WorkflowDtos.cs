@@ -27,6 +27,8 @@ public sealed class TransitionDto
     public IReadOnlyList<string> Roles { get; init; } = [];
     /// <summary>The outcome the step records, as the definition declares it; none for a step that only moves the case.</summary>
     public StepOutcomeDto? Records { get; init; }
+    /// <summary>Only users of these organisations may take the step; empty means any.</summary>
+    public IReadOnlyList<string> Organisations { get; init; } = [];
 }
 
 /// <summary>What a step records: an outcome kind the engine knows, with its route or verdict.</summary>
@@ -60,6 +62,8 @@ public sealed class InformationGateDto
     public string Category { get; init; } = "";
     public IReadOnlyList<string> AddedBy { get; init; } = [];
     public IReadOnlyList<string> Readers { get; init; } = [];
+    /// <summary>ISO-8601 period, e.g. P1Y: information dated further back is refused; null means any age.</summary>
+    public string? MaximumAge { get; init; }
 }
 
 /// <summary>When personal data of closed cases are erased: after a period from the final stage, per final stage if it differs.</summary>

@@ -33,14 +33,16 @@ public sealed class WorkflowMappingProfile : Profile
             .ForMember(d => d.MinimumSeverity, o => o.MapFrom(s => s.Guards.MinimumSeverity))
             .ForMember(d => d.ReasonRequired, o => o.MapFrom(s => s.Guards.ReasonRequired))
             .ForMember(d => d.RequiredInformation, o => o.MapFrom(s => s.Guards.RequiredInformation))
-            .ForMember(d => d.Roles, o => o.MapFrom(s => s.Guards.Roles));
+            .ForMember(d => d.Roles, o => o.MapFrom(s => s.Guards.Roles))
+            .ForMember(d => d.Organisations, o => o.MapFrom(s => s.Guards.Organisations.Select(x => x.Value).Order()));
         CreateMap<StepOutcome, StepOutcomeDto>()
             .ForMember(d => d.Outcome, o => o.MapFrom(s => StepOutcome.NameOf(s.Kind)))
             .ForMember(d => d.Route, o => o.MapFrom(s => s.Route.HasValue ? StepOutcome.NameOf(s.Route.Value) : null));
         CreateMap<InformationGate, InformationGateDto>()
             .ForMember(d => d.Category, o => o.MapFrom(g => InformationTerms.Name(g.Category)))
             .ForMember(d => d.AddedBy, o => o.MapFrom(g => g.AddedBy.Select(x => x.Value).Order()))
-            .ForMember(d => d.Readers, o => o.MapFrom(g => g.Readers.Select(x => x.Value).Order()));
+            .ForMember(d => d.Readers, o => o.MapFrom(g => g.Readers.Select(x => x.Value).Order()))
+            .ForMember(d => d.MaximumAge, o => o.MapFrom(g => g.MaximumAge == null ? null : PeriodPattern.NormalizingIso.Format(g.MaximumAge)));
         CreateMap<RetentionPolicy, RetentionDto>()
             .ForMember(d => d.AfterFinal, o => o.MapFrom(r => PeriodPattern.NormalizingIso.Format(r.AfterFinal)))
             .ForMember(d => d.PerStage, o => o.MapFrom(r => r.PerStage.ToDictionary(x => x.Key.Value, x => PeriodPattern.NormalizingIso.Format(x.Value))));

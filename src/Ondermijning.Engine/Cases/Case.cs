@@ -166,6 +166,25 @@ public sealed class Case
 
     public const string ErasedText = "[verwijderd na bewaartermijn]";
 
+    /// <summary>What a user who may only know that the case exists reads in place of its description.</summary>
+    public const string WithheldText = "[afgeschermd in deze fase]";
+
+    /// <summary>
+    /// Strips what a case gate keeps from a user who may only know that the case exists. Only ever on a case read without
+    /// tracking, so what is stripped is this user's copy and never the stored case.
+    /// </summary>
+    internal void Withhold()
+    {
+        ReporterName = null;
+        ReporterContact = null;
+        Description = WithheldText;
+        Persons.Clear();
+        Companies.Clear();
+        Addresses.Clear();
+        SearchTerms.Clear();
+        foreach (var entry in History) entry.Withhold();
+    }
+
     private CaseHistoryEntry Append(CaseHistoryEntry entry)
     {
         Revision++;

@@ -43,6 +43,13 @@ public sealed class CaseHistoryEntry
     public int? FromDefinitionVersion { get; private set; }
     public string InformationJson { get; private set; } = "{}";
 
+    /// <summary>The reason and step information go with the case's content; see <see cref="Case.Withhold"/>.</summary>
+    internal void Withhold()
+    {
+        Reason = null;
+        InformationJson = "{}";
+    }
+
     public IReadOnlyDictionary<string, string> Information =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(InformationJson) ?? [];
 

@@ -83,6 +83,7 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
         var items = await ordered
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
+        await gate.ShowAsync(items, viewer, cancellationToken);
         return new Page<Case>(items, filter.Page, filter.PageSize, total);
     }
 
@@ -99,7 +100,7 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
     private IQueryable<Case> Filtered(CaseFilter filter, Actor viewer)
     {
         AccessGate.Require(viewer, Permission.ReadCase);
-        var query = db.Cases.AsNoTracking().VisibleTo(viewer);
+        var query = gate.WithoutHidden(db.Cases.AsNoTracking().VisibleTo(viewer), viewer);
         if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
         if (filter.Stages is { } stages)
         {
@@ -173,11 +174,12 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
 
     /// <summary>
     /// The name each case goes by where many are listed (an agenda): its first company, otherwise its first person. Only for
-    /// cases the viewer was given, so it shows nothing the case page would not.
+    /// cases the viewer was given and whose content they see, so it shows nothing the case page would not.
     /// </summary>
-    public async Task<IReadOnlyDictionary<CaseId, string>> SubjectNamesAsync(IReadOnlyCollection<Case> visible, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<CaseId, string>> SubjectNamesAsync(IReadOnlyCollection<Case> visible, Actor viewer,
+        CancellationToken cancellationToken = default)
     {
-        var ids = visible.Select(c => c.Id).ToList();
+        var ids = visible.Where(c => gate.ViewOf(c, viewer) == CaseView.Content).Select(c => c.Id).ToList();
         var companies = await db.Set<CaseCompany>().AsNoTracking().Where(c => ids.Contains(c.CaseId)).OrderBy(c => c.Id)
             // A company registered by its KvK number alone goes by that number.
             .Select(c => new { c.CaseId, Name = c.Name ?? "KvK " + c.KvkNumber }).ToListAsync(cancellationToken);

@@ -42,8 +42,9 @@ public sealed class FireTrigger(OndermijningDbContext db, AccessGate gate, Workf
         }
 
         var standing = CaseStateMachine.StandingRequirements(definition, transition, @case.Severity, actor);
-        if (standing.Any(u => u.Field == "role"))
-            throw new EngineProblem(ProblemKind.Forbidden, "You may not take this step", standing.First(u => u.Field == "role").Message);
+        // Who the actor is cannot be fixed by typing something else: forbidden, not a rule still to meet.
+        if (standing.FirstOrDefault(u => u.Field is "role" or "organisation") is { } notYours)
+            throw new EngineProblem(ProblemKind.Forbidden, "You may not take this step", notYours.Message);
 
         // Cut to what every database stores, so the step as answered equals the step as re-read.
         var now = clock.GetCurrentInstant().ToWholeMicroseconds();

@@ -10,7 +10,7 @@ using Ondermijning.Engine.Workflows;
 namespace Ondermijning.Engine.Deadlines;
 
 /// <summary>The overdue cases a user can do something about, within the municipalities the user works for.</summary>
-public sealed class OverdueCases(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock)
+public sealed class OverdueCases(OndermijningDbContext db, WorkflowCatalog catalog, IClock clock, AccessGate gate)
 {
     public const int MaxPageSize = 200;
 
@@ -28,8 +28,7 @@ public sealed class OverdueCases(OndermijningDbContext db, WorkflowCatalog catal
                 [page < 1 ? "page" : "pageSize"] = [page < 1 ? "Pages are numbered from 1." : $"A page holds 1 to {MaxPageSize} cases."],
             });
         var now = clock.GetCurrentInstant();
-        var overdue = db.Cases.AsNoTracking()
-            .VisibleTo(actor)
+        var overdue = gate.WithoutHidden(db.Cases.AsNoTracking().VisibleTo(actor), actor)
             .Where(c => c.DueAt != null && c.DueAt <= now)
             .Where(ActionableBy(actor));
         var total = await overdue.CountAsync(cancellationToken);
@@ -38,6 +37,7 @@ public sealed class OverdueCases(OndermijningDbContext db, WorkflowCatalog catal
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Include(c => c.Escalations)
             .ToListAsync(cancellationToken);
+        await gate.ShowAsync(items, actor, cancellationToken);
         return new Page<Case>(items, page, pageSize, total);
     }
 
@@ -64,7 +64,7 @@ public sealed class OverdueCases(OndermijningDbContext db, WorkflowCatalog catal
     }
 
     private static bool MayAct(WorkflowDefinition definition, StageId stage, Actor actor) =>
-        definition.TransitionsFrom(stage).Any(t => t.Guards.Roles.Count == 0 || t.Guards.Roles.Any(actor.HasRole));
+        definition.TransitionsFrom(stage).Any(t => t.Guards.Admits(actor));
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {

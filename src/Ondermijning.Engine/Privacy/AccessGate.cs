@@ -23,7 +23,7 @@ public enum CaseParts
 /// "not found" (its existence is not given away), a permission the actor's roles or seat do not carry is refused.
 /// The database's query filters (<see cref="DataScope"/>) are the second line behind it.
 /// </summary>
-public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog, TableSeating seating)
+public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog, TableSeating seating, AccessLog log)
 {
     /// <summary>The case, if the actor works for its municipality and holds <paramref name="permission"/> for it as it stands.</summary>
     public async Task<Case> CaseAsync(CaseId id, Actor actor, Permission permission, CaseParts parts = CaseParts.Case,
@@ -37,13 +37,53 @@ public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog
         var @case = await cases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (@case is null || !actor.WorksFor(@case.Municipality)) throw CaseProblems.NotFound(id);
         Require(@case, actor, permission);
+        // A tracked case is about to be changed and saved: it is never stripped, and what the command answers is read again.
+        if (!tracked) await ShowAsync([@case], actor, cancellationToken);
         return @case;
+    }
+
+    /// <summary>How much of the case the actor sees at its present stage, by the definition's case gates.</summary>
+    public CaseView ViewOf(Case @case, Actor actor) =>
+        catalog.Get(@case.Definition).CaseGateAt(@case.Stage)?.ViewOf(actor) ?? CaseView.Content;
+
+    /// <summary>
+    /// Makes cases read without tracking fit for <paramref name="actor"/>: the content a case gate withholds is stripped,
+    /// and every look at content behind a case gate is logged, as reads of gated items are.
+    /// </summary>
+    public async Task ShowAsync(IReadOnlyCollection<Case> cases, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<AccessEntry>();
+        foreach (var @case in cases)
+        {
+            if (catalog.Get(@case.Definition).CaseGateAt(@case.Stage) is not { } caseGate) continue;
+            if (caseGate.ViewOf(actor) == CaseView.Content)
+                entries.Add(new AccessEntry(actor, @case.Id, @case.Municipality, null, AccessAction.Read, ProcessingActivity.ReadCase,
+                    @case.Stage.Value, $"zaakpoort {caseGate.Id}"));
+            else @case.Withhold();
+        }
+        if (entries.Count > 0) await log.AppendAsync(entries, cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="cases"/> without those a case gate hides from <paramref name="actor"/> altogether, as a condition the
+    /// database evaluates, so lists, counts and pages never hold them.
+    /// </summary>
+    public IQueryable<Case> WithoutHidden(IQueryable<Case> cases, Actor actor)
+    {
+        foreach (var definition in catalog.All)
+        {
+            var hidden = definition.CaseGates.Where(g => g.ViewOf(actor) == CaseView.Nothing).SelectMany(g => g.Stages).ToList();
+            if (hidden.Count == 0) continue;
+            var (workflow, version) = (definition.Key.Workflow, definition.Key.Version);
+            cases = cases.Where(c => !(c.Workflow == workflow && c.DefinitionVersion == version && hidden.Contains(c.Stage)));
+        }
+        return cases;
     }
 
     /// <summary>Refuses unless the actor holds <paramref name="permission"/> for the case as it stands now.</summary>
     public void Require(Case @case, Actor actor, Permission permission)
     {
-        if (!actor.WorksFor(@case.Municipality)) throw CaseProblems.NotFound(@case.Id);
+        if (!actor.WorksFor(@case.Municipality) || ViewOf(@case, actor) == CaseView.Nothing) throw CaseProblems.NotFound(@case.Id);
         if (actor.Holds(permission, @case.Municipality, TableOf(@case), seating)) return;
         if (!actor.HasRoleFor(permission)) throw Refused(permission);
         var table = TableOf(@case)!.Value;

@@ -22,6 +22,8 @@ public static class ProcessingActivity
     public const string SearchInformation = "informatie-zoeken";
     public const string RecordInformation = "informatie-vastleggen";
     public const string ExportCase = "dossier-exporteren";
+    /// <summary>A look at a case's content behind a case gate.</summary>
+    public const string ReadCase = "zaak-inzien";
     public const string EraseAfterRetention = "bewaartermijn-wissen";
 }
 

@@ -25,8 +25,10 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
 
     public async Task<InformationItem> AddAsync(CaseId caseId, NewInformationItem item, Actor actor, CancellationToken cancellationToken = default)
     {
+        var today = clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date;
         var fields = new Fields();
         item = item.Check(fields);
+        fields.Check(item.InformationDate, "informationDate", notAfter: today);
         fields.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.AddInformation, cancellationToken: cancellationToken);
         // The source is who shares it: nobody adds information in another organisation's name.
@@ -35,7 +37,7 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
                 $"You sign in for {Organisations.NameOf(actor.Organisation)}, so the source of what you add is {Organisations.NameOf(actor.Organisation)}, " +
                 $"not {Organisations.NameOf(item.Source)}.",
                 new Dictionary<string, string[]> { ["sourceOrganisation"] = [$"Your organisation: {actor.Organisation}."] });
-        access.GateForAdding(@case, item.Category, actor);
+        CheckAge(access.GateForAdding(@case, item.Category, actor), item, today);
         if (await db.RecordedBeforeAsync<InformationItem>(cancellationToken) is { } earlier)
             // Answered with its content again, so read as any reading is: through the gates, and logged.
             return (await ReadAsync(@case, actor, AccessAction.Read, cancellationToken, [earlier.Id])).Items.SingleOrDefault()
@@ -51,6 +53,22 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
             : [];
         await log.AppendAsync(entries, cancellationToken);
         return added;
+    }
+
+    private static void CheckAge(InformationGate gate, NewInformationItem item, LocalDate today)
+    {
+        if (gate.MaximumAge is not { } maximum) return;
+        var oldest = today - maximum;
+        // Without a date the age cannot be checked, and a rule that a missing date passes would be no rule.
+        if (item.InformationDate is not { } date)
+            throw new EngineProblem(ProblemKind.RuleViolation, "Give the date of the information",
+                $"Gate '{gate.Id}' of the privacy protocol accepts information of at most {maximum} old, so say of when it is (informationDate).",
+                new Dictionary<string, string[]> { ["informationDate"] = [$"Give the date of the information; it may be at most {maximum} old."] });
+        if (date < oldest)
+            throw new EngineProblem(ProblemKind.RuleViolation, "The information is too old",
+                $"Gate '{gate.Id}' of the privacy protocol accepts information of at most {maximum} old, dated {oldest:uuuu-MM-dd} or later; " +
+                $"this information is of {date:uuuu-MM-dd}. Information that old must not be requested or shared.",
+                new Dictionary<string, string[]> { ["informationDate"] = [$"The information is of {date:uuuu-MM-dd}; gate '{gate.Id}' accepts {oldest:uuuu-MM-dd} or later."] });
     }
 
     /// <summary>
@@ -85,7 +103,7 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
         AccessGate.Require(actor, Permission.ReadInformation);
         var candidates = await db.InformationItems.AsNoTracking()
             .Where(i => i.ErasedAt == null && i.Content.Contains(text))
-            .Join(db.Cases.AsNoTracking().VisibleTo(actor), i => i.CaseId, c => c.Id, (i, c) => new { Item = i, Case = c })
+            .Join(gate.WithoutHidden(db.Cases.AsNoTracking().VisibleTo(actor), actor), i => i.CaseId, c => c.Id, (i, c) => new { Item = i, Case = c })
             .OrderByDescending(x => x.Item.AddedAt)
             .ToListAsync(cancellationToken);
         var hits = candidates.Where(x => access.MayRead(x.Case, x.Item, actor))

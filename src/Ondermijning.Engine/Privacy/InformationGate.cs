@@ -14,7 +14,14 @@ public sealed record InformationGate(
     Severity MinimumSeverity,
     InformationCategory Category,
     IReadOnlySet<OrganisationId> AddedBy,
-    IReadOnlySet<OrganisationId> Readers);
+    IReadOnlySet<OrganisationId> Readers)
+{
+    /// <summary>
+    /// How old information under this gate may be, counted back from today by its <see cref="InformationItem.InformationDate"/>;
+    /// older information is refused, so a protocol can say that stale information is not to be shared. None means any age.
+    /// </summary>
+    public Period? MaximumAge { get; init; }
+}
 
 /// <summary>
 /// How long personal data of a closed case are kept: <see cref="AfterFinal"/> after reaching any final stage,

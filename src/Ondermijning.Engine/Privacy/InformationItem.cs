@@ -13,7 +13,7 @@ public readonly record struct InformationItemId(Guid Value)
 
 /// <summary>A validated piece of information a partner wants to add to a case.</summary>
 public sealed record NewInformationItem(InformationCategory Category, OrganisationId Source, string LegalBasis, string Content,
-    Confidentiality Confidentiality)
+    Confidentiality Confidentiality, LocalDate? InformationDate = null)
 {
     /// <summary>The item with its texts trimmed; what breaks a rule is recorded in <paramref name="f"/>.</summary>
     public NewInformationItem Check(Fields f) => this with
@@ -43,6 +43,7 @@ public sealed class InformationItem
         LegalBasis = item.LegalBasis;
         Content = item.Content;
         Confidentiality = item.Confidentiality;
+        InformationDate = item.InformationDate;
         AddedAtStage = stage;
         AddedAtSeverity = severity;
         AddedAt = now;
@@ -59,6 +60,8 @@ public sealed class InformationItem
     /// <summary>Personal data: erased when retention says so.</summary>
     public string Content { get; private set; } = "";
     public Confidentiality Confidentiality { get; private set; }
+    /// <summary>The date of the information itself (when it was observed or registered), as the source gives it; not when it was added.</summary>
+    public LocalDate? InformationDate { get; private set; }
     public StageId AddedAtStage { get; private set; }
     public Severity AddedAtSeverity { get; private set; }
     public Instant AddedAt { get; private set; }

@@ -43,7 +43,8 @@ public sealed class RelatedCases(OndermijningDbContext db, AccessGate gate, Work
             .Where(c => ids.Contains(c.Id))
             .ToListAsync(cancellationToken);
         return cases
-            .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase))
+            // A case whose content a case gate withholds is found by nothing it withholds.
+            .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase) && gate.ViewOf(c, actor) == CaseView.Content)
             .Select(c => new RelatedCase(c, catalog.Get(c.Definition).Stage(c.Stage).Label, shared.Where(t => t.CaseId == c.Id).Select(t => Describe(c, t)).Distinct().ToList()))
             .OrderByDescending(r => r.Case.ReceivedAt)
             .ToList();

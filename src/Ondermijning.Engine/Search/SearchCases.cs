@@ -56,7 +56,8 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
             .Where(c => ids.Contains(c.Id))
             .ToListAsync(cancellationToken);
         var hits = cases
-            .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase))
+            // A case whose content a case gate withholds is found by nothing it withholds.
+            .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase) && gate.ViewOf(c, actor) == CaseView.Content)
             .Select(c => new CaseSearchHit(c, catalog.Get(c.Definition).Stage(c.Stage).Label, Reasons(c, wanted)))
             .Where(h => h.Reasons.Count > 0)
             .Where(h => wanted.BirthDate is not { } date || h.Case.Persons.Any(p => p.BirthDate == date))

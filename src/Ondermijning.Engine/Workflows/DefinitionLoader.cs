@@ -150,7 +150,7 @@ public static class DefinitionLoader
                 return null;
             }
 
-            OnlyKnown(root, "$", "$schema", "id", "version", "title", "appliesFrom", "severityLevels", "stages", "transitions", "gates", "retention");
+            OnlyKnown(root, "$", "$schema", "id", "version", "title", "appliesFrom", "severityLevels", "stages", "transitions", "gates", "caseGates", "retention");
             var id = RequiredString(root, "$", "id");
             var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 1
                 ? n
@@ -164,6 +164,7 @@ public static class DefinitionLoader
             if (id is not null && compatibility.FirstOrDefault(c => c.Covers(new DefinitionKey(new WorkflowId(id), version))) is { } covered)
                 transitions = WithCompatibleOutcomes(transitions, covered);
             var gates = Gates(root, stages, severities);
+            var caseGates = CaseGates(root, stages);
             var retention = Retention(root, stages);
 
             if (errors.Count > _errorsAtStart) return null;
@@ -171,6 +172,7 @@ public static class DefinitionLoader
                 severities, stages, transitions.Select(t => t.Transition).ToList(), hash(), file)
             {
                 Gates = gates,
+                CaseGates = caseGates,
                 Retention = retention,
                 Content = content,
             };
@@ -352,7 +354,7 @@ public static class DefinitionLoader
         {
             var gates = new List<InformationGate>();
             var stageIds = stages.Select(s => s.Id.Value).ToHashSet();
-            foreach (var (element, path) in Array(root, "gates", required: false, "id", "stage", "minimumSeverity", "category", "addedBy", "readers"))
+            foreach (var (element, path) in Array(root, "gates", required: false, "id", "stage", "minimumSeverity", "category", "addedBy", "readers", "maximumAge"))
             {
                 var id = RequiredString(element, path, "id");
                 var stage = RequiredString(element, path, "stage");
@@ -388,10 +390,60 @@ public static class DefinitionLoader
                         g.AddedBy.Overlaps(addedBy)) is { } overlapping)
                     Error($"{path}.addedBy", $"gate '{overlapping.Id}' already covers {string.Join(", ", overlapping.AddedBy.Intersect(addedBy))} " +
                         $"for this stage, category and severity; one author, one gate");
+                Period? maximumAge = null;
+                if (element.TryGetProperty("maximumAge", out var age))
+                {
+                    if (age.ValueKind != JsonValueKind.String) Error($"{path}.maximumAge", "'maximumAge' must be a text such as P1Y");
+                    else if (PositivePeriod($"{path}.maximumAge", age.GetString()!) is { } period)
+                    {
+                        // An age is counted in calendar days back from today; hours would make it depend on the moment of adding.
+                        if (period.HasTimeComponent) Error($"{path}.maximumAge", $"'{age.GetString()}' has hours or minutes; give years, months, weeks or days such as P1Y");
+                        else maximumAge = period;
+                    }
+                }
                 if (id is null || stage is null || category is null || minimum is null) continue;
-                gates.Add(new InformationGate(id, new StageId(stage), minimum.Value, category.Value, addedBy, readers));
+                gates.Add(new InformationGate(id, new StageId(stage), minimum.Value, category.Value, addedBy, readers) { MaximumAge = maximumAge });
             }
             return gates;
+        }
+
+        private List<CaseGate> CaseGates(JsonElement root, List<StageDefinition> stages)
+        {
+            var caseGates = new List<CaseGate>();
+            var stageIds = stages.Select(s => s.Id.Value).ToHashSet();
+            foreach (var (element, path) in Array(root, "caseGates", required: false, "id", "stages", "readers", "othersSee"))
+            {
+                var id = RequiredString(element, path, "id");
+                var gated = new HashSet<StageId>();
+                if (!element.TryGetProperty("stages", out var stageArray) || stageArray.ValueKind != JsonValueKind.Array || stageArray.GetArrayLength() == 0)
+                    Error($"{path}.stages", "'stages' is required and must be a non-empty list of stages");
+                else
+                {
+                    var index = 0;
+                    foreach (var entry in stageArray.EnumerateArray())
+                    {
+                        var entryPath = $"{path}.stages[{index++}]";
+                        var stage = entry.ValueKind == JsonValueKind.String ? entry.GetString() : null;
+                        if (stage is null || !stageIds.Contains(stage))
+                            Error(entryPath, $"unknown stage '{stage ?? entry.ToString()}'; the stages are: {string.Join(", ", stageIds)}");
+                        // One stage, one rule: with two, who sees the case would depend on their order.
+                        else if (caseGates.FirstOrDefault(g => g.Stages.Contains(new StageId(stage))) is { } earlier)
+                            Error(entryPath, $"stage '{stage}' is already gated by case gate '{earlier.Id}'; one stage, one case gate");
+                        else gated.Add(new StageId(stage));
+                    }
+                }
+                var readers = OrganisationList(element, path, "readers");
+                var others = OthersSee.Existence;
+                switch (OptionalString(element, path, "othersSee"))
+                {
+                    case null or "existence": break;
+                    case "nothing": others = OthersSee.Nothing; break;
+                    case var text: Error($"{path}.othersSee", $"unknown value '{text}'; use 'existence' (others see that the case exists) or 'nothing'"); break;
+                }
+                if (id is not null && caseGates.Any(g => g.Id == id)) Error($"{path}.id", $"case gate '{id}' is listed twice");
+                else if (id is not null) caseGates.Add(new CaseGate(id, gated, readers, others));
+            }
+            return caseGates;
         }
 
         private HashSet<OrganisationId> OrganisationList(JsonElement obj, string path, string name)
@@ -500,7 +552,7 @@ public static class DefinitionLoader
             var path = $"{transitionPath}.guards";
             if (guards.ValueKind != JsonValueKind.Object)
                 return Fail<TransitionGuards>(path, "'guards' must be a JSON object");
-            OnlyKnown(guards, path, "minimumSeverity", "reasonRequired", "requiredInformation", "roles");
+            OnlyKnown(guards, path, "minimumSeverity", "reasonRequired", "requiredInformation", "roles", "organisations");
 
             var ok = true;
             Severity? minimum = null;
@@ -568,7 +620,15 @@ public static class DefinitionLoader
                 }
             }
 
-            return ok ? new TransitionGuards(minimum, reasonRequired, required, roles) : null;
+            var organisations = new HashSet<OrganisationId>();
+            if (guards.TryGetProperty("organisations", out _))
+            {
+                var errorsBefore = errors.Count;
+                organisations = OrganisationList(guards, path, "organisations");
+                ok &= errors.Count == errorsBefore;
+            }
+
+            return ok ? new TransitionGuards(minimum, reasonRequired, required, roles) { Organisations = organisations } : null;
         }
 
         /// <summary>One piece of information a step asks for, with its declared type and that type's settings.</summary>

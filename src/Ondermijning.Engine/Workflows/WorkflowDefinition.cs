@@ -96,6 +96,16 @@ public sealed record TransitionGuards(
     IReadOnlySet<Role> Roles)
 {
     public static readonly TransitionGuards None = new(null, false, [], new HashSet<Role>());
+
+    /// <summary>
+    /// The organisations whose users may take the step, next to <see cref="Roles"/>: a protocol that keeps its first
+    /// steps inside the municipality says so here. Empty means any organisation.
+    /// </summary>
+    public IReadOnlySet<OrganisationId> Organisations { get; init; } = new HashSet<OrganisationId>();
+
+    /// <summary>Whether the step is the actor's to take by who they are: a role and an organisation it names, where it names them.</summary>
+    public bool Admits(Actor actor) =>
+        (Roles.Count == 0 || Roles.Any(actor.HasRole)) && (Organisations.Count == 0 || Organisations.Contains(actor.Organisation));
 }
 
 public sealed record TransitionDefinition(StageId From, StageId To, TriggerId Trigger, string Label, TransitionGuards Guards)
@@ -145,8 +155,12 @@ public sealed class WorkflowDefinition
     public string Content { get; init; } = "";
     /// <summary>The privacy protocol of this version: who may add and read which information where.</summary>
     public IReadOnlyList<InformationGate> Gates { get; init; } = [];
+    /// <summary>Who sees the case's own content at which stages; a stage none of them names is open to every case reader.</summary>
+    public IReadOnlyList<CaseGate> CaseGates { get; init; } = [];
     /// <summary>When personal data of closed cases are erased; none means they are kept.</summary>
     public RetentionPolicy? Retention { get; init; }
+
+    public CaseGate? CaseGateAt(StageId stage) => CaseGates.FirstOrDefault(g => g.Stages.Contains(stage));
 
     public StageDefinition StartStage => Stages.Single(s => s.Kind == StageKind.Start);
     public Severity LowestSeverity => SeverityLevels[0].Id;

@@ -29,9 +29,9 @@ public class RouteAccessTests
     private static readonly string[] Infrastructure =
         ["/inloggen", "/uitloggen", "/fout", "/health", "/openapi", "/api-reference", "/hangfire", "/css", "/js", "/favicon", "/{**"];
 
-    private sealed record Route(string Pattern, string Method, Permission? Permission, bool Anonymous);
+    internal sealed record Route(string Pattern, string Method, Permission? Permission, bool Anonymous);
 
-    private static IReadOnlyList<Route> Routes(ApiFactory factory) =>
+    internal static IReadOnlyList<Route> Routes(ApiFactory factory) =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Route(
                 "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), method,

@@ -195,7 +195,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     }
 
     private async Task<string> LabelAsync(Case @case, CancellationToken cancellationToken) =>
-        (await queries.SubjectNamesAsync([@case], cancellationToken)).TryGetValue(@case.Id, out var name)
+        (await queries.SubjectNamesAsync([@case], User.ToActor(), cancellationToken)).TryGetValue(@case.Id, out var name)
             ? $"{IndexModel.Short(@case.Id)} ({name})" : IndexModel.Short(@case.Id);
 
     /// <summary>The chosen cases by their ids; anything else names no case on this agenda.</summary>
@@ -228,7 +228,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
             cases.AddRange(page.Items);
         }
         cases = cases.OrderBy(c => c.StageEnteredAt).Take(AgendaLimit).ToList();
-        var names = await queries.SubjectNamesAsync(cases, cancellationToken);
+        var names = await queries.SubjectNamesAsync(cases, User.ToActor(), cancellationToken);
         var now = clock.GetCurrentInstant();
         Waiting = cases.Select(@case =>
         {

@@ -97,14 +97,17 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
     }
 
     public Task<IActionResult> OnPostInformatieAsync(string id, string? categorie, string? grondslag, string? inhoud, string? vertrouwelijkheid,
-        CancellationToken cancellationToken) =>
+        string? informatiedatum, CancellationToken cancellationToken) =>
         SideFormAsync(id, "informatie", "De informatie is toegevoegd.", caseId =>
         {
-            Typed = new() { ["legalBasis"] = grondslag, ["content"] = inhoud };
+            Typed = new() { ["legalBasis"] = grondslag, ["content"] = inhoud, ["informationDate"] = informatiedatum };
+            var f = new Fields();
+            var informationDate = f.OptionalDate(informatiedatum, "informationDate");
+            f.ThrowIfAny();
             if (!InformationTerms.Categories.TryGetValue(categorie ?? "", out var category) ||
                 !InformationTerms.ConfidentialityLevels.TryGetValue(vertrouwelijkheid ?? "", out var level))
                 throw EngineProblem.Validation(new Dictionary<string, string[]> { ["category"] = ["Kies een categorie en vertrouwelijkheid."] });
-            return information.AddAsync(caseId, new NewInformationItem(category, Actor.Organisation, grondslag ?? "", inhoud ?? "", level), Actor, cancellationToken);
+            return information.AddAsync(caseId, new NewInformationItem(category, Actor.Organisation, grondslag ?? "", inhoud ?? "", level, informationDate), Actor, cancellationToken);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostZwaarteAsync(string id, string? zwaarte, string? reden, CancellationToken cancellationToken) =>
@@ -169,7 +172,9 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
         {
             if (!await LoadAsync(id, cancellationToken)) return NotFound();
             FailedForm = form;
-            FieldErrors = DutchMessages.ForFields(problem, field => form is "informatie" or "zwaarte" or "terugkoppeling"
+            FieldErrors = DutchMessages.ForFields(problem, field => form == "informatie" && field == "informationDate"
+                ? DutchMessages.ForInformationDate(problem, Definition, new StageId(Case.Stage.Id))
+                : form is "informatie" or "zwaarte" or "terugkoppeling"
                 || (form == "interventie" && field is not ("decidedOn" or "plannedFor"))
                 ? DutchMessages.ForSideForm(form, problem) : KetenInvoer.ForField(field));
             FormError = problem.Errors.Count > 0 ? DutchMessages.ForProblem(problem) : DutchMessages.ForSideForm(form, problem);

@@ -1259,6 +1259,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.Property<Instant?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<LocalDate?>("InformationDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("LegalBasis")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -1262,6 +1262,10 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InformationDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LegalBasis")
                         .IsRequired()
                         .HasMaxLength(500)
