@@ -39,7 +39,8 @@ public sealed class BenchOptions
                                           0 skips them)
           --requests N                    measured requests per page or route (default 100)
           --read-database FILE            read an SQLite file an earlier run loaded (with --read-cases) instead of
-                                          loading one: a million cases take long to load on two busy cores
+                                          loading one: a million cases take long to load on two busy cores; if FILE
+                                          does not exist yet, --read-cases cases are loaded into it and it is kept
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -69,8 +70,8 @@ public sealed class BenchOptions
                 default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
             }
         }
-        if (options.ReadDatabase is not null && (options.Providers is not [StorageProvider.Sqlite] || !File.Exists(options.ReadDatabase)))
-            throw new ArgumentException($"--read-database takes an existing SQLite file, with --providers sqlite.\n{Usage}");
+        if (options.ReadDatabase is not null && (options.Providers is not [StorageProvider.Sqlite] || (!File.Exists(options.ReadDatabase) && options.ReadCases == 0)))
+            throw new ArgumentException($"--read-database takes an SQLite file (a new one needs --read-cases), with --providers sqlite.\n{Usage}");
         if (options.Providers.Contains(StorageProvider.PostgreSql) && string.IsNullOrWhiteSpace(options.Postgres))
             throw new ArgumentException($"PostgreSQL needs --postgres or ONDERMIJNING_BENCH_POSTGRES (./bench.sh provides a server).\n{Usage}");
         if (!File.Exists(options.ApiAssembly))

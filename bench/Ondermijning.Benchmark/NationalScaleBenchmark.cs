@@ -26,11 +26,12 @@ public static partial class NationalScaleBenchmark
 
     public static async Task RunAsync(StorageProvider provider, BenchOptions options)
     {
-        // A kept file is read as it is (the service's first start migrates it) and stays; a fresh one is loaded and dropped.
+        // A kept file is read as it is (the service's first start migrates it) and stays, loaded first if it does not exist
+        // yet, so later runs reuse it; a fresh one is loaded and dropped.
         var database = options.ReadDatabase is { } kept ? new BenchDatabase(StorageProvider.Sqlite, kept) : BenchDatabase.Fresh(provider, options, "scale");
         await using var dropped = options.ReadDatabase is null ? database : null;
         await using var engine = EngineTransitions.Engine(database);
-        if (options.ReadDatabase is null)
+        if (options.ReadDatabase is null || !File.Exists(options.ReadDatabase))
         {
             await engine.InitialiseEngineAsync();
             var bulk = await BulkLoad.LoadAsync(database, engine, options.ReadCases);
@@ -118,6 +119,7 @@ public static partial class NationalScaleBenchmark
         var actionable = ReadStatements.Literals(catalog.All
             .SelectMany(d => d.Stages.Where(s => d.TransitionsFrom(s.Id).Any(t => t.Guards.Roles.Count == 0 || t.Guards.Roles.Any(actor.HasRole))))
             .Select(s => s.Id.Value).Distinct());
+        var openStages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Kind != StageKind.Final).Select(s => s.Id.Value).Distinct().ToList();
         var lwoStages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == ChainTable.Lwo).Select(s => s.Id.Value).Distinct().ToList();
         var now = SystemClock.Instance.GetCurrentInstant();
 
@@ -135,19 +137,31 @@ public static partial class NationalScaleBenchmark
         ];
         const string byTerm = """SELECT t."CaseId" FROM case_search_terms t WHERE t."Municipality" = @m AND t."Kind" = @kind AND t."Term" = @term""";
         const string byWord = """
-            SELECT DISTINCT t."CaseId" FROM case_search_terms t WHERE t."Municipality" = @m AND t."Kind" IN ('CompanyWord', 'PersonWord', 'StreetWord')
-            AND t."Term" >= @term AND t."Term" < @upper LIMIT 200
+            SELECT t."CaseId" FROM case_search_terms t WHERE t."Kind" IN ('CompanyWord', 'PersonWord', 'StreetWord') AND t."Municipality" = @m
+            AND t."Term" >= @term AND t."Term" < @upper
             """;
-        string[] Search(string matches) =>
-            [$"""SELECT c.* FROM cases c WHERE c."Id" IN ({matches}) ORDER BY c."ReceivedAt" DESC LIMIT 50""", .. Subjects(matches)];
+        // The rows of a page of cases with their subjects.
+        static string[] Rows(string page) => [$"""SELECT c.* FROM cases c WHERE c."Id" IN ({page})""", .. Subjects(page)];
+        // How many match, and the newest page of them.
+        static string[] Search(string matches) =>
+        [
+            $"""SELECT count(*) FROM cases c WHERE c."Id" IN ({matches})""",
+            .. Rows($"""SELECT c."Id" FROM cases c WHERE c."Id" IN ({matches}) ORDER BY c."ReceivedAt" DESC, c."Id" LIMIT 50"""),
+        ];
 
         return
         [
+            // The columns view: per open stage its count and overdue count, and its most urgent cards with their subjects.
             new("work board /", _ => "/",
             [
-                $"""SELECT count(*) FROM cases WHERE "Municipality" = @m AND "Stage" NOT IN ({finals})""",
-                $"""SELECT * FROM cases WHERE "Municipality" = @m AND "Stage" NOT IN ({finals}) ORDER BY "ReceivedAt" DESC, "Id" LIMIT 500""",
-            ], _ => m),
+                $"""
+                SELECT "Stage", count(*), sum("DueAt" IS NOT NULL AND "DueAt" < @now) FROM cases
+                WHERE "Municipality" = @m AND "Stage" NOT IN ({finals}) GROUP BY "Stage"
+                """,
+                .. openStages.SelectMany(stage => Rows($"""
+                    SELECT "Id" FROM cases WHERE "Municipality" = @m AND "Stage" = '{stage}' ORDER BY "DueAt" IS NULL, "DueAt", "StageEnteredAt", "Id" LIMIT 15
+                    """)),
+            ], _ => With(("now", now))),
             new("case page /zaken/{id}", i => $"/zaken/{caseIds[i % caseIds.Count]}",
             [
                 """SELECT * FROM cases WHERE "Id" = @id""",
@@ -167,11 +181,10 @@ public static partial class NationalScaleBenchmark
             new("search API /api/search?q=name", i => $"/api/search?q={names[i % names.Length]}",
                 Search(byWord), i => With(("term", names[i % names.Length]), ("upper", names[i % names.Length] + '\uffff'))),
             new("LWO agenda /tafels/lwo", _ => "/tafels/lwo",
-                lwoStages.SelectMany(stage => new[]
-                {
-                    $"""SELECT count(*) FROM cases WHERE "Municipality" = @m AND "Stage" = '{stage}'""",
-                    $"""SELECT * FROM cases WHERE "Municipality" = @m AND "Stage" = '{stage}' ORDER BY "StageEnteredAt", "Id" LIMIT 200""",
-                }).ToList(), _ => m),
+            [
+                $"""SELECT count(*) FROM cases WHERE "Municipality" = @m AND "Stage" IN ({ReadStatements.Literals(lwoStages)})""",
+                .. Rows($"""SELECT "Id" FROM cases WHERE "Municipality" = @m AND "Stage" IN ({ReadStatements.Literals(lwoStages)}) ORDER BY "StageEnteredAt", "Id" LIMIT 50"""),
+            ], _ => m),
             new("cases API /api/cases page 1", _ => "/api/cases",
             [
                 """SELECT count(*) FROM cases WHERE "Municipality" = @m""",

@@ -37,6 +37,13 @@ public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQ
         Action<IMappingOperationOptions>? more = null) where TDetail : CaseDetailDto =>
         Detail<TDetail>(@case, actor, await information.ReadAsync(@case, actor, action, cancellationToken), more);
 
+    /// <summary>The case as <see cref="DetailAsync(Case, Actor, AccessAction, CancellationToken)"/> gives it, with the items it read (and logged) for it.</summary>
+    public async Task<(CaseDetailDto Detail, VisibleInformation Read)> DetailWithInformationAsync(Case @case, Actor actor, CancellationToken cancellationToken)
+    {
+        var read = await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken);
+        return (Detail<CaseDetailDto>(@case, actor, read, null), read);
+    }
+
     /// <summary>A case this request has just registered: nobody can have added information to it yet, so none is read.</summary>
     public TDetail Registered<TDetail>(Case @case, Actor actor, Action<IMappingOperationOptions> more) where TDetail : CaseDetailDto =>
         Detail<TDetail>(@case, actor, VisibleInformation.None, more);

@@ -34,7 +34,11 @@ public sealed class SearchResultDto
 {
     public string Query { get; init; } = "";
     public IReadOnlyList<CaseHitDto> Hits { get; init; } = [];
-    /// <summary>True when there were more hits than shown; a more precise query narrows them.</summary>
+    /// <summary>How many cases match in all; <see cref="Hits"/> is page <see cref="Page"/> of them.</summary>
+    public int Total { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; }
+    /// <summary>True when later pages hold more hits; a more precise query narrows them.</summary>
     public bool More { get; init; }
 }
 
@@ -72,7 +76,7 @@ public static class SearchEndpoints
     {
         api.MapGet("/search", Search).Requires(Permission.ReadCase).WithTags("Search")
             .WithSummary("Find cases by case code (short or full), KvK number, postcode and house number, or words of a company's, person's or street's name (a birth date narrows persons).")
-            .WithDescription($"Only cases of the user's municipalities that the user may read; at most {SearchCases.MaxHits} hits, newest first, each with the reasons it matched.")
+            .WithDescription($"Only cases of the user's municipalities that the user may read, newest first, {SearchCases.MaxHits} per page, with how many match in all; each hit with the reasons it matched.")
             .ProducesValidationProblem();
         api.MapGet("/cases/{id}/related", Related).Requires(Permission.ReadCase).WithTags("Search")
             .WithSummary("Other cases the user may read that share a KvK number, an address or a person with this case.")
@@ -80,9 +84,9 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<Ok<SearchResultDto>> Search(string? q, SearchCases search, IMapper mapper, HttpContext http,
+    private static async Task<Ok<SearchResultDto>> Search(string? q, int? page, SearchCases search, IMapper mapper, HttpContext http,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(mapper.Map<SearchResultDto>(await search.HandleAsync(q, http.User.ToActor(), cancellationToken)));
+        TypedResults.Ok(mapper.Map<SearchResultDto>(await search.HandleAsync(q, http.User.ToActor(), cancellationToken, page ?? 1)));
 
     private static async Task<Ok<List<CaseHitDto>>> Related(string id, RelatedCases related, IMapper mapper, HttpContext http,
         CancellationToken cancellationToken) =>

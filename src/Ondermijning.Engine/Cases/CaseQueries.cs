@@ -27,7 +27,9 @@ public sealed record CaseFilter(
     /// <summary>Another order than newest received first; <see cref="LongestWaitingFirst"/> wins when set.</summary>
     CaseOrder Order = CaseOrder.NewestReceived,
     /// <summary>Only cases in one of these stages (what waits for a user); null for any stage.</summary>
-    IReadOnlyCollection<StageId>? Stages = null);
+    IReadOnlyCollection<StageId>? Stages = null,
+    /// <summary>Only cases of these municipalities (among the viewer's), e.g. those seating the viewer at a table; null for all.</summary>
+    IReadOnlyCollection<MunicipalityCode>? Municipalities = null);
 
 public enum CaseOrder
 {
@@ -108,6 +110,11 @@ public sealed class CaseQueries(OndermijningDbContext db, AccessGate gate, Workf
             query = query.Where(c => among.Contains(c.Stage));
         }
         if (filter.Municipality is { } municipality) query = query.Where(c => c.Municipality == municipality);
+        if (filter.Municipalities is { } municipalities)
+        {
+            var among = municipalities.ToList();
+            query = query.Where(c => among.Contains(c.Municipality));
+        }
         if (filter.Workflow is { } workflow) query = query.Where(c => c.Workflow == workflow);
         if (filter.DefinitionVersion is { } version) query = query.Where(c => c.DefinitionVersion == version);
         if (filter.SourceChannel is { } channel) query = query.Where(c => c.SourceChannel == channel);

@@ -31,13 +31,29 @@ public sealed class EnrichmentQueries(OndermijningDbContext db, AccessGate gate,
             ?? throw new EngineProblem(ProblemKind.NotFound, "Finding not found", $"Case {caseId} has no finding {id} that you may read.");
     }
 
+    /// <summary>
+    /// The findings of a case whose items this request has just read (and logged) for the same actor, as a case page shows
+    /// them beside its items: the case and its items are not read a second time, and the look is logged once.
+    /// </summary>
+    public async Task<IReadOnlyList<EnrichmentFinding>> FindingsAsync(Case @case, VisibleInformation read, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        gate.Require(@case, actor, Permission.ReadInformation);
+        var findings = await db.Set<EnrichmentFinding>().AsNoTracking().Where(f => f.CaseId == @case.Id).ToListAsync(cancellationToken);
+        return Readable(findings, read.Items.Select(i => i.Id).ToHashSet(), actor)
+            .OrderByDescending(f => f.RetrievedAt).ThenBy(f => f.Id.Value).ToList();
+    }
+
     private async Task<IEnumerable<EnrichmentFinding>> ReadableAsync(Case @case, List<EnrichmentFinding> findings, Actor actor,
         CancellationToken cancellationToken)
     {
         var shared = findings.Where(f => f.ItemId is not null).Select(f => f.ItemId!.Value).ToList();
         var readable = (await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken, shared)).Items.Select(i => i.Id).ToHashSet();
-        return findings.Where(f => f.ItemId is { } item ? readable.Contains(item) : actor.HasRoleFor(Permission.RunEnrichment));
+        return Readable(findings, readable, actor);
     }
+
+    private static IEnumerable<EnrichmentFinding> Readable(List<EnrichmentFinding> findings, IReadOnlySet<InformationItemId> readable, Actor actor) =>
+        findings.Where(f => f.ItemId is { } item ? readable.Contains(item) : actor.HasRoleFor(Permission.RunEnrichment));
 
     /// <summary>The proposal over the latest run's register answers; earlier runs are history, not the current picture.</summary>
     public async Task<EnrichmentProposal> ProposeAsync(CaseId caseId, Actor actor, CancellationToken cancellationToken = default)

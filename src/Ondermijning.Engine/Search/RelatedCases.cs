@@ -28,13 +28,16 @@ public sealed class RelatedCases(OndermijningDbContext db, AccessGate gate, Work
         var own = await terms.Where(t => t.CaseId == id && Linking.Contains(t.Kind)).Select(t => new { t.Kind, t.Term }).ToListAsync(cancellationToken);
         if (own.Count == 0) return [];
 
+        // Named explicitly (not only by the query filter) so that the index on (kind, municipality, term, case) bounds the
+        // read to the user's municipalities: a common name is shared by thousands of cases nationwide.
+        var municipalities = actor.Municipalities.ToList();
         var shared = new List<CaseSearchTerm>();
         foreach (var group in own.GroupBy(t => t.Kind))
         {
             var values = group.Select(t => t.Term).ToList();
             var kind = group.Key;
             shared.AddRange(await terms
-                .Where(t => t.Kind == kind && t.CaseId != id && values.Contains(t.Term))
+                .Where(t => t.Kind == kind && municipalities.Contains(t.Municipality) && values.Contains(t.Term) && t.CaseId != id)
                 .OrderBy(t => t.CaseId).Take(MaxCases * 2).ToListAsync(cancellationToken));
         }
         var ids = shared.Select(t => t.CaseId).Distinct().Take(MaxCases).ToList();

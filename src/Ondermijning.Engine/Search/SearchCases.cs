@@ -15,73 +15,109 @@ public sealed record SearchReason(SearchTermKind Kind, string Value);
 
 public sealed record CaseSearchHit(Case Case, string StageLabel, IReadOnlyList<SearchReason> Reasons);
 
-public sealed record SearchResult(string Query, IReadOnlyList<CaseSearchHit> Hits, bool More);
+/// <summary>One page of the hits, newest received first, with how many cases match in all (<see cref="Total"/>).</summary>
+public sealed record SearchResult(string Query, IReadOnlyList<CaseSearchHit> Hits, int Total, int Page, int PageSize)
+{
+    public bool More => Page * PageSize < Total;
+}
 
 /// <summary>
 /// Finds cases by what a user knows of them: the case code (short or full), a KvK number, a postcode with or without house
 /// number, or words of a company's, person's or street's name (optionally with a birth date). Every lookup is a range on
-/// the indexed <see cref="CaseSearchTerm"/>s within the user's municipalities; what comes back passes the access gate.
+/// the indexed <see cref="CaseSearchTerm"/>s within the user's municipalities; the database counts the matching cases and
+/// returns one page of them, so a common name costs no more than a rare one; what comes back passes the access gate.
 /// </summary>
 public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gate, WorkflowCatalog catalog)
 {
     public const int MaxHits = 50;
     public const int MaxQueryLength = 200;
+    /// <summary>Far beyond what anyone pages through; keeps the offset the database skips bounded.</summary>
+    public const int MaxPage = 1000;
 
-    public async Task<SearchResult> HandleAsync(string? query, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<SearchResult> HandleAsync(string? query, Actor actor, CancellationToken cancellationToken = default, int page = 1)
     {
         AccessGate.Require(actor, Permission.ReadCase);
         var text = (query ?? "").Trim();
+        var errors = new Dictionary<string, string[]>();
         if (text.Length is 0 or > MaxQueryLength || text.Any(char.IsControl) || text.Any(char.IsSurrogate))
-            throw EngineProblem.Validation(new Dictionary<string, string[]>
-            {
-                ["q"] = [$"Type what you are looking for (1 to {MaxQueryLength} characters): a case code, a KvK number, a postcode and house number, or a name."],
-            });
+            errors["q"] = [$"Type what you are looking for (1 to {MaxQueryLength} characters): a case code, a KvK number, a postcode and house number, or a name."];
+        if (page is < 1 or > MaxPage) errors["page"] = [$"Pages are numbered from 1 to {MaxPage}."];
+        if (errors.Count > 0) throw EngineProblem.Validation(errors);
 
         var wanted = Interpret(text);
-        var terms = db.Set<CaseSearchTerm>().AsNoTracking();
-        var matches = new List<CaseSearchTerm>();
-        foreach (var (kind, term, prefix) in wanted.Lookups)
-        {
-            var upper = term + '\uffff';
-            var found = prefix
-                ? terms.Where(t => t.Kind == kind && string.Compare(t.Term, term) >= 0 && string.Compare(t.Term, upper) < 0)
-                : terms.Where(t => t.Kind == kind && t.Term == term);
-            matches.AddRange(await found.OrderBy(t => t.CaseId).Take(MaxHits * 4).ToListAsync(cancellationToken));
-        }
-
-        // The other words of a query are checked against the candidates' subjects (Reasons): a hit names them all.
-        var ids = matches.Select(m => m.CaseId).Prepend(wanted.FullId ?? default).Where(i => i != default).Distinct().Take(MaxHits * 4).ToList();
-        var cases = await db.Cases.AsNoTracking()
+        var matching = Matching(wanted, actor);
+        var total = await matching.CountAsync(cancellationToken);
+        var cases = await matching
+            .OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * MaxHits).Take(MaxHits)
             .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
-            .Where(c => ids.Contains(c.Id))
             .ToListAsync(cancellationToken);
+        // The query already keeps to the user's municipalities; the gate is asked again for every case shown.
         var hits = cases
             // A case whose content a case gate withholds is found by nothing it withholds.
             .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase) && gate.ViewOf(c, actor) == CaseView.Content)
             .Select(c => new CaseSearchHit(c, catalog.Get(c.Definition).Stage(c.Stage).Label, Reasons(c, wanted)))
-            .Where(h => h.Reasons.Count > 0)
-            .Where(h => wanted.BirthDate is not { } date || h.Case.Persons.Any(p => p.BirthDate == date))
-            .OrderByDescending(h => h.Case.ReceivedAt)
             .ToList();
-        return new SearchResult(text, hits.Take(MaxHits).ToList(), hits.Count > MaxHits);
+        return new SearchResult(text, hits, total, page, MaxHits);
     }
 
-    private sealed record Wanted(List<(SearchTermKind Kind, string Term, bool Prefix)> Lookups, List<string> Words, LocalDate? BirthDate, CaseId? FullId);
+    /// <summary>
+    /// The cases of the user's municipalities that match, driven by the (kind, municipality, term) index: the terms select
+    /// the cases, every further word of a name must start a word of the same kind of name on the case, a birth date must be
+    /// a person's.
+    /// </summary>
+    private IQueryable<Case> Matching(Wanted wanted, Actor actor)
+    {
+        var municipalities = actor.Municipalities.ToList();
+        var terms = db.Set<CaseSearchTerm>().AsNoTracking().Where(t => municipalities.Contains(t.Municipality));
+        IQueryable<CaseId>? ids = null;
+        foreach (var (kinds, term, prefix) in wanted.Lookups)
+        {
+            var upper = term + '\uffff';
+            var found = prefix
+                ? terms.Where(t => kinds.Contains(t.Kind) && string.Compare(t.Term, term) >= 0 && string.Compare(t.Term, upper) < 0)
+                : terms.Where(t => kinds.Contains(t.Kind) && t.Term == term);
+            foreach (var word in prefix ? wanted.Words.Where(w => w != term) : [])
+            {
+                var wordUpper = word + '\uffff';
+                found = found.Where(t => db.Set<CaseSearchTerm>().Any(o => o.CaseId == t.CaseId && o.Kind == t.Kind
+                    && string.Compare(o.Term, word) >= 0 && string.Compare(o.Term, wordUpper) < 0));
+            }
+            var caseIds = found.Select(t => t.CaseId);
+            ids = ids is null ? caseIds : ids.Concat(caseIds);
+        }
+
+        var cases = db.Cases.AsNoTracking().VisibleTo(actor);
+        cases = (ids, wanted.FullId) switch
+        {
+            (null, { } full) => cases.Where(c => c.Id == full),
+            ({ } some, { } full) => cases.Where(c => c.Id == full || some.Contains(c.Id)),
+            ({ } some, null) => cases.Where(c => some.Contains(c.Id)),
+            _ => cases.Where(c => false),
+        };
+        if (wanted.BirthDate is { } date) cases = cases.Where(c => c.Persons.Any(p => p.BirthDate == date));
+        return cases;
+    }
+
+    private sealed record Wanted(List<(List<SearchTermKind> Kinds, string Term, bool Prefix)> Lookups, List<string> Words, LocalDate? BirthDate, CaseId? FullId);
 
     private static Wanted Interpret(string text)
     {
-        var lookups = new List<(SearchTermKind, string, bool)>();
+        var lookups = new List<(List<SearchTermKind>, string, bool)>();
         CaseId? full = CaseId.TryParse(text, out var id) ? id : null;
         var compact = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
-        if (CaseCode().IsMatch(compact)) lookups.Add((SearchTermKind.CaseCode, compact.ToLowerInvariant(), false));
-        if (Kvk().IsMatch(compact)) lookups.Add((SearchTermKind.KvkNumber, compact, false));
+        // A KvK number is also a valid case code: one lookup of either kind.
+        var exact = new List<SearchTermKind>();
+        if (CaseCode().IsMatch(compact)) exact.Add(SearchTermKind.CaseCode);
+        if (Kvk().IsMatch(compact)) exact.Add(SearchTermKind.KvkNumber);
+        if (exact.Count > 0) lookups.Add((exact, compact.ToLowerInvariant(), false));
         if (PostcodeAndNumber().Match(text) is { Success: true } address)
         {
             var postcode = CaseSearchTerm.NormalisePostcode(address.Groups["postcode"].Value);
             lookups.Add(address.Groups["number"].Success
-                ? (SearchTermKind.Address, CaseSearchTerm.AddressKey(postcode, int.Parse(address.Groups["number"].Value)), false)
-                : (SearchTermKind.Postcode, postcode, false));
+                ? ([SearchTermKind.Address], CaseSearchTerm.AddressKey(postcode, int.Parse(address.Groups["number"].Value)), false)
+                : ([SearchTermKind.Postcode], postcode, false));
         }
 
         // A birth date anywhere narrows the persons; the other words are names or streets.
@@ -98,18 +134,25 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
         {
             // The longest word selects (the fewest candidates); all words must match.
             var key = words.OrderByDescending(w => w.Length).First();
-            foreach (var kind in new[] { SearchTermKind.CompanyWord, SearchTermKind.PersonWord, SearchTermKind.StreetWord })
-                lookups.Add((kind, key, true));
+            lookups.Add(([SearchTermKind.CompanyWord, SearchTermKind.PersonWord, SearchTermKind.StreetWord], key, true));
         }
         return new Wanted(lookups, words, birthDate, full);
     }
 
-    /// <summary>What of the case made it a hit, in the case's own words, so a user sees why it is in the list.</summary>
-    private static List<SearchReason> Reasons(Case c, Wanted wanted)
+    /// <summary>
+    /// What of the case made it a hit, in the case's own words, so a user sees why it is in the list: the names that hold
+    /// every word (and the birth date), or, when the words are spread over several names of the case (the database matches
+    /// words per kind of name, not per name), each name that holds one of them.
+    /// </summary>
+    private static List<SearchReason> Reasons(Case c, Wanted wanted) =>
+        Reasons(c, wanted, together: true) is { Count: > 0 } reasons ? reasons : Reasons(c, wanted, together: false);
+
+    private static List<SearchReason> Reasons(Case c, Wanted wanted, bool together)
     {
+        bool Holds(string? name) => together ? HasAll(name, wanted.Words) : wanted.Words.Any(w => HasAll(name, [w]));
         var reasons = new List<SearchReason>();
         if (wanted.FullId == c.Id) reasons.Add(new(SearchTermKind.CaseCode, CaseSearchTerm.CaseCode(c.Id).ToUpperInvariant()));
-        foreach (var (kind, term, _) in wanted.Lookups)
+        foreach (var (kind, term) in wanted.Lookups.SelectMany(l => l.Kinds.Select(k => (k, l.Term))))
         {
             switch (kind)
             {
@@ -127,14 +170,14 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
                         .Select(a => new SearchReason(SearchTermKind.Address, Address(a))));
                     break;
                 case SearchTermKind.CompanyWord:
-                    reasons.AddRange(c.Companies.Where(co => HasAll(co.Name, wanted.Words)).Select(co => new SearchReason(kind, co.Name!)));
+                    reasons.AddRange(c.Companies.Where(co => Holds(co.Name)).Select(co => new SearchReason(kind, co.Name!)));
                     break;
                 case SearchTermKind.PersonWord:
-                    reasons.AddRange(c.Persons.Where(p => HasAll(p.Name, wanted.Words) && (wanted.BirthDate is null || p.BirthDate == wanted.BirthDate))
+                    reasons.AddRange(c.Persons.Where(p => Holds(p.Name) && (!together || wanted.BirthDate is null || p.BirthDate == wanted.BirthDate))
                         .Select(p => new SearchReason(kind, p.BirthDate is { } d ? $"{p.Name} ({LocalDatePattern.Iso.Format(d)})" : p.Name)));
                     break;
                 case SearchTermKind.StreetWord:
-                    reasons.AddRange(c.Addresses.Where(a => HasAll(a.Street, wanted.Words)).Select(a => new SearchReason(kind, Address(a))));
+                    reasons.AddRange(c.Addresses.Where(a => Holds(a.Street)).Select(a => new SearchReason(kind, Address(a))));
                     break;
             }
         }

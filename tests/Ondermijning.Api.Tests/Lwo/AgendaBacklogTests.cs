@@ -6,7 +6,7 @@ namespace Ondermijning.Api.Tests.Lwo;
 
 /// <summary>
 /// A backlog longer than one sitting weighs: the agenda shows the longest waiting cases, so the oldest are never kept
-/// off it by newer ones, and it says how many wait in all.
+/// off it by newer ones, says how many wait in all, and the later pages reach the others.
 /// </summary>
 public class AgendaBacklogTests
 {
@@ -25,7 +25,8 @@ public class AgendaBacklogTests
         var last = (await oov.RegisterAsync()).Str("id");
         await oov.MoveToAsync(last, "lwo");
 
-        var agenda = await (await factory.SignInOnPagesAsync("demo-oov")).GetStringAsync("/tafels/lwo");
+        var browser = await factory.SignInOnPagesAsync("demo-oov");
+        var agenda = await browser.GetStringAsync("/tafels/lwo");
 
         agenda.Should().Contain($"/zaken/{oldest}", "the case that waits longest is never kept off the agenda");
         agenda.Should().NotContain($"/zaken/{last}", "the agenda holds the longest waiting");
@@ -33,5 +34,10 @@ public class AgendaBacklogTests
             .And.Contain("de overige 2 komen aan bod");
         var rows = agenda[agenda.IndexOf("<tbody>", StringComparison.Ordinal)..];
         rows[(rows.IndexOf("/zaken/", StringComparison.Ordinal) + "/zaken/".Length)..].Should().StartWith(oldest, "the longest waiting comes first");
+
+        agenda.Should().Contain("/tafels/lwo?pagina=2", "the others wait on the next page");
+        var next = await browser.GetStringAsync("/tafels/lwo?pagina=2");
+        next.Should().Contain($"/zaken/{last}", "every waiting case is reachable").And.NotContain($"/zaken/{oldest}")
+            .And.Contain($"Zaken {TafelModel.AgendaLimit + 1} tot en met {TafelModel.AgendaLimit + 2} van {TafelModel.AgendaLimit + 2} wachtende zaken");
     }
 }

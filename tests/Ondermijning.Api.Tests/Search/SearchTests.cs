@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ondermijning.Api.Tests.Infrastructure;
+using Ondermijning.Engine.Search;
 
 namespace Ondermijning.Api.Tests.Search;
 
 public class SearchTests : IAsyncLifetime
 {
-    private readonly ApiFactory _factory = new();
+    private readonly ApiFactory _factory = new() { DemoUsers = true };
     private HttpClient _oov = null!;
 
     public Task InitializeAsync()
@@ -29,9 +30,9 @@ public class SearchTests : IAsyncLifetime
         persons = new[] { new { name = person, birthDate, role = "eigenaar" } },
     };
 
-    private async Task<JsonObject> SearchAsync(HttpClient client, string q)
+    private async Task<JsonObject> SearchAsync(HttpClient client, string q, int page = 1)
     {
-        var response = await client.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
+        var response = await client.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}&page={page}");
         await response.ShouldHaveStatus(HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
@@ -97,6 +98,32 @@ public class SearchTests : IAsyncLifetime
         related.Select(r => r!.Str("id")).Should().BeEquivalentTo([sameAddress, samePerson], "a case of Heerlen is not the user's to see");
         related.Single(r => r!.Str("id") == sameAddress)!["reasons"]![0]!.Str("kind").Should().Be("address");
         related.Single(r => r!.Str("id") == samePerson)!["reasons"]![0]!.Str("kind").Should().Be("person");
+    }
+
+    [Fact]
+    public async Task A_common_name_is_counted_in_all_and_paged_newest_first()
+    {
+        var older = new List<string>();
+        foreach (var batch in Enumerable.Range(0, SearchCases.MaxHits).Chunk(25))
+            older.AddRange(await Task.WhenAll(batch.Select(async i =>
+                (await _oov.RegisterAsync(Signal($"Bedrijf {i}", $"{10_000_000 + i}", "6211AB", i + 1, "Jan Jansen"))).Str("id"))));
+        _factory.Clock.Advance(NodaTime.Duration.FromDays(1));
+        var newest = (await _oov.RegisterAsync(Signal("Bakkerij", "55556666", "6222AA", 5, "Kees Jansen"))).Str("id");
+        await _oov.RegisterAsync(Signal("Kapsalon", "77778888", "6222AA", 7, "Piet Pietersen"));
+
+        var first = await SearchAsync(_oov, "jansen");
+        first["total"]!.GetValue<int>().Should().Be(SearchCases.MaxHits + 1, "every case with a Jansen counts, not only those shown");
+        first["more"]!.GetValue<bool>().Should().BeTrue();
+        Ids(first).Should().HaveCount(SearchCases.MaxHits).And.StartWith(newest, "the newest comes first");
+
+        var second = await SearchAsync(_oov, "jansen", page: 2);
+        second["page"]!.GetValue<int>().Should().Be(2);
+        second["more"]!.GetValue<bool>().Should().BeFalse();
+        Ids(first).Concat(Ids(second)).Should().BeEquivalentTo(older.Append(newest), "the pages together hold every hit once");
+
+        var page = await (await _factory.SignInOnPagesAsync("demo-oov")).GetStringAsync("/zoeken?q=jansen&pagina=2");
+        page.Should().Contain($"{SearchCases.MaxHits + 1} zaken gevonden").And.Contain("Pagina 2 van 2").And.Contain("rel=\"prev\"");
+        (await (await _oov.GetAsync("/api/search?q=jansen&page=0")).ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["page"].Should().NotBeNull();
     }
 
     [Fact]

@@ -56,14 +56,20 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
 
     public ChainTable Table { get; private set; }
     public string TableName => TableNames.Name(Table);
-    /// <summary>At most this many cases on one agenda: a sitting does not weigh more.</summary>
-    public const int AgendaLimit = 200;
+    /// <summary>
+    /// At most this many cases on one page of the agenda: a sitting does not weigh more, and the page stays the same size
+    /// however long the backlog; the later pages reach every other waiting case.
+    /// </summary>
+    public const int AgendaLimit = 50;
 
     public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
     /// <summary>Every case waiting (up to the limit), for the regisseur who chooses what goes on the sitting's agenda.</summary>
     public IReadOnlyList<AgendaItem> Waiting { get; private set; } = [];
     /// <summary>How many cases wait for this table in all, of which <see cref="Agenda"/> shows the longest waiting.</summary>
     public int WaitingCount { get; private set; }
+    /// <summary>Which <see cref="AgendaLimit"/> of the waiting cases, longest waiting first: page 1 holds the oldest.</summary>
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
     /// <summary>The cases the regisseur put on this sitting's agenda; empty means all that wait.</summary>
     public IReadOnlyList<string> Chosen { get; private set; } = [];
     public bool PrintView { get; private set; }
@@ -84,8 +90,9 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
                                                                          && KetenInvoer.Dates(s.Transition).Any()));
 
     public async Task<IActionResult> OnGetAsync(string tafel, [FromQuery(Name = "zaken")] List<string>? zaken, string? weergave,
-        CancellationToken cancellationToken)
+        [FromQuery] int? pagina, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, pagina ?? 1);
         if (!TryTable(tafel)) return NotFound();
         // Refused as the page filter refuses a missing role: the Dutch 403 page, also for a user signed in by token.
         if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return StatusCode(StatusCodes.Status403Forbidden);
@@ -97,8 +104,9 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     }
 
     public async Task<IActionResult> OnPostAsync(string tafel, string? vergaderdatum, List<Besluit?>? besluiten,
-        [FromForm(Name = "zaken")] List<string>? zaken, CancellationToken cancellationToken)
+        [FromForm(Name = "zaken")] List<string>? zaken, [FromQuery] int? pagina, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, pagina ?? 1);
         if (!TryTable(tafel)) return NotFound();
         // Refused as the page filter refuses a missing role: the Dutch 403 page, also for a user signed in by token.
         if (gate.AgendaMunicipalities(User.ToActor(), Table).Count == 0) return StatusCode(StatusCodes.Status403Forbidden);
@@ -215,19 +223,19 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
         // Only the municipalities that seat the user's organisation at this table (the OOV regisseur directs them all).
         var municipalities = gate.AgendaMunicipalities(actor, Table);
         var stages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == Table).Select(s => s.Id).Distinct().ToList();
-        var cases = new List<Case>();
-        WaitingCount = 0;
-        // Per municipality and stage, the longest waiting first, so that a long backlog never keeps the oldest cases
-        // off the agenda; how many wait in all is counted, and the page says when not all of them are shown.
-        foreach (var stage in stages)
-        foreach (var municipality in municipalities.OrderBy(m => m.Value))
+        // All the table's stages in the municipalities that seat the user, the longest waiting first, so that a long backlog
+        // never keeps the oldest cases off the agenda; how many wait in all is counted, and the page says how many others wait.
+        var filter = new CaseFilter(Stages: stages, Municipalities: municipalities, PageSize: AgendaLimit, LongestWaitingFirst: true);
+        var found = await queries.ListAsync(filter with { Page = PageNumber }, actor, cancellationToken);
+        PageCount = Math.Max(1, (found.TotalCount + AgendaLimit - 1) / AgendaLimit);
+        // Past the last page (decided meanwhile): the last page, not an empty one.
+        if (PageNumber > PageCount)
         {
-            var page = await queries.ListAsync(new CaseFilter(Stage: stage, Municipality: municipality, PageSize: AgendaLimit, LongestWaitingFirst: true),
-                actor, cancellationToken);
-            WaitingCount += page.TotalCount;
-            cases.AddRange(page.Items);
+            PageNumber = PageCount;
+            found = await queries.ListAsync(filter with { Page = PageNumber }, actor, cancellationToken);
         }
-        cases = cases.OrderBy(c => c.StageEnteredAt).Take(AgendaLimit).ToList();
+        WaitingCount = found.TotalCount;
+        var cases = found.Items;
         var names = await queries.SubjectNamesAsync(cases, User.ToActor(), cancellationToken);
         var now = clock.GetCurrentInstant();
         Waiting = cases.Select(@case =>

@@ -191,9 +191,9 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
             var actor = User.ToActor();
             var @case = await queries.GetAsync(caseId, actor, cancellationToken);
             Definition = catalog.Get(@case.Definition);
-            Case = await responder.DetailAsync(@case, actor, AccessAction.Read, cancellationToken);
+            (Case, var read) = await responder.DetailWithInformationAsync(@case, actor, cancellationToken);
             AddableCategories = access.AddableCategories(@case, actor);
-            Findings = actor.HasRoleFor(Permission.ReadInformation) ? await enrichment.FindingsAsync(caseId, actor, cancellationToken) : [];
+            Findings = actor.HasRoleFor(Permission.ReadInformation) ? await enrichment.FindingsAsync(@case, read, actor, cancellationToken) : [];
             var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table == ChainTable.Mot);
             if (visitedMot && actor.HasRoleFor(Permission.RecordIntervention)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
             if (actor.HasRoleFor(Permission.WriteFeedback)) GivenFeedback = await receipts.GivenAsync(caseId, actor, cancellationToken);

@@ -12,18 +12,26 @@ public sealed class IndexModel(SearchCases search) : PageModel
 {
     public string? Q { get; private set; }
     public IReadOnlyList<ZaakTreffer>? Hits { get; private set; }
-    public bool More { get; private set; }
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; }
+    public int PageCount { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? q, int? pagina, CancellationToken cancellationToken)
     {
         Q = q;
         if (q is null) return;
         try
         {
-            var result = await search.HandleAsync(q, User.ToActor(), cancellationToken);
+            var actor = User.ToActor();
+            var page = Math.Clamp(pagina ?? 1, 1, SearchCases.MaxPage);
+            var result = await search.HandleAsync(q, actor, cancellationToken, page);
+            PageCount = Math.Clamp((result.Total + SearchCases.MaxHits - 1) / SearchCases.MaxHits, 1, SearchCases.MaxPage);
+            // Past the last page (fewer hits since the link was made): the last page, not an empty one.
+            if (page > PageCount) result = await search.HandleAsync(q, actor, cancellationToken, PageCount);
             Hits = result.Hits.Select(ZaakTreffer.From).ToList();
-            More = result.More;
+            Total = result.Total;
+            PageNumber = result.Page;
         }
         catch (EngineProblem problem) when (problem.Kind == ProblemKind.Invalid)
         {

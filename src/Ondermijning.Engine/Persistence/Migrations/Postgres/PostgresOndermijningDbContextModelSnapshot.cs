@@ -1309,6 +1309,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Kind", "Municipality", "Term", "CaseId");
+
                     b.HasIndex("Kind", "Term", "Municipality");
 
                     b.ToTable("case_search_terms", (string)null);

@@ -1311,6 +1311,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Kind", "Municipality", "Term", "CaseId");
+
                     b.HasIndex("Kind", "Term", "Municipality");
 
                     b.ToTable("case_search_terms", (string)null);
