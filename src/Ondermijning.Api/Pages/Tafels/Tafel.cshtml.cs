@@ -236,7 +236,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
         }
         WaitingCount = found.TotalCount;
         var cases = found.Items;
-        var names = await queries.SubjectNamesAsync(cases, User.ToActor(), cancellationToken);
+        var names = await queries.SubjectNamesAsync(cases, actor, cancellationToken);
         var now = clock.GetCurrentInstant();
         Waiting = cases.Select(@case =>
         {
