@@ -46,7 +46,10 @@ public sealed record ManualFindingRequest([property: ChoiceList(nameof(ChoiceLis
     }
 }
 
-public sealed record EnrichmentDecisionRequest(bool? Confirmed, string? Reason = null, IReadOnlyList<string>? FindingIds = null)
+/// <param name="TakenAt">When the decision was taken, if earlier (on paper): as a step's <c>takenAt</c>. A confirmation recorded so
+/// may rest on findings this system never saw.</param>
+public sealed record EnrichmentDecisionRequest(bool? Confirmed, string? Reason = null, IReadOnlyList<string>? FindingIds = null,
+    [property: IsoDateTime] string? TakenAt = null)
 {
     public EnrichmentVerdict ToVerdict()
     {
@@ -57,7 +60,8 @@ public sealed record EnrichmentDecisionRequest(bool? Confirmed, string? Reason =
         foreach (var (text, i) in (FindingIds ?? []).Select((t, i) => (t, i)))
             if (Guid.TryParse(text, out var id)) ids.Add(new FindingId(id));
             else f.Error($"findingIds[{i}]", "This is not a finding id.");
+        var takenAt = f.OptionalMoment(TakenAt, "takenAt");
         f.ThrowIfAny();
-        return new EnrichmentVerdict(Confirmed!.Value, reason, ids);
+        return new EnrichmentVerdict(Confirmed!.Value, reason, ids, takenAt);
     }
 }

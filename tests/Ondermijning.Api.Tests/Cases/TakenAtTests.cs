@@ -43,7 +43,11 @@ public class TakenAtTests
         var id = await ResidentSignalOfLastYearAsync(client);
 
         (await FireAsync(client, id, "start-verrijking", $"{LastYear}-03-02")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await FireAsync(client, id, "bevestigd-naar-lwo", $"{LastYear}-03-05T10:15")).StatusCode.Should().Be(HttpStatusCode.OK);
+        // The verdict is recorded as a decision, dated on paper; the findings it rested on never reached this system.
+        await (await client.PostAsJsonAsync($"/api/cases/{id}/enrichment/decision", new
+        {
+            confirmed = true, reason = "Bevestigd in het LWO-voorbereidingsoverleg", takenAt = $"{LastYear}-03-05T10:15",
+        })).ShouldHaveStatus(HttpStatusCode.OK);
         await (await FireAsync(client, id, "naar-politie", $"{LastYear}-03-10",
             new Dictionary<string, string> { ["vergaderdatum"] = $"{LastYear}-03-10" })).ShouldHaveStatus(HttpStatusCode.OK);
 

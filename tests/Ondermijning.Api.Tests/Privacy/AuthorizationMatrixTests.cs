@@ -31,6 +31,9 @@ public class AuthorizationMatrixTests
 
         var cases = new Dictionary<string, string>();
         var placed = new List<Placed>();
+        // Reaching the LWO records the enrichment decision with the finding it rests on, which became an item on the way:
+        // open information of the enrichment stage, gated as such on every case.
+        var findingReaders = definition.Gates.Single(g => g.Stage.Value == "verrijking" && g.Category == InformationCategory.Open).Readers;
         var failures = new List<string>();
         foreach (var stage in Stages)
         {
@@ -100,8 +103,9 @@ public class AuthorizationMatrixTests
                     }
                     var json = JsonNode.Parse(raw)!;
                     var withheld = (path == "export" ? json["case"]! : json)["withheldItemCount"]!.GetValue<int>();
-                    if (withheld != onCase.Count(i => !Allowed(i)))
-                        failures.Add($"{role}/{organisation} {path} at {stage}: withheldItemCount {withheld}, expected {onCase.Count(i => !Allowed(i))}");
+                    var expectedWithheld = onCase.Count(i => !Allowed(i)) + (ContentRoles.Contains(role) && findingReaders.Contains(organisation) ? 0 : 1);
+                    if (withheld != expectedWithheld)
+                        failures.Add($"{role}/{organisation} {path} at {stage}: withheldItemCount {withheld}, expected {expectedWithheld}");
                 }
             }
 

@@ -45,7 +45,7 @@ public class CaseGateTests
     private static async Task<string> GatedCaseAsync(HttpClient oov)
     {
         var registered = await oov.RegisterAsync(Signal());
-        registered.Int("definitionVersion").Should().Be(3);
+        registered.Int("definitionVersion").Should().Be(4);
         var id = registered.Str("id");
         await oov.FireOkAsync(id, "start-verrijking", "GEHEIMEREDEN: buren melden stankoverlast");
         return id;
@@ -93,7 +93,7 @@ public class CaseGateTests
         // The municipality sees it all, and so do the others once the case leaves the municipality's stages.
         var own = await oov.GetStringAsync($"/api/cases/{id}");
         Markers.Should().OnlyContain(m => own.Contains(m));
-        await oov.FireOkAsync(id, "bevestigd-naar-lwo");
+        await oov.ConfirmSignalAsync(id);
         (await police.GetStringAsync($"/api/cases/{id}")).Should().Contain("GEHEIMOMSCHRIJVING").And.Contain("Z. Zwartjes");
     }
 
@@ -118,7 +118,7 @@ public class CaseGateTests
     public async Task A_case_gate_naming_a_stage_twice_or_an_unknown_stage_is_refused_with_its_path()
     {
         await using var factory = new ApiFactory();
-        var draft = RouteAccessTests.DraftDefinition(3);
+        var draft = RouteAccessTests.DraftDefinition(4);
         draft["caseGates"] = new JsonArray(
             new JsonObject { ["id"] = "eerste", ["stages"] = new JsonArray("ontvangen"), ["readers"] = new JsonArray("gemeente") },
             new JsonObject { ["id"] = "tweede", ["stages"] = new JsonArray("ontvangen", "nergens"), ["readers"] = new JsonArray("gemeente"), ["othersSee"] = "iets" });

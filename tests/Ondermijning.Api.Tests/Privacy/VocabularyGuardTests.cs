@@ -16,15 +16,15 @@ public class VocabularyGuardTests
     private static HttpClient Administrator(ApiFactory factory) =>
         factory.CreateClientFor("fb-beheer", "gemeente", ["beheerder"], ["GM0935"]);
 
-    /// <summary>The shipped v2 changed by <paramref name="change"/>, published as v3 in force from before the test clock's today.</summary>
+    /// <summary>The shipped v2 changed by <paramref name="change"/>, published as v4 in force from before the test clock's today.</summary>
     internal static async Task PublishV3Async(ApiFactory factory, Action<JsonObject> change)
     {
         var admin = Administrator(factory);
-        var draft = RouteAccessTests.DraftDefinition(3);
+        var draft = RouteAccessTests.DraftDefinition(4);
         change(draft);
         await (await admin.PostAsync("/api/workflows/ondermijning/versions", new StringContent(draft.ToJsonString(), Encoding.UTF8, "application/json")))
             .ShouldHaveStatus(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-06-01" }))
+        await (await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/4/publish", new { appliesFrom = "2024-06-01" }))
             .ShouldHaveStatus(HttpStatusCode.OK);
     }
 
@@ -56,7 +56,7 @@ public class VocabularyGuardTests
         (await gemeente.GetStringAsync("/api/cases/overdue")).Should().NotContain(id);
         (await riec.GetStringAsync("/api/cases/overdue")).Should().Contain(id);
         (await riec.FireOkAsync(id, "start-verrijking")).Str("stage.id").Should().Be("verrijking");
-        var published = (await Administrator(factory).GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/3"))!;
+        var published = (await Administrator(factory).GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/4"))!;
         Find(published, "transitions", "trigger", "start-verrijking")["organisations"]!.AsArray().Select(o => o!.GetValue<string>())
             .Should().Equal("riec");
     }
@@ -65,7 +65,7 @@ public class VocabularyGuardTests
     public async Task A_guard_naming_an_unknown_organisation_is_refused_with_its_path()
     {
         await using var factory = new ApiFactory();
-        var draft = RouteAccessTests.DraftDefinition(3);
+        var draft = RouteAccessTests.DraftDefinition(4);
         Find(draft, "transitions", "trigger", "start-verrijking")["guards"]!["organisations"] = new JsonArray("marechaussee");
 
         var response = await Administrator(factory).PostAsync("/api/workflows/ondermijning/versions",
@@ -120,7 +120,7 @@ public class VocabularyGuardTests
     public async Task A_maximum_age_that_is_not_a_period_of_days_or_more_is_refused_with_its_path()
     {
         await using var factory = new ApiFactory();
-        var draft = RouteAccessTests.DraftDefinition(3);
+        var draft = RouteAccessTests.DraftDefinition(4);
         Find(draft, "gates", "id", "ontvangen-open")["maximumAge"] = "PT12H";
 
         var response = await Administrator(factory).PostAsync("/api/workflows/ondermijning/versions",

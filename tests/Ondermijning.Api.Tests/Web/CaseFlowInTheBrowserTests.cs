@@ -79,7 +79,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
         var toMot = _page.Locator("#stap-naar-mot");
         await toMot.Locator("summary").ClickAsync();
         await toMot.Locator("textarea").EvaluateAsync("t => t.removeAttribute('required')");
-        await toMot.Locator("input[type=date]").EvaluateAsync("i => i.removeAttribute('required')");
+        await toMot.Locator("input[type=date][required]").EvaluateAsync("i => i.removeAttribute('required')");
         await toMot.GetByRole(AriaRole.Button).ClickAsync();
         (await _page.Locator("#stap-naar-mot .field-error").AllTextContentsAsync()).Should().Contain("Geef een reden op.");
         (await _page.Locator("dl.facts").TextContentAsync()).Should().Contain("Weging in de LWO");

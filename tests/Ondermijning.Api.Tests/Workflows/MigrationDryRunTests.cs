@@ -20,17 +20,17 @@ public class MigrationDryRunTests
         var added = await police.AddItemAsync(caseId, "closed", "politie", "BVH-registratie: eerder aangehouden");
         await added.ShouldHaveStatus(HttpStatusCode.Created);
         var item = (await added.Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
-        // Version 3 no longer lets the police share closed information at the MOT: the item's gate is gone.
-        var draft = RouteAccessTests.DraftDefinition(3);
+        // Version 4 no longer lets the police share closed information at the MOT: the item's gate is gone.
+        var draft = RouteAccessTests.DraftDefinition(4);
         draft["gates"] = new JsonArray(draft["gates"]!.AsArray().Where(g => g!.Str("id") != "mot-closed").Select(g => g!.DeepClone()).ToArray());
         var admin = factory.CreateClientFor("fb-beheer", "gemeente", ["beheerder"], ["GM0935"]);
         await (await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions", draft)).ShouldHaveStatus(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-07-01" })).ShouldHaveStatus(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync("/api/workflows/ondermijning/versions/4/publish", new { appliesFrom = "2027-07-01" })).ShouldHaveStatus(HttpStatusCode.OK);
         var before = await oov.GetCaseAsync(caseId);
 
         var response = await oov.PostAsJsonAsync("/api/workflows/ondermijning/migrations?dryRun=true", new
         {
-            fromVersion = 1, toVersion = 3, caseId, stageMapping = new Dictionary<string, string> { ["mot"] = "mot" }, reason = "Versie 3",
+            fromVersion = 1, toVersion = 4, caseId, stageMapping = new Dictionary<string, string> { ["mot"] = "mot" }, reason = "Versie 4",
         });
 
         await response.ShouldHaveStatus(HttpStatusCode.OK);
@@ -42,7 +42,7 @@ public class MigrationDryRunTests
         lost.Str("gate").Should().Be("mot-closed");
         lost.Str("category").Should().Be("closed");
         plan["missingSeverities"]!.AsArray().Should().BeEmpty();
-        plan["outcomesNotRecorded"]!.AsArray().Should().BeEmpty("version 3 records the LWO's route and the enrichment verdict as version 1 did");
+        plan["outcomesNotRecorded"]!.AsArray().Should().BeEmpty("version 4 records the LWO's route and the enrichment verdict as version 1 did");
         var after = await oov.GetCaseAsync(caseId);
         after.Int("definitionVersion").Should().Be(1);
         after.Int("revision").Should().Be(before.Int("revision"));
