@@ -169,7 +169,7 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
                 new(AtomSocialeRecherche, "zaken personen aangetroffen die door Sociale Recherche verder opgepakt (zwartwerk)", Sum(atom, x => x.SocialeRecherche), "Verschillende zaken met een controle waarbij personen zijn overgedragen aan de Sociale Recherche; geteld in het jaar van de controledatum.", 1),
                 new(AtomOverig, "controles met een andere uitkomst", Sum(atom, x => x.Other), "Controles met een andere, in tekst beschreven uitkomst; geteld in het jaar van de controledatum.", 1),
             ]),
-            new("mot", "Maastricht Ondermijningstafel (MOT)",
+            new("mot", MotTitle(m),
             [
                 new(MotCases, "zaken uit LWO afgestemd", Sum(lwo, x => x.Mot), $"Verschillende zaken die de LWO doorzette naar de MOT; {Meeting}.", 0),
                 new(MotBestuurlijk, "bestuurlijke interventies", Sum(interventions, x => x.Bestuurlijk), "Door de MOT besloten bestuurlijke interventies, behalve later vervallen interventies; geteld in het jaar van de besluitdatum.", 1),
@@ -220,4 +220,11 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
     private Task<int> ResidentSignalsReachingLwoAsync(List<MunicipalityCode> m, Instant start, Instant end, CancellationToken ct) =>
         db.Set<LwoArrival>().CountAsync(a => m.Contains(a.Municipality) && a.SourceChannel == SourceChannel.Bewonersgesprek
             && a.ArrivedAt >= start && a.ArrivedAt < end, ct);
+
+    /// <summary>
+    /// The table under its municipality's name, as the published table says "Maastricht Ondermijningstafel (MOT)"; a region's
+    /// figures come from several municipalities' tables.
+    /// </summary>
+    private static string MotTitle(IReadOnlyList<MunicipalityCode> municipalities) =>
+        municipalities.Count == 1 ? $"{Municipalities.NameOf(municipalities[0])} Ondermijningstafel (MOT)" : "Ondermijningstafels (MOT)";
 }

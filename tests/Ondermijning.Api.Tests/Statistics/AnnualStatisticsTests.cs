@@ -85,6 +85,16 @@ public class AnnualStatisticsTests(AnnualYearFixture year) : IClassFixture<Annua
         figures["lwo.politie"].Should().Be(AnnualScenario.Expected2023["lwo.politie"] + 1);
         figures["bibob.screenings"].Should().Be(AnnualScenario.Expected2023["bibob.screenings"] + 1);
         figures["atom.locaties"].Should().Be(AnnualScenario.Expected2023["atom.locaties"]);
+        table["sections"]!.AsArray().Single(s => s!.Str("id") == "mot")!.Str("title").Should().Be("Ondermijningstafels (MOT)",
+            "a region's figures come from the tables of several municipalities");
+    }
+
+    [Fact]
+    public async Task The_table_of_another_municipality_carries_its_own_name()
+    {
+        var table = await AnnualAsync("municipality=GM0917&year=2023");
+
+        table["sections"]!.AsArray().Single(s => s!.Str("id") == "mot")!.Str("title").Should().Be("Heerlen Ondermijningstafel (MOT)");
     }
 
     [Fact]
