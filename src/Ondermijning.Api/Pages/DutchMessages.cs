@@ -83,7 +83,7 @@ public static class DutchMessages
                     InformationType.Organisation => $"‘{required.Label}’ is verplicht: kies een van de bekende organisaties.",
                     InformationType.Choice => $"‘{required.Label}’ is verplicht: kies uit {string.Join(", ", required.Choices)}.",
                     InformationType.YesNo => $"‘{required.Label}’ is verplicht: kies ja of nee.",
-                    InformationType.Checklist => $"Kruis bij ‘{required.Label}’ minstens {required.Minimum} aan uit {string.Join(", ", required.Choices)}, één per regel.",
+                    InformationType.Checklist => $"Kruis bij ‘{required.Label}’ minstens {required.Minimum} aan uit {string.Join(", ", required.Choices)}.",
                     _ => $"‘{required.Label}’ is verplicht (maximaal {required.MaxLength} tekens).",
                 };
         }

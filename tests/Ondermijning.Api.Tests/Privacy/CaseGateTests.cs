@@ -33,7 +33,7 @@ public class CaseGateTests
     };
 
     private static Task PublishAsync(ApiFactory factory, string othersSee) =>
-        VocabularyGuardTests.PublishV3Async(factory, d => d["caseGates"] = new JsonArray(new JsonObject
+        VocabularyGuardTests.PublishVersion4Async(factory, d => d["caseGates"] = new JsonArray(new JsonObject
         {
             ["id"] = "binnen-de-gemeente",
             ["stages"] = new JsonArray("ontvangen", "verrijking"),

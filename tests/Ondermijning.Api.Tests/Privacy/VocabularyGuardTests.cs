@@ -17,7 +17,7 @@ public class VocabularyGuardTests
         factory.CreateClientFor("fb-beheer", "gemeente", ["beheerder"], ["GM0935"]);
 
     /// <summary>The shipped v2 changed by <paramref name="change"/>, published as v4 in force from before the test clock's today.</summary>
-    internal static async Task PublishV3Async(ApiFactory factory, Action<JsonObject> change)
+    internal static async Task PublishVersion4Async(ApiFactory factory, Action<JsonObject> change)
     {
         var admin = Administrator(factory);
         var draft = RouteAccessTests.DraftDefinition(4);
@@ -41,7 +41,7 @@ public class VocabularyGuardTests
     public async Task A_step_guarded_by_organisation_refuses_a_user_of_another_organisation_with_the_same_role()
     {
         await using var factory = new ApiFactory();
-        await PublishV3Async(factory, d =>
+        await PublishVersion4Async(factory, d =>
             Find(d, "transitions", "trigger", "start-verrijking")["guards"]!["organisations"] = new JsonArray("riec"));
         var gemeente = factory.CreateClient();
         var riec = factory.CreateClientFor("riec-oov", "riec", ["oov-regisseur"], ["GM0935"]);
@@ -80,7 +80,7 @@ public class VocabularyGuardTests
     public async Task Information_older_than_the_gate_allows_is_refused_with_the_gate_and_dates_named_and_recent_information_keeps_its_date()
     {
         await using var factory = new ApiFactory { DemoUsers = true };
-        await PublishV3Async(factory, d => Find(d, "gates", "id", "ontvangen-open")["maximumAge"] = "P1Y");
+        await PublishVersion4Async(factory, d => Find(d, "gates", "id", "ontvangen-open")["maximumAge"] = "P1Y");
         var client = factory.CreateClient();
         var id = (await client.RegisterAsync()).Str("id");
 
