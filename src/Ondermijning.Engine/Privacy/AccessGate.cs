@@ -68,14 +68,22 @@ public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog
     /// <paramref name="cases"/> without those a case gate hides from <paramref name="actor"/> altogether, as a condition the
     /// database evaluates, so lists, counts and pages never hold them.
     /// </summary>
-    public IQueryable<Case> WithoutHidden(IQueryable<Case> cases, Actor actor)
+    public IQueryable<Case> WithoutHidden(IQueryable<Case> cases, Actor actor) => Without(cases, actor, view => view == CaseView.Nothing);
+
+    /// <summary>
+    /// <paramref name="cases"/> whose content <paramref name="actor"/> sees at their stage, as a condition the database
+    /// evaluates: what finds a case by its content (a name, an address) must neither show nor count the others.
+    /// </summary>
+    public IQueryable<Case> WithContent(IQueryable<Case> cases, Actor actor) => Without(cases, actor, view => view != CaseView.Content);
+
+    private IQueryable<Case> Without(IQueryable<Case> cases, Actor actor, Func<CaseView, bool> left)
     {
         foreach (var definition in catalog.All)
         {
-            var hidden = definition.CaseGates.Where(g => g.ViewOf(actor) == CaseView.Nothing).SelectMany(g => g.Stages).ToList();
-            if (hidden.Count == 0) continue;
+            var stages = definition.CaseGates.Where(g => left(g.ViewOf(actor))).SelectMany(g => g.Stages).ToList();
+            if (stages.Count == 0) continue;
             var (workflow, version) = (definition.Key.Workflow, definition.Key.Version);
-            cases = cases.Where(c => !(c.Workflow == workflow && c.DefinitionVersion == version && hidden.Contains(c.Stage)));
+            cases = cases.Where(c => !(c.Workflow == workflow && c.DefinitionVersion == version && stages.Contains(c.Stage)));
         }
         return cases;
     }

@@ -87,7 +87,8 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
             ids = ids is null ? caseIds : ids.Concat(caseIds);
         }
 
-        var cases = db.Cases.AsNoTracking().VisibleTo(actor);
+        // Counted and paged at the database, so a case found by content a case gate withholds is left out before counting.
+        var cases = gate.WithContent(db.Cases.AsNoTracking().VisibleTo(actor), actor);
         cases = (ids, wanted.FullId) switch
         {
             (null, { } full) => cases.Where(c => c.Id == full),

@@ -86,6 +86,9 @@ public class CaseGateTests
         (await LeaksAsync(police, urls.Where(u => u.StartsWith("/api")))).Should().BeEmpty();
         (await LeaksAsync(await factory.SignInOnPagesAsync("demo-politie"), urls.Where(u => !u.StartsWith("/api")))).Should().BeEmpty();
 
+        async Task<int> MatchesAsync() => (await police.GetFromJsonAsync<JsonObject>("/api/search?q=Zwartjes"))!["total"]!.GetValue<int>();
+        (await MatchesAsync()).Should().Be(0, "not even the count of matches may say that a case about this name exists");
+
         var seen = await police.GetCaseAsync(id);
         seen.Str("stage.id").Should().Be("verrijking", "the police may know the case exists and where it stands");
         seen.Str("description").Should().Be("[afgeschermd in deze fase]");
@@ -95,6 +98,7 @@ public class CaseGateTests
         Markers.Should().OnlyContain(m => own.Contains(m));
         await oov.ConfirmSignalAsync(id);
         (await police.GetStringAsync($"/api/cases/{id}")).Should().Contain("GEHEIMOMSCHRIJVING").And.Contain("Z. Zwartjes");
+        (await MatchesAsync()).Should().Be(1);
     }
 
     [Fact]
