@@ -41,13 +41,13 @@ public sealed class RelatedCases(OndermijningDbContext db, AccessGate gate, Work
                 .OrderBy(t => t.CaseId).Take(MaxCases * 2).ToListAsync(cancellationToken));
         }
         var ids = shared.Select(t => t.CaseId).Distinct().Take(MaxCases).ToList();
-        var cases = await db.Cases.AsNoTracking()
+        // A case whose content a case gate withholds is found by nothing it withholds.
+        var cases = await gate.WithContent(db.Cases.AsNoTracking(), actor)
             .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
             .Where(c => ids.Contains(c.Id))
             .ToListAsync(cancellationToken);
         return cases
-            // A case whose content a case gate withholds is found by nothing it withholds.
-            .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase) && gate.ViewOf(c, actor) == CaseView.Content)
+            .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase))
             .Select(c => new RelatedCase(c, catalog.Get(c.Definition).Stage(c.Stage).Label, shared.Where(t => t.CaseId == c.Id).Select(t => Describe(c, t)).Distinct().ToList()))
             .OrderByDescending(r => r.Case.ReceivedAt)
             .ToList();
