@@ -17,7 +17,7 @@ public static class ChainOutcomeServices
         services.AddScoped<IStepObserver, RecordLwoArrival>();
         services.AddScoped<IStepObserver, RecordStageStay>();
         services.AddScoped<IStepObserver, InterventionsFinishBeforeClosing>();
-        services.AddScoped<IStepObserver, EnrichmentDecisionGoesWithItsStep>();
+        services.AddScoped<IStepObserver, StepRestsOnItsOutcome>();
         services.AddScoped<TakeStepWithOutcomes>();
         services.AddScoped<LwoDecisions>();
         services.AddScoped<RecordAtomInspection>();

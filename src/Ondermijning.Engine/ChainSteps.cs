@@ -88,20 +88,35 @@ internal sealed class InterventionsFinishBeforeClosing(OndermijningDbContext db)
 }
 
 /// <summary>
-/// A step that records the enrichment decision is taken only together with that decision (<see cref="DecideEnrichment"/>),
-/// whoever takes it: otherwise <c>POST /api/cases/{id}/transitions</c> would confirm a signal with no findings behind it.
+/// A step that declares an outcome is taken only with that outcome recorded, whoever takes it and by whatever path:
+/// otherwise <c>POST /api/cases/{id}/transitions</c> would confirm a signal with no findings behind it, or leave the ATOM
+/// or the MOT without the inspection or interventions the annual table counts. The enrichment decision is recorded with
+/// its step (<see cref="DecideEnrichment"/>); an inspection or the interventions with the step, or before it during the
+/// case's stay at that stage (<c>POST …/atom-inspections</c>, <c>POST …/interventions</c>).
 /// </summary>
-internal sealed class EnrichmentDecisionGoesWithItsStep(OndermijningDbContext db) : IStepObserver
+internal sealed class StepRestsOnItsOutcome(OndermijningDbContext db) : IStepObserver
 {
-    public Task ObserveAsync(StepTaken step, CancellationToken cancellationToken)
+    public async Task ObserveAsync(StepTaken step, CancellationToken cancellationToken)
     {
-        if (ChainSteps.VerdictOf(step.Transition) is null) return Task.CompletedTask;
-        var recorded = db.ChangeTracker.Entries<EnrichmentDecision>()
-            .Any(e => e.State == EntityState.Added && e.Entity.CaseId == step.Case.Id && e.Entity.Trigger == step.Transition.Trigger);
-        return recorded
-            ? Task.CompletedTask
-            : throw new EngineProblem(ProblemKind.RuleViolation, $"'{step.Transition.Label}' records the enrichment decision",
-                $"This step is taken by recording the enrichment decision, with the findings it rests on: POST /api/cases/{step.Case.Id}/enrichment/decision.",
-                new Dictionary<string, string[]> { ["trigger"] = ["This step is taken by recording the enrichment decision."] });
+        var (id, since) = (step.Case.Id, step.LeftStageEnteredAt);
+        switch (ChainSteps.Records(step.Transition))
+        {
+            case StepRecord.EnrichmentDecision when !db.ChangeTracker.Entries<EnrichmentDecision>()
+                .Any(e => e.State == EntityState.Added && e.Entity.CaseId == id && e.Entity.Trigger == step.Transition.Trigger):
+                throw Refused(step, "the enrichment decision", "trigger",
+                    $"This step is taken by recording the enrichment decision, with the findings it rests on: POST /api/cases/{id}/enrichment/decision.");
+            case StepRecord.AtomInspection when !db.ChangeTracker.Entries<AtomInspection>().Any(e => e.State == EntityState.Added && e.Entity.CaseId == id)
+                && !await db.Set<AtomInspection>().AnyAsync(i => i.CaseId == id && i.RecordedAt >= since, cancellationToken):
+                throw Refused(step, "the ATOM inspection", "inspection",
+                    $"Record the integrated inspection this decision rests on (POST /api/cases/{id}/atom-inspections), then take the step.");
+            case StepRecord.Interventions when !db.ChangeTracker.Entries<Intervention>().Any(e => e.State == EntityState.Added && e.Entity.CaseId == id)
+                && !await db.Set<Intervention>().AnyAsync(i => i.CaseId == id && i.RecordedAt >= since, cancellationToken):
+                throw Refused(step, "the interventions the MOT decided", "interventions",
+                    $"Record at least one intervention the MOT decided on (POST /api/cases/{id}/interventions), then take the step.");
+        }
     }
+
+    private static EngineProblem Refused(StepTaken step, string outcome, string field, string detail) =>
+        new(ProblemKind.RuleViolation, $"'{step.Transition.Label}' records {outcome}", detail,
+            new Dictionary<string, string[]> { [field] = [$"This step records {outcome}."] });
 }

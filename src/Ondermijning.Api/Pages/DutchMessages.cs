@@ -69,6 +69,11 @@ public static class DutchMessages
     public static string ForStepField(string field, TransitionDefinition? transition, WorkflowDefinition definition)
     {
         if (field == "reason") return "Geef een reden op.";
+        if (field == "inspection") return "Bij dit besluit hoort de integrale controle: vul de datum, de locatie en de uitkomsten van de controle in.";
+        if (field == "interventions")
+            return transition is not null && Engine.ChainSteps.Records(transition) == Engine.StepRecord.Interventions
+                ? "Bij dit besluit horen de interventies die de MOT besloot: vul er minstens één in."
+                : "Er staan nog interventies gepland; zet ze eerst op uitgevoerd of vervallen.";
         if (field == "severity" && transition?.Guards.MinimumSeverity is { } minimum)
             return $"Hiervoor moet de zwaarte minimaal ‘{definition.SeverityLabel(minimum)}’ zijn.";
         if (field.StartsWith("information.", StringComparison.Ordinal))

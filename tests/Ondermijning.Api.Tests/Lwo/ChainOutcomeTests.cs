@@ -48,6 +48,39 @@ public class ChainOutcomeTests
     }
 
     [Fact]
+    public async Task An_ATOM_or_MOT_decision_through_transitions_rests_on_an_inspection_or_intervention_recorded_during_this_stay()
+    {
+        // On v2, whose ATOM can send a case back to the LWO for a second look.
+        await using var factory = new ApiFactory(clock: new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2025, 6, 2, 8, 0)));
+        var client = factory.CreateClient();
+        var id = (await client.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
+        await client.MoveToAsync(id, "atom");
+        var meeting = new Dictionary<string, string> { ["vergaderdatum"] = "2025-06-02" };
+        var inspected = new Dictionary<string, string> { ["controledatum"] = "2025-06-02" };
+
+        var bare = await client.FireAsync(id, "atom-herweging", "Terug naar de LWO", inspected);
+        (await bare.ProblemAsync(HttpStatusCode.UnprocessableEntity))["errors"]!["inspection"].Should().NotBeNull("the annual table counts an inspection per ATOM decision");
+        await (await client.PostAsJsonAsync($"/api/cases/{id}/atom-inspections",
+            new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "overig" }, otherOutcome = "Herweging" })).ShouldHaveStatus(HttpStatusCode.Created);
+        factory.Clock.Advance(NodaTime.Duration.FromMinutes(1));
+        await client.FireOkAsync(id, "atom-herweging", "Terug naar de LWO", inspected);
+
+        // Back at the ATOM, the inspection of the first stay does not carry the second decision.
+        await client.FireOkAsync(id, "naar-atom", "Nog een controle", meeting);
+        factory.Clock.Advance(NodaTime.Duration.FromMinutes(1));
+        (await (await client.FireAsync(id, "atom-herweging", "Terug naar de LWO", inspected)).ProblemAsync(HttpStatusCode.UnprocessableEntity))["errors"]!["inspection"]
+            .Should().NotBeNull();
+
+        var atMot = (await client.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
+        await client.MoveToAsync(atMot, "mot");
+        (await (await client.FireAsync(atMot, "interventies-besloten", "Bestuurlijke aanpak", meeting)).ProblemAsync(HttpStatusCode.UnprocessableEntity))
+            ["errors"]!["interventions"].Should().NotBeNull("the MOT's decision is the interventions it decided");
+        await (await client.PostAsJsonAsync($"/api/cases/{atMot}/interventions", new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" }))
+            .ShouldHaveStatus(HttpStatusCode.Created);
+        await client.FireOkAsync(atMot, "interventies-besloten", "Bestuurlijke aanpak", meeting);
+    }
+
+    [Fact]
     public async Task ATOM_outcomes_and_MOT_interventions_belong_to_cases_that_went_there()
     {
         await using var factory = new ApiFactory();

@@ -182,9 +182,9 @@ public partial class SittingPageTests
 
         var atMot = (await api.RegisterAsync(ApiClient.Signal(severity: "hoog"))).Str("id");
         await api.MoveToAsync(atMot, "mot");
-        await api.FireOkAsync(atMot, "interventies-besloten", "Bestuurlijke aanpak", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
         (await api.PostAsJsonAsync($"/api/cases/{atMot}/interventions", new { subtype = "sluiting-13b-opiumwet", executingOrganisation = "Gemeente" }))
             .StatusCode.Should().Be(HttpStatusCode.Created);
+        await api.FireOkAsync(atMot, "interventies-besloten", "Bestuurlijke aanpak", new Dictionary<string, string> { ["vergaderdatum"] = "2024-06-03" });
         WebUtility.HtmlDecode(await page.GetStringAsync($"/zaken/{atMot}")).Should().Contain("Interventies uitgevoerd: dossier afsluiten (nu niet mogelijk)")
             .And.Contain("Er is nog 1 interventie gepland: markeer elke interventie eerst als uitgevoerd of vervallen.");
         var refused = await api.FireAsync(atMot, "afsluiten", "Klaar");

@@ -12,10 +12,13 @@ namespace Ondermijning.Api.Tests.Workflows;
 /// </summary>
 public class StepInformationApiTests
 {
+    /// <summary>A case at the ATOM with its inspection recorded, so an ATOM decision may be taken.</summary>
     private static async Task<string> AtAtomAsync(HttpClient client)
     {
         var id = (await client.RegisterAsync()).Str("id");
         await client.MoveToAsync(id, "atom");
+        await (await client.PostAsJsonAsync($"/api/cases/{id}/atom-inspections",
+            new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "last-onder-dwangsom" } })).ShouldHaveStatus(HttpStatusCode.Created);
         return id;
     }
 
