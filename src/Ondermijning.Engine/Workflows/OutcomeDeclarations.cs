@@ -5,8 +5,8 @@ namespace Ondermijning.Engine.Workflows;
 
 /// <summary>
 /// Reads what a step records: <c>"records": { "outcome": "lwoDecision", "route": "politie" }</c>,
-/// <c>{ "outcome": "enrichmentDecision", "confirmed": true }</c>, or <c>atomInspection</c>, <c>motInterventions</c>,
-/// <c>weighing</c> alone.
+/// <c>{ "outcome": "enrichmentDecision", "confirmed": true }</c>, <c>{ "outcome": "hitCheck", "hit": false }</c>, or
+/// <c>atomInspection</c>, <c>motInterventions</c>, <c>weighing</c>, <c>sourceApproval</c>, <c>caseMeeting</c>, <c>noAction</c> alone.
 /// </summary>
 public static class OutcomeDeclarations
 {
@@ -17,8 +17,8 @@ public static class OutcomeDeclarations
             error(path, $"'records' must be a JSON object with 'outcome' (one of: {string.Join(", ", StepOutcome.KindNames.Keys)})");
             return null;
         }
-        foreach (var property in records.EnumerateObject().Where(p => p.Name is not ("outcome" or "route" or "confirmed")))
-            error($"{path}.{property.Name}", $"unknown property '{property.Name}'; the properties here are: outcome, route, confirmed");
+        foreach (var property in records.EnumerateObject().Where(p => p.Name is not ("outcome" or "route" or "confirmed" or "hit")))
+            error($"{path}.{property.Name}", $"unknown property '{property.Name}'; the properties here are: outcome, route, confirmed, hit");
 
         var kindText = records.TryGetProperty("outcome", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
         if (kindText is null || !StepOutcome.KindNames.TryGetValue(kindText, out var kind))
@@ -48,7 +48,17 @@ public static class OutcomeDeclarations
         else if (kind == OutcomeKind.EnrichmentDecision)
             error($"{path}.confirmed", "an enrichment decision says whether the signal is 'confirmed' (true or false)");
 
-        return new StepOutcome(kind, route, confirmed);
+        bool? hit = null;
+        if (records.TryGetProperty("hit", out var h))
+        {
+            if (kind != OutcomeKind.HitCheck) error($"{path}.hit", "'hit' is for outcome 'hitCheck' only");
+            else if (h.ValueKind is JsonValueKind.True or JsonValueKind.False) hit = h.GetBoolean();
+            else error($"{path}.hit", "'hit' must be true or false");
+        }
+        else if (kind == OutcomeKind.HitCheck)
+            error($"{path}.hit", "a hit/no-hit check says whether a partner knew the subject: 'hit' (true or false)");
+
+        return new StepOutcome(kind, route, confirmed, hit);
     }
 
     /// <summary>Why an input of <paramref name="type"/> cannot play <paramref name="role"/>, or null when it can.</summary>
