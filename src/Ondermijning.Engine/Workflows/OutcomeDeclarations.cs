@@ -38,27 +38,27 @@ public static class OutcomeDeclarations
         else if (kind == OutcomeKind.LwoDecision)
             error($"{path}.route", $"an LWO decision names its 'route', one of: {string.Join(", ", StepOutcome.RouteNames.Keys)}");
 
-        bool? confirmed = null;
-        if (records.TryGetProperty("confirmed", out var c))
-        {
-            if (kind != OutcomeKind.EnrichmentDecision) error($"{path}.confirmed", "'confirmed' is for outcome 'enrichmentDecision' only");
-            else if (c.ValueKind is JsonValueKind.True or JsonValueKind.False) confirmed = c.GetBoolean();
-            else error($"{path}.confirmed", "'confirmed' must be true or false");
-        }
-        else if (kind == OutcomeKind.EnrichmentDecision)
-            error($"{path}.confirmed", "an enrichment decision says whether the signal is 'confirmed' (true or false)");
-
-        bool? hit = null;
-        if (records.TryGetProperty("hit", out var h))
-        {
-            if (kind != OutcomeKind.HitCheck) error($"{path}.hit", "'hit' is for outcome 'hitCheck' only");
-            else if (h.ValueKind is JsonValueKind.True or JsonValueKind.False) hit = h.GetBoolean();
-            else error($"{path}.hit", "'hit' must be true or false");
-        }
-        else if (kind == OutcomeKind.HitCheck)
-            error($"{path}.hit", "a hit/no-hit check says whether a partner knew the subject: 'hit' (true or false)");
+        var confirmed = YesOrNo(records, "confirmed", kind, OutcomeKind.EnrichmentDecision, path,
+            "an enrichment decision says whether the signal is 'confirmed' (true or false)", error);
+        var hit = YesOrNo(records, "hit", kind, OutcomeKind.HitCheck, path,
+            "a hit/no-hit check says whether a partner knew the subject: 'hit' (true or false)", error);
 
         return new StepOutcome(kind, route, confirmed, hit);
+    }
+
+    /// <summary>A true-or-false property that outcome <paramref name="owner"/> requires and every other outcome must leave out.</summary>
+    private static bool? YesOrNo(JsonElement records, string name, OutcomeKind kind, OutcomeKind owner, string path, string missing,
+        Action<string, string> error)
+    {
+        if (!records.TryGetProperty(name, out var value))
+        {
+            if (kind == owner) error($"{path}.{name}", missing);
+            return null;
+        }
+        if (kind != owner) error($"{path}.{name}", $"'{name}' is for outcome '{StepOutcome.NameOf(owner)}' only");
+        else if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        else error($"{path}.{name}", $"'{name}' must be true or false");
+        return null;
     }
 
     /// <summary>Why an input of <paramref name="type"/> cannot play <paramref name="role"/>, or null when it can.</summary>
