@@ -214,8 +214,16 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.Region, o => o.MapFrom(s => s.Scope.Region))
             .ForMember(d => d.Municipalities, o => o.MapFrom(s => s.Scope.Municipalities));
         CreateMap<ChannelCount, ChannelCountDto>();
-        CreateMap<StageCount, StageCountDto>();
+        CreateMap<StageCount, StageCountDto>()
+            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Stage.Workflow.Value))
+            .ForMember(d => d.WorkflowTitle, o => o.MapFrom(s => s.Stage.WorkflowTitle))
+            .ForMember(d => d.Stage, o => o.MapFrom(s => s.Stage.Stage.Value))
+            .ForMember(d => d.Label, o => o.MapFrom(s => s.Stage.Label));
         CreateMap<StageDuration, StageDurationDto>()
+            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.Stage.Workflow.Value))
+            .ForMember(d => d.WorkflowTitle, o => o.MapFrom(s => s.Stage.WorkflowTitle))
+            .ForMember(d => d.Stage, o => o.MapFrom(s => s.Stage.Stage.Value))
+            .ForMember(d => d.Label, o => o.MapFrom(s => s.Stage.Label))
             .ForMember(d => d.MedianHours, o => o.MapFrom(s => Math.Round(s.Median.TotalHours, 1)))
             .ForMember(d => d.Percentile90Hours, o => o.MapFrom(s => Math.Round(s.Percentile90.TotalHours, 1)));
         CreateMap<PeriodOverview, PeriodOverviewDto>()

@@ -37,6 +37,9 @@ public sealed class ChannelCountDto
 
 public sealed class StageCountDto
 {
+    /// <summary>The workflow the stage belongs to: equal stage ids of two workflows are counted apart.</summary>
+    public string Workflow { get; init; } = "";
+    public string WorkflowTitle { get; init; } = "";
     public string Stage { get; init; } = "";
     public string Label { get; init; } = "";
     public int Cases { get; init; }
@@ -45,6 +48,9 @@ public sealed class StageCountDto
 
 public sealed class StageDurationDto
 {
+    /// <summary>The workflow the stage belongs to: equal stage ids of two workflows are counted apart.</summary>
+    public string Workflow { get; init; } = "";
+    public string WorkflowTitle { get; init; } = "";
     public string Stage { get; init; } = "";
     public string Label { get; init; } = "";
     public int Stays { get; init; }

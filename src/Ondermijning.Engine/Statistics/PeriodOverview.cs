@@ -30,10 +30,13 @@ public sealed record ReportingPeriod(int Year, int? Month, int? Quarter, LocalDa
 
 public sealed record ChannelCount(SourceChannel Channel, int Signals);
 
-public sealed record StageCount(StageId Stage, string Label, int Cases, int Overdue);
+/// <summary>A stage of one workflow: two workflows may both have a stage "lwo" and mean different things by it.</summary>
+public sealed record WorkflowStage(WorkflowId Workflow, string WorkflowTitle, StageId Stage, string Label);
+
+public sealed record StageCount(WorkflowStage Stage, int Cases, int Overdue);
 
 /// <summary>Time cases spent in a stage they left during the period, in whole hours (nearest-rank percentiles).</summary>
-public sealed record StageDuration(StageId Stage, string Label, int Stays, Duration Median, Duration Percentile90);
+public sealed record StageDuration(WorkflowStage Stage, int Stays, Duration Median, Duration Percentile90);
 
 public sealed record PeriodOverview(StatisticsScope Scope, ReportingPeriod Period, Instant ComputedAt,
     IReadOnlyList<ChannelCount> SignalsByChannel, IReadOnlyList<StageCount> CasesPerStage, IReadOnlyList<StageDuration> TimePerStage);
@@ -67,7 +70,7 @@ public sealed class PeriodOverviewQuery(OndermijningDbContext db, WorkflowCatalo
             .GroupBy(c => new { c.Workflow, c.DefinitionVersion, c.Stage })
             .Select(g => new { g.Key.Workflow, g.Key.DefinitionVersion, g.Key.Stage, Count = g.Count() })
             .ToListAsync(ct);
-        var perStage = new Dictionary<StageId, (int Cases, int Overdue)>();
+        var perStage = new Dictionary<(WorkflowId, StageId), (int Cases, int Overdue)>();
         foreach (var p in positions)
         {
             var overdue = 0;
@@ -78,42 +81,45 @@ public sealed class PeriodOverviewQuery(OndermijningDbContext db, WorkflowCatalo
                 overdue = await db.Cases.CountAsync(c => m.Contains(c.Municipality) && c.Workflow == p.Workflow
                     && c.DefinitionVersion == p.DefinitionVersion && c.Stage == p.Stage && c.StageEnteredAt < cutoff, ct);
             }
-            var sum = perStage.GetValueOrDefault(p.Stage);
-            perStage[p.Stage] = (sum.Cases + p.Count, sum.Overdue + overdue);
+            var sum = perStage.GetValueOrDefault((p.Workflow, p.Stage));
+            perStage[(p.Workflow, p.Stage)] = (sum.Cases + p.Count, sum.Overdue + overdue);
         }
-        var casesPerStage = perStage
-            .Select(kv => new StageCount(kv.Key, Label(kv.Key), kv.Value.Cases, kv.Value.Overdue))
-            .OrderBy(s => StageOrder(s.Stage)).ThenBy(s => s.Stage.Value, StringComparer.Ordinal)
-            .ToList();
+        var casesPerStage = InOrder(perStage.Keys).Select(k => new StageCount(Named(k), perStage[k].Cases, perStage[k].Overdue)).ToList();
 
         var stays = db.Set<StageStay>().Where(s => m.Contains(s.Municipality) && s.LeftAt >= start && s.LeftAt < end);
-        var stayCounts = await stays.GroupBy(s => s.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var stayCounts = (await stays.GroupBy(s => new { s.Workflow, s.Stage }).Select(g => new { g.Key.Workflow, g.Key.Stage, Count = g.Count() })
+            .ToListAsync(ct)).ToDictionary(s => (s.Workflow, s.Stage), s => s.Count);
         var timePerStage = new List<StageDuration>();
-        foreach (var s in stayCounts.OrderBy(s => StageOrder(s.Stage)).ThenBy(s => s.Stage.Value, StringComparer.Ordinal))
+        foreach (var (workflow, stage) in InOrder(stayCounts.Keys))
         {
+            var count = stayCounts[(workflow, stage)];
             // Nearest rank: the p-th percentile of n values is the ⌈p·n⌉-th smallest, read by the database.
             async Task<Duration> RankAsync(double p)
             {
-                var rank = Math.Max(1, (int)Math.Ceiling(p * s.Count));
-                var seconds = await stays.Where(x => x.Stage == s.Stage).OrderBy(x => x.Seconds)
+                var rank = Math.Max(1, (int)Math.Ceiling(p * count));
+                var seconds = await stays.Where(x => x.Workflow == workflow && x.Stage == stage).OrderBy(x => x.Seconds)
                     .Skip(rank - 1).Select(x => x.Seconds).FirstAsync(ct);
                 return Duration.FromSeconds(seconds);
             }
-            timePerStage.Add(new StageDuration(s.Stage, Label(s.Stage), s.Count, await RankAsync(0.5), await RankAsync(0.9)));
+            timePerStage.Add(new StageDuration(Named((workflow, stage)), count, await RankAsync(0.5), await RankAsync(0.9)));
         }
 
         return new PeriodOverview(scope, period, now, signalsByChannel, casesPerStage, timePerStage);
     }
 
-    /// <summary>The label of the newest version that knows the stage.</summary>
-    private string Label(StageId stage) =>
-        catalog.All.Reverse().Select(d => d.FindStage(stage)).FirstOrDefault(s => s is not null)?.Label ?? stage.Value;
+    /// <summary>The newest version of the workflow that knows the stage: it names the stage and gives its place in the chain.</summary>
+    private WorkflowDefinition? Newest(WorkflowId workflow, StageId stage) =>
+        catalog.All.Reverse().FirstOrDefault(d => d.Key.Workflow == workflow && d.FindStage(stage) is not null);
 
-    private int StageOrder(StageId stage)
-    {
-        var newest = catalog.All.Reverse().FirstOrDefault(d => d.FindStage(stage) is not null);
-        return newest is null ? int.MaxValue : newest.Stages.ToList().FindIndex(s => s.Id == stage);
-    }
+    private WorkflowStage Named((WorkflowId Workflow, StageId Stage) key) =>
+        new(key.Workflow, catalog.All.Reverse().FirstOrDefault(d => d.Key.Workflow == key.Workflow)?.Title ?? key.Workflow.Value, key.Stage,
+            Newest(key.Workflow, key.Stage)?.FindStage(key.Stage)?.Label ?? key.Stage.Value);
+
+    /// <summary>Per workflow, its stages in the order its newest version lists them; a stage no version knows any more last.</summary>
+    private IEnumerable<(WorkflowId Workflow, StageId Stage)> InOrder(IEnumerable<(WorkflowId Workflow, StageId Stage)> keys) =>
+        keys.OrderBy(k => k.Workflow.Value, StringComparer.Ordinal)
+            .ThenBy(k => Newest(k.Workflow, k.Stage) is { } d ? d.Stages.ToList().FindIndex(s => s.Id == k.Stage) : int.MaxValue)
+            .ThenBy(k => k.Stage.Value, StringComparer.Ordinal);
 }
 
 /// <summary>What each part of the overview counts, in the words of the report.</summary>

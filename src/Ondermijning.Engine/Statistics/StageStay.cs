@@ -46,8 +46,8 @@ internal sealed class StageStayConfiguration : IEntityTypeConfiguration<StageSta
         s.ToTable("stage_stays");
         s.HasKey(x => x.Id);
         s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
-        // Covers the overview's count per stage and its percentile reads, so neither touches the table rows.
-        s.HasIndex(x => new { x.Municipality, x.LeftAt, x.Stage, x.Seconds });
+        // Covers the overview's count per workflow's stage and its percentile reads, so neither touches the table rows.
+        s.HasIndex(x => new { x.Municipality, x.LeftAt, x.Workflow, x.Stage, x.Seconds });
     }
 }
 

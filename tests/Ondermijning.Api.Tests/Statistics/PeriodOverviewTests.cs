@@ -85,4 +85,48 @@ public class PeriodOverviewTests
         var month = await client.GetAsync("/api/statistics/overview?municipality=GM0935&year=2024&month=13");
         (await month.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["month"].Should().NotBeNull();
     }
+
+    [Fact]
+    public async Task A_region_whose_municipalities_follow_two_workflows_counts_their_equal_stage_ids_apart_under_each_workflows_names()
+    {
+        var database = TestDatabase.New();
+        await using (var publishing = new ApiFactory(database))
+        {
+            var admin = publishing.CreateClientFor("fb-beheer", "gemeente", ["beheerder"], ["GM0935"]);
+            var ccv = Privacy.RouteAccessTests.DraftDefinition(1);
+            ccv["id"] = "ccv-model";
+            ccv["title"] = "Modelprotocol CCV";
+            ccv["stages"]!.AsArray().Single(s => s!.Str("id") == "ontvangen")!["label"] = "Binnengekomen bij het signalenoverleg";
+            await (await admin.PostAsJsonAsync("/api/workflows/ccv-model/versions", ccv)).ShouldHaveStatus(HttpStatusCode.Created);
+            await (await admin.PostAsJsonAsync("/api/workflows/ccv-model/versions/1/publish", new { appliesFrom = "2020-01-01" })).ShouldHaveStatus(HttpStatusCode.OK);
+        }
+        string[] limburg = ["GM0935", "GM0917", "GM0983", "GM0928", "GM0957", "GM1883"];
+        var settings = new Dictionary<string, string>
+        {
+            ["Workflows:Municipalities:GM0917"] = "ccv-model",
+            ["Identity:Development:Users:40:UserId"] = "demo-regio", ["Identity:Development:Users:40:Name"] = "Demo regio",
+            ["Identity:Development:Users:40:Organisation"] = "gemeente", ["Identity:Development:Users:40:Roles:0"] = "statistiek",
+        };
+        foreach (var (code, i) in limburg.Select((c, i) => (c, i))) settings[$"Identity:Development:Users:40:Municipalities:{i}"] = code;
+        await using var region = new ApiFactory(database) { Municipalities = limburg, Settings = settings, DemoUsers = true };
+        var client = region.CreateClient();
+        var heerlen = await SignalAtAsync(region, client, "2024-03-05T09:00", "professional", municipality: "GM0917");
+        var maastricht = await SignalAtAsync(region, client, "2024-03-05T10:00", "professional");
+        await StepAtAsync(region, client, "2024-03-06T09:00", heerlen, "start-verrijking");
+        await StepAtAsync(region, client, "2024-03-07T10:00", maastricht, "start-verrijking");
+        region.Clock.Reset(AnnualScenario.Local("2024-03-20T12:00"));
+
+        var march = (await client.GetFromJsonAsync<JsonObject>("/api/statistics/overview?region=riec-limburg&year=2024&month=3"))!;
+        var chainLabel = (await client.GetFromJsonAsync<JsonObject>("/api/workflows/ondermijning/versions/1"))!["stages"]!.AsArray()
+            .Single(s => s!.Str("id") == "ontvangen")!.Str("label");
+        march["timePerStage"]!.AsArray().Select(d => (d!.Str("workflow"), d!.Str("stage"), d!.Str("label"), d!.Int("stays")))
+            .Should().Equal(("ccv-model", "ontvangen", "Binnengekomen bij het signalenoverleg", 1), ("ondermijning", "ontvangen", chainLabel, 1));
+        march["timePerStage"]!.AsArray().Select(d => d!.Str("workflowTitle"))
+            .Should().Equal(["Modelprotocol CCV", "Ketenaanpak ondermijning met Bibob-advies en herweging na ATOM"], "each workflow by its newest title");
+        march["casesPerStage"]!.AsArray().Select(s => (s!.Str("workflow"), s!.Str("stage"), s!.Int("cases")))
+            .Should().Equal(("ccv-model", "verrijking", 1), ("ondermijning", "verrijking", 1));
+
+        var page = await (await region.SignInOnPagesAsync("demo-regio")).GetStringAsync("/statistieken?gebied=regio:riec-limburg&jaar=2024&maand=3");
+        page.Should().Contain("<th scope=\"col\">Werkstroom</th>").And.MatchRegex("<td>Modelprotocol CCV</td>\\s*<td>Binnengekomen bij het signalenoverleg</td>");
+    }
 }

@@ -89,6 +89,6 @@ public class AccessibilityInTheBrowserTests(Browser browser) : IAsyncLifetime
     {
         await page.GotoAsync(new Uri(_address, "/inloggen").ToString());
         await page.Locator($"form:has(input[name=gebruiker][value='{user}']) button").ClickAsync();
-        await page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await page.ArrivedAtAsync(new Uri(_address, "/").ToString());
     }
 }

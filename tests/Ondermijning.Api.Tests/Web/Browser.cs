@@ -79,6 +79,6 @@ public abstract class BrowserSession(Browser browser, ApiFactory service) : IAsy
     {
         await Open("/inloggen");
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Inloggen als {name}" }).ClickAsync();
-        await Page.WaitForURLAsync(new Uri(Address, "/").ToString());
+        await Page.ArrivedAtAsync(new Uri(Address, "/").ToString());
     }
 }

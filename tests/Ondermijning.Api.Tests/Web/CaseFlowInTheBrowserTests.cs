@@ -30,7 +30,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
     {
         await Open("/inloggen");
         await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Inloggen als {name}" }).ClickAsync();
-        await _page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await _page.ArrivedAtAsync(new Uri(_address, "/").ToString());
     }
 
     private async Task TakeStep(string label, string? reason = null, string? meetingDate = null)
@@ -119,7 +119,6 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
     {
         await SignInAs("Demo OOV-regisseur");
         await Open("/");
-        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await _page.Keyboard.PressAsync("Tab");
         (await _page.EvaluateAsync<string>("document.activeElement.textContent.trim()")).Should().Be("Naar de inhoud");
 
@@ -128,7 +127,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
             await _page.Keyboard.PressAsync("Tab");
         (await _page.EvaluateAsync<string>("document.activeElement.getAttribute('href')")).Should().Be("/signalen/nieuw");
         await _page.Keyboard.PressAsync("Enter");
-        await _page.WaitForURLAsync("**/signalen/nieuw");
+        await _page.ArrivedAtAsync("**/signalen/nieuw");
 
         await _page.Keyboard.PressAsync("Tab"); // skip link
         for (var i = 0; i < 20 && await _page.EvaluateAsync<string>("document.activeElement.id") != "gemeente"; i++)
@@ -147,7 +146,7 @@ public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
             await _page.Keyboard.PressAsync("Tab");
         await _page.Keyboard.PressAsync("Enter");
 
-        await _page.WaitForURLAsync("**/zaken/*");
+        await _page.ArrivedAtAsync("**/zaken/*");
         (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Contain("geregistreerd");
         (await _page.Locator("main").TextContentAsync()).Should().Contain("Melding via het toetsenbord").And.Contain("horeca");
     }

@@ -31,7 +31,7 @@ public class EnforcementInTheBrowserTests(Browser browser) : IAsyncLifetime
         var page = await browser.Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         await page.GotoAsync(new Uri(_address, "/inloggen").ToString());
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Inloggen als {name}" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await page.ArrivedAtAsync(new Uri(_address, "/").ToString());
         return page;
     }
 
@@ -49,7 +49,7 @@ public class EnforcementInTheBrowserTests(Browser browser) : IAsyncLifetime
         await oov.GotoAsync(new Uri(_address, $"/zaken/{caseId}").ToString());
         await oov.GetByRole(AriaRole.Region, new PageGetByRoleOptions { Name = "Handhaving en preventie" })
             .GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Bibob-screening" }).ClickAsync();
-        await oov.WaitForURLAsync("**/handhaving/bibob?zaak=*");
+        await oov.ArrivedAtAsync("**/handhaving/bibob?zaak=*");
 
         var form = oov.GetByRole(AriaRole.Region, new PageGetByRoleOptions { Name = "Bibob-screening vastleggen" });
         (await form.GetByLabel("Zaak (zaakcode of id, als er een zaak is)").InputValueAsync()).Should().Be(caseId.Replace("-", "")[^8..].ToUpperInvariant());

@@ -43,7 +43,7 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         await Open("/inloggen");
         await Screenshot("inloggen");
         await Button($"Inloggen als {name}").ClickAsync();
-        await Page.WaitForURLAsync(new Uri(address, "/").ToString());
+        await Page.ArrivedAtAsync(new Uri(address, "/").ToString());
     }
 
     public Task Screenshot(string page) =>
@@ -87,7 +87,7 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         await Page.Locator("#adres-0-huisnummer").FillAsync(signal.HouseNumber);
         await Screenshot("nieuw-signaal");
         await Button("Signaal registreren").ClickAsync();
-        await Page.WaitForURLAsync("**/zaken/*");
+        await Page.ArrivedAtAsync("**/zaken/*");
         await Notice("Het signaal is geregistreerd.");
         await Screenshot("zaak-geregistreerd");
         return Page.Url.Split('/')[^1];
@@ -259,7 +259,7 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         await filters.GetByLabel("Jaar").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await filters.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Tonen" }).ClickAsync();
         // The page opens on this year already, so it is the filters in the address that say the chosen table is shown.
-        await Page.WaitForURLAsync(new Regex($"/statistieken\\?gebied=[^&]+&jaar={year}"));
+        await Page.ArrivedAtAsync(new Regex($"/statistieken\\?gebied=[^&]+&jaar={year}"));
         await Shows(Page.Locator("h1"), $"jaaroverzicht {year}");
         await Screenshot("statistieken");
         var figures = new Dictionary<string, long>();

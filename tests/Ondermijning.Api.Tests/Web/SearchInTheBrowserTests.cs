@@ -28,7 +28,7 @@ public class SearchInTheBrowserTests(Browser browser) : IAsyncLifetime
     {
         await _page.GetByRole(AriaRole.Searchbox, new PageGetByRoleOptions { Name = "Zoek een zaak" }).FillAsync(query);
         await _page.GetByRole(AriaRole.Search, new PageGetByRoleOptions { Name = "Zaken zoeken" }).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Zoeken" }).ClickAsync();
-        await _page.WaitForURLAsync("**/zoeken?q=*");
+        await _page.ArrivedAtAsync("**/zoeken?q=*");
         return await _page.Locator("main").TextContentAsync() ?? "";
     }
 
@@ -53,7 +53,7 @@ public class SearchInTheBrowserTests(Browser browser) : IAsyncLifetime
 
         await Open("/inloggen");
         await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Inloggen als Demo OOV-regisseur" }).ClickAsync();
-        await _page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await _page.ArrivedAtAsync(new Uri(_address, "/").ToString());
 
         (await SearchAsync("12345678")).Should().Contain($"Zaak {code}").And.Contain("Gevonden op KvK-nummer: 12345678 (Kapsalon De Schaar)");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("zoeken"), FullPage = true });
@@ -65,11 +65,11 @@ public class SearchInTheBrowserTests(Browser browser) : IAsyncLifetime
         await _page.GetByRole(AriaRole.Searchbox, new PageGetByRoleOptions { Name = "Zoek een zaak" }).FillAsync(code);
         await _page.Keyboard.PressAsync("Enter");
         await _page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = $"Zaak {code} – Kapsalon De Schaar" }).ClickAsync();
-        await _page.WaitForURLAsync($"**/zaken/{schaar}");
+        await _page.ArrivedAtAsync($"**/zaken/{schaar}");
         var related = _page.Locator("section[aria-labelledby=verwant]");
         (await related.TextContentAsync()).Should().Contain("Nagelstudio Glans").And.Contain("adres: Grote Straat 12, 6211 AB Maastricht");
         await related.GetByRole(AriaRole.Link).ClickAsync();
-        await _page.WaitForURLAsync($"**/zaken/{neighbour}");
+        await _page.ArrivedAtAsync($"**/zaken/{neighbour}");
         (await _page.Locator("section[aria-labelledby=verwant]").TextContentAsync()).Should().Contain("Kapsalon De Schaar");
     }
 }

@@ -43,7 +43,7 @@ public class SignalIntakeInTheBrowserTests(Browser browser) : IAsyncLifetime
     {
         await Open(page, "/inloggen");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Inloggen als {name}" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(_address, "/").ToString());
+        await page.ArrivedAtAsync(new Uri(_address, "/").ToString());
     }
 
     private ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
@@ -72,7 +72,7 @@ public class SignalIntakeInTheBrowserTests(Browser browser) : IAsyncLifetime
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("nieuw-signaal"), FullPage = true });
         await Button(_page, "Signaal registreren").ClickAsync();
 
-        await _page.WaitForURLAsync("**/zaken/*");
+        await _page.ArrivedAtAsync("**/zaken/*");
         (await _page.GetByRole(AriaRole.Status).TextContentAsync()).Should().Contain("Het signaal is geregistreerd.");
         var code = (await _page.GetByTestId("ontvangstcode").TextContentAsync())!.Trim();
         var caseId = _page.Url.Split('/')[^1];
@@ -117,7 +117,7 @@ public class SignalIntakeInTheBrowserTests(Browser browser) : IAsyncLifetime
         await _page.Locator("#bedrijf-0-kvk").FillAsync("12345678");
         await Button(_page, "Signaal registreren").ClickAsync();
 
-        await _page.WaitForURLAsync("**/zaken/*");
+        await _page.ArrivedAtAsync("**/zaken/*");
         var notice = await _page.GetByRole(AriaRole.Status).TextContentAsync();
         notice.Should().Contain("geen ontvangstcode").And.Contain("1 andere zaak");
         (await _page.GetByTestId("ontvangstcode").CountAsync()).Should().Be(0);
@@ -147,7 +147,7 @@ public class SignalIntakeInTheBrowserTests(Browser browser) : IAsyncLifetime
 
         await page.GetByLabel("Naam melder").FillAsync("");
         await Button(page, "Signaal registreren").ClickAsync();
-        await page.WaitForURLAsync("**/zaken/*");
+        await page.ArrivedAtAsync("**/zaken/*");
         var stored = await _service.CreateClient().GetCaseAsync(page.Url.Split('/')[^1]);
         stored["addresses"]!.AsArray().Select(a => a!.Str("postcode")).Should().Equal("6211AB", "6221CD");
         stored["reporter"]!["anonymous"]!.GetValue<bool>().Should().BeTrue();

@@ -31,8 +31,14 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
         public string? Stap { get; set; }
         public string? Reden { get; set; }
         public Dictionary<string, string> Informatie { get; set; } = [];
+        /// <summary>A checklist's ticked boxes by its key.</summary>
+        public Dictionary<string, List<string>> Keuzelijst { get; set; } = [];
         public ControleInvoer? Controle { get; set; }
         public List<InterventieInvoer?> Interventies { get; set; } = [];
+
+        /// <summary>What the row's field <paramref name="key"/> held when the sitting was refused, a checklist's boxes one per line.</summary>
+        public string? Ingevuld(string key) =>
+            Keuzelijst.TryGetValue(key, out var ticked) ? string.Join(RequiredInformation.ChecklistSeparator, ticked) : Informatie.GetValueOrDefault(key);
     }
 
     /// <param name="Name">The case's subject (company or person), when it names one.</param>
@@ -145,6 +151,8 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
                 transition = definition.TransitionsFrom(@case.Stage).FirstOrDefault(t => t.Trigger.Value == besluit.Stap);
                 var records = transition is null ? StepRecord.None : ChainSteps.Records(transition);
                 var information = besluit.Informatie.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
+                foreach (var (key, ticked) in StapInformatieVeld.Checklists(besluit.Keuzelijst.Select(kv => (kv.Key, (IEnumerable<string?>)kv.Value))))
+                    information[key] = ticked;
                 // A sitting dates its outcomes by its own date; an inspection's outcome by the inspection's.
                 if (transition is not null)
                     information = KetenInvoer.Dated(transition, information,

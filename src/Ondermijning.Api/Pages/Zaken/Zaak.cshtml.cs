@@ -66,10 +66,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
     {
         if (!CaseId.TryParse(id, out var caseId)) return NotFound();
         var information = (informatie ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim());
-        // A checklist's ticked boxes arrive as one value each; the engine reads a checklist as one ticked option per line.
-        foreach (var (name, values) in Request.Form.Where(f => f.Key.StartsWith("keuzelijst[", StringComparison.Ordinal) && f.Key.EndsWith(']')))
-            if (values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList() is { Count: > 0 } ticked)
-                information[name["keuzelijst[".Length..^1]] = string.Join(RequiredInformation.ChecklistSeparator, ticked);
+        foreach (var (key, ticked) in StapInformatieVeld.Checklists(Request.Form, "keuzelijst")) information[key] = ticked;
         try
         {
             var f = new Fields();

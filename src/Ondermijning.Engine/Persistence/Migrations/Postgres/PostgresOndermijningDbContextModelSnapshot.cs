@@ -1309,9 +1309,9 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Kind", "Municipality", "Term", "CaseId");
-
                     b.HasIndex("Kind", "Term", "Municipality");
+
+                    b.HasIndex("Kind", "Municipality", "Term", "CaseId");
 
                     b.ToTable("case_search_terms", (string)null);
                 });
@@ -1386,7 +1386,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "LeftAt", "Stage", "Seconds");
+                    b.HasIndex("Municipality", "LeftAt", "Workflow", "Stage", "Seconds");
 
                     b.ToTable("stage_stays", (string)null);
                 });
