@@ -7,8 +7,7 @@ namespace Ondermijning.Api.Tests.Web;
 /// <summary>
 /// The shipped demo of the CCV model protocol on the pages: the privacy officer of Eijsden-Margraten approves the sources
 /// by ticking them and weighing proportionality and subsidiarity, and the municipality's statistics page shows the
-/// protocol's own section in Dutch, with the approval counted (Maastricht's table, without it, is checked through the API
-/// in <see cref="CcvProtocolTests"/>).
+/// protocol's own section in Dutch, with the approval counted; Maastricht's page has no such section.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class CcvProtocolInTheBrowserTests(Browser browser) : BrowserSession(browser, new ApiFactory { DemoUsers = true })
@@ -46,5 +45,10 @@ public class CcvProtocolInTheBrowserTests(Browser browser) : BrowserSession(brow
         (await section.Locator("tr[data-id='ccv-privacyprotocol.wegingen'] td.num").TextContentAsync()).Should().Be("1");
         (await section.TextContentAsync()).Should().Contain("bronnen goedgekeurd door de privacyfunctionaris");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("statistieken-ccv"), FullPage = true });
+
+        await SignInAs("Demo statistiek");
+        await Open("/statistieken?gebied=GM0935&jaar=2024");
+        (await Page.Locator("h2").AllTextContentsAsync()).Should().Contain("Lokale werkgroep ondermijning (LWO)")
+            .And.NotContain(h => h.Contains("CCV"), "Maastricht has no case on the protocol");
     }
 }
