@@ -42,6 +42,7 @@ public static class StapUitleg
         "analist" => "een analist",
         "beheerder" => "een beheerder",
         "statistiek" => "een lezer van de statistieken",
+        "privacyfunctionaris" => "de privacyfunctionaris",
         _ => role.Value,
     };
 }

@@ -89,6 +89,7 @@ public sealed class StepInformationDocumentTransformer(WorkflowCatalog catalog) 
     {
         { Route: { } route } => $" (route {StepOutcome.NameOf(route)})",
         { Confirmed: { } confirmed } => confirmed ? " (confirmed)" : " (not confirmed)",
+        { Hit: { } hit } => hit ? " (hit)" : " (no hit)",
         _ => "",
     };
 

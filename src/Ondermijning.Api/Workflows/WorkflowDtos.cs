@@ -34,12 +34,14 @@ public sealed class TransitionDto
 /// <summary>What a step records: an outcome kind the engine knows, with its route or verdict.</summary>
 public sealed class StepOutcomeDto
 {
-    /// <summary>enrichmentDecision, lwoDecision, atomInspection, motInterventions or weighing.</summary>
+    /// <summary>enrichmentDecision, lwoDecision, atomInspection, motInterventions, weighing, sourceApproval, hitCheck, caseMeeting or noAction.</summary>
     public string Outcome { get; init; } = "";
     /// <summary>For an LWO decision: the route the annual table counts it under.</summary>
     public string? Route { get; init; }
     /// <summary>For an enrichment decision: whether the signal is confirmed.</summary>
     public bool? Confirmed { get; init; }
+    /// <summary>For a hit/no-hit check: whether a partner knew the subject.</summary>
+    public bool? Hit { get; init; }
 }
 
 public sealed class StageDefinitionDto

@@ -48,9 +48,11 @@ public readonly record struct Role(string Value)
     public static readonly Role Analyst = new("analist");
     public static readonly Role Administrator = new("beheerder");
     public static readonly Role StatisticsReader = new("statistiek");
+    /// <summary>The municipality's privacy officer, who approves which sources a privacy protocol's step may consult.</summary>
+    public static readonly Role PrivacyOfficer = new("privacyfunctionaris");
 
     public static readonly IReadOnlySet<Role> All =
-        new HashSet<Role> { OovRegisseur, TableParticipant, Analyst, Administrator, StatisticsReader };
+        new HashSet<Role> { OovRegisseur, TableParticipant, Analyst, Administrator, StatisticsReader, PrivacyOfficer };
 
     public override string ToString() => Value;
 }

@@ -59,4 +59,13 @@ public static class FigureIds
     public const string SignalsMeldingPolitie = "signalen.melding-politie";
     public const string SignalsBewonersgesprek = "signalen.bewonersgesprek";
     public const string SignalsProfessional = "signalen.professional";
+
+    // A privacy protocol's figures, each after its workflow's id ("ccv-privacyprotocol.wegingen"): one deployment may run several.
+    public const string ProtocolSignals = "signalen";
+    public const string ProtocolWeighings = "wegingen";
+    public const string ProtocolSourcesApproved = "bronnen-goedgekeurd";
+    public const string ProtocolHits = "hit";
+    public const string ProtocolNoHits = "no-hit";
+    public const string ProtocolCaseMeetings = "casusoverleg";
+    public const string ProtocolNoAction = "geen-actie";
 }

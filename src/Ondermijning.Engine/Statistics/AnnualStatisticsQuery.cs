@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Ondermijning.Engine.Atom;
+using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Interventions;
 using Ondermijning.Engine.Lwo;
@@ -9,6 +10,7 @@ using Ondermijning.Engine.Mot;
 using Ondermijning.Engine.Persistence;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
+using Ondermijning.Engine.Workflows;
 using static Ondermijning.Engine.Statistics.FigureIds;
 
 namespace Ondermijning.Engine.Statistics;
@@ -19,7 +21,7 @@ namespace Ondermijning.Engine.Statistics;
 /// Nothing is read from personal data (names, addresses, descriptions), so erasing it leaves every number unchanged.
 /// An event counts in the calendar year of its date; dates are Europe/Amsterdam dates.
 /// </summary>
-public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock, IOptions<StatisticsOptions> options)
+public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock, IOptions<StatisticsOptions> options, WorkflowCatalog catalog)
 {
     public const int FirstYear = 2000;
 
@@ -211,7 +213,73 @@ public sealed class AnnualStatisticsQuery(OndermijningDbContext db, IClock clock
                 new(SignalsProfessional, "van professionals", Received(SourceChannel.Professional), $"Signalen van professionals (handhaving, woningcorporatie, wijkagent, jongerenwerk); {ByReceipt}.", 1),
             ]),
         };
+        sections.AddRange(await ProtocolSectionsAsync(m, start, end, ct));
         return new AnnualStatistics(scope, year, now, sections);
+    }
+
+    /// <summary>
+    /// A section per workflow whose steps declare a privacy protocol's outcomes (the CCV model protocol's), for an area with
+    /// cases on it. Each figure counts the steps taken whose definition declares that outcome, read from the history by
+    /// workflow, version and trigger, so no stage or step of a shipped workflow is named here and a new version that
+    /// renames its steps is counted by what it declares.
+    /// </summary>
+    private async Task<IReadOnlyList<FigureSection>> ProtocolSectionsAsync(List<MunicipalityCode> m, Instant start, Instant end,
+        CancellationToken ct)
+    {
+        var declared = catalog.All
+            .SelectMany(d => d.Transitions
+                .Where(t => t.Records is { } records && StepOutcome.ProtocolKinds.Contains(records.Kind))
+                .Select(t => (d.Key, t.Trigger, Records: t.Records!)))
+            .ToList();
+        var protocols = declared.Select(x => x.Key.Workflow).Distinct().ToList();
+        if (protocols.Count == 0) return [];
+        var present = await db.Cases.Where(c => m.Contains(c.Municipality) && protocols.Contains(c.Workflow))
+            .Select(c => c.Workflow).Distinct().ToListAsync(ct);
+        if (present.Count == 0) return [];
+
+        var triggers = declared.Where(x => present.Contains(x.Key.Workflow)).Select(x => (TriggerId?)x.Trigger).Distinct().ToList();
+        var steps = await db.Cases
+            .Where(c => m.Contains(c.Municipality) && present.Contains(c.Workflow))
+            .Join(db.CaseHistory, c => c.Id, h => h.CaseId, (c, h) => h)
+            .Where(h => h.Kind == HistoryKind.Transition && h.At >= start && h.At < end && triggers.Contains(h.Trigger))
+            .GroupBy(h => new { h.Workflow, h.DefinitionVersion, h.Trigger })
+            .Select(g => new { g.Key.Workflow, g.Key.DefinitionVersion, g.Key.Trigger, Count = g.Count() })
+            .ToListAsync(ct);
+        var received = await db.Cases
+            .Where(c => m.Contains(c.Municipality) && present.Contains(c.Workflow) && c.ReceivedAt >= start && c.ReceivedAt < end)
+            .GroupBy(c => c.Workflow)
+            .Select(g => new { Workflow = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+
+        // A trigger counts only in the versions that declare it, since another version may use its name for another step.
+        var counted = steps
+            .Select(s => (s.Workflow, s.Count, declared.FirstOrDefault(d => d.Key == new DefinitionKey(s.Workflow, s.DefinitionVersion) && d.Trigger == s.Trigger).Records))
+            .Where(s => s.Records is not null)
+            .ToList();
+        return present.OrderBy(w => w.Value).Select(workflow =>
+        {
+            long Steps(Func<StepOutcome, bool> outcome) =>
+                counted.Where(s => s.Workflow == workflow && outcome(s.Records)).Sum(s => (long)s.Count);
+            var id = workflow.Value;
+            const string ByStep = "geteld in het jaar (Europe/Amsterdam) waarin de stap is gezet";
+            return new FigureSection(id, catalog.Versions(workflow)[^1].Title,
+            [
+                new($"{id}.{ProtocolSignals}", "signalen ontvangen", received.Where(r => r.Workflow == workflow).Sum(r => (long)r.Count),
+                    "Geregistreerde signalen die volgens dit protocol worden behandeld; geteld in het jaar (Europe/Amsterdam) waarin het signaal is ontvangen.", 0),
+                new($"{id}.{ProtocolWeighings}", "wegingen met vervolg", Steps(r => r.Kind == OutcomeKind.Weighing),
+                    $"Stappen die volgens de definitie een weging vastleggen waarna de zaak verder gaat; {ByStep}.", 1),
+                new($"{id}.{ProtocolSourcesApproved}", "bronnen goedgekeurd door de privacyfunctionaris", Steps(r => r.Kind == OutcomeKind.SourceApproval),
+                    $"Stappen waarin de privacyfunctionaris goedkeurde welke bronnen geraadpleegd mogen worden; {ByStep}.", 1),
+                new($"{id}.{ProtocolHits}", "hit/no-hit-checks met een hit", Steps(r => r.Kind == OutcomeKind.HitCheck && r.Hit == true),
+                    $"Hit/no-hit-checks waarbij een partner de betrokkene kende; {ByStep}.", 1),
+                new($"{id}.{ProtocolNoHits}", "hit/no-hit-checks zonder hit (no-hit)", Steps(r => r.Kind == OutcomeKind.HitCheck && r.Hit == false),
+                    $"Hit/no-hit-checks waarbij geen partner de betrokkene kende; {ByStep}.", 1),
+                new($"{id}.{ProtocolCaseMeetings}", "zaken naar het casusoverleg", Steps(r => r.Kind == OutcomeKind.CaseMeeting),
+                    $"Stappen die de zaak na de laatste weging naar het casusoverleg brachten; {ByStep}.", 1),
+                new($"{id}.{ProtocolNoAction}", "besluiten tot geen actie", Steps(r => r.Kind == OutcomeKind.NoAction),
+                    $"Wegingen die besloten tot geen actie (de gegevens worden bewaard zolang de definitie voor die afloop zegt, daarna vernietigd); een no-hit telt hierboven; {ByStep}.", 1),
+            ]);
+        }).ToList();
     }
 
     private static long Sum<T>(List<T> perMunicipality, Func<T, long> figure) => perMunicipality.Sum(figure);

@@ -5,8 +5,8 @@ namespace Ondermijning.Engine.Workflows;
 
 /// <summary>
 /// Reads what a step records: <c>"records": { "outcome": "lwoDecision", "route": "politie" }</c>,
-/// <c>{ "outcome": "enrichmentDecision", "confirmed": true }</c>, or <c>atomInspection</c>, <c>motInterventions</c>,
-/// <c>weighing</c> alone.
+/// <c>{ "outcome": "enrichmentDecision", "confirmed": true }</c>, <c>{ "outcome": "hitCheck", "hit": false }</c>, or
+/// <c>atomInspection</c>, <c>motInterventions</c>, <c>weighing</c>, <c>sourceApproval</c>, <c>caseMeeting</c>, <c>noAction</c> alone.
 /// </summary>
 public static class OutcomeDeclarations
 {
@@ -17,8 +17,8 @@ public static class OutcomeDeclarations
             error(path, $"'records' must be a JSON object with 'outcome' (one of: {string.Join(", ", StepOutcome.KindNames.Keys)})");
             return null;
         }
-        foreach (var property in records.EnumerateObject().Where(p => p.Name is not ("outcome" or "route" or "confirmed")))
-            error($"{path}.{property.Name}", $"unknown property '{property.Name}'; the properties here are: outcome, route, confirmed");
+        foreach (var property in records.EnumerateObject().Where(p => p.Name is not ("outcome" or "route" or "confirmed" or "hit")))
+            error($"{path}.{property.Name}", $"unknown property '{property.Name}'; the properties here are: outcome, route, confirmed, hit");
 
         var kindText = records.TryGetProperty("outcome", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
         if (kindText is null || !StepOutcome.KindNames.TryGetValue(kindText, out var kind))
@@ -38,17 +38,27 @@ public static class OutcomeDeclarations
         else if (kind == OutcomeKind.LwoDecision)
             error($"{path}.route", $"an LWO decision names its 'route', one of: {string.Join(", ", StepOutcome.RouteNames.Keys)}");
 
-        bool? confirmed = null;
-        if (records.TryGetProperty("confirmed", out var c))
-        {
-            if (kind != OutcomeKind.EnrichmentDecision) error($"{path}.confirmed", "'confirmed' is for outcome 'enrichmentDecision' only");
-            else if (c.ValueKind is JsonValueKind.True or JsonValueKind.False) confirmed = c.GetBoolean();
-            else error($"{path}.confirmed", "'confirmed' must be true or false");
-        }
-        else if (kind == OutcomeKind.EnrichmentDecision)
-            error($"{path}.confirmed", "an enrichment decision says whether the signal is 'confirmed' (true or false)");
+        var confirmed = YesOrNo(records, "confirmed", kind, OutcomeKind.EnrichmentDecision, path,
+            "an enrichment decision says whether the signal is 'confirmed' (true or false)", error);
+        var hit = YesOrNo(records, "hit", kind, OutcomeKind.HitCheck, path,
+            "a hit/no-hit check says whether a partner knew the subject: 'hit' (true or false)", error);
 
-        return new StepOutcome(kind, route, confirmed);
+        return new StepOutcome(kind, route, confirmed, hit);
+    }
+
+    /// <summary>A true-or-false property that outcome <paramref name="owner"/> requires and every other outcome must leave out.</summary>
+    private static bool? YesOrNo(JsonElement records, string name, OutcomeKind kind, OutcomeKind owner, string path, string missing,
+        Action<string, string> error)
+    {
+        if (!records.TryGetProperty(name, out var value))
+        {
+            if (kind == owner) error($"{path}.{name}", missing);
+            return null;
+        }
+        if (kind != owner) error($"{path}.{name}", $"'{name}' is for outcome '{StepOutcome.NameOf(owner)}' only");
+        else if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        else error($"{path}.{name}", $"'{name}' must be true or false");
+        return null;
     }
 
     /// <summary>Why an input of <paramref name="type"/> cannot play <paramref name="role"/>, or null when it can.</summary>

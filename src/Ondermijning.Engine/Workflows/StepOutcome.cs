@@ -2,8 +2,12 @@ using Ondermijning.Engine.Lwo;
 
 namespace Ondermijning.Engine.Workflows;
 
-/// <summary>The outcomes the engine knows how to record and count; a step names one in its <c>records</c>.</summary>
-public enum OutcomeKind { EnrichmentDecision, LwoDecision, AtomInspection, MotInterventions, Weighing }
+/// <summary>
+/// The outcomes the engine knows how to record and count; a step names one in its <c>records</c>. The last five are a
+/// privacy protocol's (the CCV model protocol's): a weighing, the privacy officer's approval of the sources, the hit/no-hit
+/// check, the decision to discuss the case in a case meeting, and the decision to take no action.
+/// </summary>
+public enum OutcomeKind { EnrichmentDecision, LwoDecision, AtomInspection, MotInterventions, Weighing, SourceApproval, HitCheck, CaseMeeting, NoAction }
 
 /// <summary>
 /// What an input means for the outcome its step records, whatever key the definition gives it: the annual table counts
@@ -14,8 +18,15 @@ public enum InputRole { MeetingDate, InspectionDate, ChainPartner }
 /// <summary>What a step records besides the move itself, as its definition declares it.</summary>
 /// <param name="Route">For an LWO decision: where the LWO sent the case.</param>
 /// <param name="Confirmed">For an enrichment decision: whether the open sources confirmed the signal.</param>
-public sealed record StepOutcome(OutcomeKind Kind, LwoRoute? Route = null, bool? Confirmed = null)
+/// <param name="Hit">For a hit/no-hit check: whether a partner knew the subject.</param>
+public sealed record StepOutcome(OutcomeKind Kind, LwoRoute? Route = null, bool? Confirmed = null, bool? Hit = null)
 {
+    /// <summary>The outcomes a privacy protocol's steps record; a workflow that declares any of them gets its own section in the annual table.</summary>
+    public static readonly IReadOnlySet<OutcomeKind> ProtocolKinds = new HashSet<OutcomeKind>
+    {
+        OutcomeKind.Weighing, OutcomeKind.SourceApproval, OutcomeKind.HitCheck, OutcomeKind.CaseMeeting, OutcomeKind.NoAction,
+    };
+
     /// <summary>The names a definition uses for the outcome kinds.</summary>
     public static readonly IReadOnlyDictionary<string, OutcomeKind> KindNames = new Dictionary<string, OutcomeKind>(StringComparer.Ordinal)
     {
@@ -24,6 +35,10 @@ public sealed record StepOutcome(OutcomeKind Kind, LwoRoute? Route = null, bool?
         ["atomInspection"] = OutcomeKind.AtomInspection,
         ["motInterventions"] = OutcomeKind.MotInterventions,
         ["weighing"] = OutcomeKind.Weighing,
+        ["sourceApproval"] = OutcomeKind.SourceApproval,
+        ["hitCheck"] = OutcomeKind.HitCheck,
+        ["caseMeeting"] = OutcomeKind.CaseMeeting,
+        ["noAction"] = OutcomeKind.NoAction,
     };
 
     /// <summary>The route kinds the annual table counts, by the names a definition uses for them.</summary>

@@ -26,7 +26,7 @@ public class AuthorizationMatrixTests
     {
         await using var factory = new ApiFactory();
         var oov = factory.CreateClient();
-        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key.Version == 1);
+        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key == new DefinitionKey(new WorkflowId("ondermijning"), 1));
         var rank = definition.SeverityLevels.Select((l, i) => (l.Id.Value, i)).ToDictionary(x => x.Value, x => x.i);
 
         var cases = new Dictionary<string, string>();

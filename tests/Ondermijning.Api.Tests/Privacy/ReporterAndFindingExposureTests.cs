@@ -39,13 +39,14 @@ public class ReporterAndFindingExposureTests
         await added.ShouldHaveStatus(HttpStatusCode.Created);
         var finding = added.Headers.Location!.OriginalString;
 
-        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key.Version == 1);
+        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key == new DefinitionKey(new WorkflowId("ondermijning"), 1));
         var gate = definition.Gates.Single(g => g.Stage.Value == "verrijking" && g.Category == InformationCategory.Open);
         var users = factory.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.Development.Users;
         users.Should().HaveCountGreaterThan(10);
 
         var failures = new List<string>();
-        foreach (var user in users)
+        // The demo users of the municipality on the CCV protocol do not see Maastricht's case at all.
+        foreach (var user in users.Where(u => u.Municipalities.Contains("GM0935")))
         {
             var roles = user.Roles.Select(r => new Role(r)).ToHashSet();
             var seesReporter = roles.Contains(Role.OovRegisseur);

@@ -60,7 +60,7 @@ public class GateDefinitionTests
     [Fact]
     public void The_shipped_definitions_put_closed_sources_only_at_the_MOT()
     {
-        foreach (var definition in DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder))
+        foreach (var definition in ShippedDefinitionTests.ShippedChain())
         {
             definition.Gates.Where(g => g.Category == InformationCategory.Closed).Select(g => g.Stage)
                 .Should().OnlyContain(s => s == new StageId("mot"));

@@ -81,10 +81,10 @@ public class AnnualStatisticsQueryTests
             new AtomInspectionDetails("Bedrijfspand", null, ["Politie"], new HashSet<AtomOutcome> { outcome }, null), Regisseur));
 
     private static Task<Dictionary<string, long>> FiguresAsync(EngineHost host, string? municipality, string? region) =>
-        host.RunAsync<OndermijningDbContext, Dictionary<string, long>>(async db =>
+        host.RunAsync<WorkflowCatalog, Dictionary<string, long>>(catalog => host.RunAsync<OndermijningDbContext, Dictionary<string, long>>(async db =>
         {
             var options = new StatisticsOptions { Regions = { ["zuid-limburg"] = [Maastricht.Value, Heerlen.Value] } };
-            var table = await new AnnualStatisticsQuery(db, host.Clock, Options.Create(options)).HandleAsync(municipality, region, 2025, Regisseur);
+            var table = await new AnnualStatisticsQuery(db, host.Clock, Options.Create(options), catalog).HandleAsync(municipality, region, 2025, Regisseur);
             return table.Sections.SelectMany(s => s.Figures).ToDictionary(f => f.Id, f => f.Value);
-        });
+        }));
 }

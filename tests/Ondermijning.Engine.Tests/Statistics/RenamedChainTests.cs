@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Ondermijning.Engine.Atom;
@@ -106,9 +105,9 @@ public class RenamedChainTests
         await StepAsync(rejected.Id, "start-verrijking");
         await host.DecideAsync(rejected.Id, false, "Open bronnen bevestigen niets");
 
-        return await host.RunAsync<OndermijningDbContext, Dictionary<string, long>>(async db =>
+        return await host.RunAsync<AnnualStatisticsQuery, Dictionary<string, long>>(async query =>
         {
-            var table = await new AnnualStatisticsQuery(db, host.Clock, Options.Create(new StatisticsOptions())).HandleAsync(Maastricht.Value, null, 2025, Regisseur);
+            var table = await query.HandleAsync(Maastricht.Value, null, 2025, Regisseur);
             return table.Sections.SelectMany(s => s.Figures).ToDictionary(f => f.Id, f => f.Value);
         });
     }

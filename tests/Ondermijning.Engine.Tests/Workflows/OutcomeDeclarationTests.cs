@@ -113,7 +113,7 @@ public class OutcomeDeclarationTests
     [Fact]
     public void V1_and_v2_read_their_outcomes_from_the_compatibility_file_and_v3_declares_the_same_itself()
     {
-        var shipped = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder).ToDictionary(d => d.Key.Version);
+        var shipped = ShippedDefinitionTests.ShippedChain().ToDictionary(d => d.Key.Version);
         static Dictionary<string, (StepOutcome? Records, InputRole?[] Roles)> Outcomes(WorkflowDefinition d) =>
             d.Transitions.ToDictionary(t => $"{t.From}/{t.Trigger}", t => (t.Records, t.Guards.RequiredInformation.Select(r => r.Role).ToArray()));
 
