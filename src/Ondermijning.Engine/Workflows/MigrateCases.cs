@@ -96,8 +96,8 @@ public sealed class MigrateCases(OndermijningDbContext db, WorkflowCatalog catal
     /// </summary>
     public async Task RunAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var migration = await db.Set<CaseMigration>().SingleAsync(m => m.Id == id, cancellationToken);
-        if (migration.Status == MigrationStatus.Done) return;
+        var migration = await db.Set<CaseMigration>().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (migration is null || migration.Status == MigrationStatus.Done) return;
         migration.Start(clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
         try
