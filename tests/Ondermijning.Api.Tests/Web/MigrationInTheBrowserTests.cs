@@ -36,7 +36,7 @@ public class MigrationInTheBrowserTests(Browser browser) : BrowserSession(browse
         (await api.GetCaseAsync(veryHigh)).Str("workflow").Should().Be("ondermijning", "a dry run changes nothing");
 
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Migreren" }).ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/definities/migraties/"));
+        await Page.ArrivedAtAsync("**/definities/migraties/*");
         // The page refreshes itself until the job is through.
         await OnThePages.Shows(Page.Locator("#status"), "klaar");
         await OnThePages.Shows(Page.GetByRole(AriaRole.Status), "2 van 2 zaken verwerkt");

@@ -14,7 +14,7 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOndermijningDbContext))]
-    [Migration("20261201073949_CaseMigrationJobs")]
+    [Migration("20261201081155_CaseMigrationJobs")]
     partial class CaseMigrationJobs
     {
         /// <inheritdoc />
@@ -1389,7 +1389,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "LeftAt", "Stage", "Seconds");
+                    b.HasIndex("Municipality", "LeftAt", "Workflow", "Stage", "Seconds");
 
                     b.ToTable("stage_stays", (string)null);
                 });

@@ -11,7 +11,7 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOndermijningDbContext))]
-    [Migration("20261201073816_CaseMigrationJobs")]
+    [Migration("20261201081102_CaseMigrationJobs")]
     partial class CaseMigrationJobs
     {
         /// <inheritdoc />
@@ -1389,7 +1389,7 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Municipality", "LeftAt", "Stage", "Seconds");
+                    b.HasIndex("Municipality", "LeftAt", "Workflow", "Stage", "Seconds");
 
                     b.ToTable("stage_stays", (string)null);
                 });
