@@ -146,6 +146,7 @@ try
     api.MapImportEndpoints();
     api.MapCaseEndpoints();
     api.MapWorkflowEndpoints();
+    api.MapMigrationEndpoints();
     api.MapEnrichmentEndpoints();
     api.MapOverdueEndpoints();
     api.MapReportEndpoints();

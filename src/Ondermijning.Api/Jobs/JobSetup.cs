@@ -44,6 +44,7 @@ public static class JobSetup
         if (configuration.GetSection(JobsOptions.Section).GetValue(nameof(JobsOptions.Server), true))
             services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
         services.AddScoped<EngineJobs>();
+        services.AddScoped<MigrationJobs>();
         services.AddSingleton<ReportCatchUp>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportCatchUp>());
         return services;
@@ -71,7 +72,7 @@ public static class JobSetup
     }
 
     /// <summary>
-    /// (Re)registers the recurring jobs at every start-up: the scheduler's storage may be empty after a restart,
+    /// (Re)registers the recurring jobs at every start-up, and takes up the migrations that are not finished: the scheduler's storage may be empty after a restart,
     /// and the jobs derive their work from our database, so nothing is lost by starting afresh.
     /// </summary>
     public static void RegisterRecurringJobs(this IServiceProvider services)
@@ -85,6 +86,7 @@ public static class JobSetup
         jobs.AddOrUpdate<EngineJobs>(JobNames.Retention, j => j.PurgeExpiredPersonalDataAsync(CancellationToken.None), options.RetentionCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.Enrichment, j => j.EnrichNewSignalsAsync(CancellationToken.None), options.EnrichmentCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.AccessLogAnchor, j => j.AnchorAccessLogAsync(CancellationToken.None), options.AccessLogAnchorCron, schedule);
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<MigrationJobs>(j => j.ResumeAsync(CancellationToken.None));
     }
 
     public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app) =>

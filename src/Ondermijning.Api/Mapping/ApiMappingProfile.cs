@@ -138,11 +138,6 @@ public sealed class ApiMappingProfile : Profile
             .ForMember(d => d.BlockedBy, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Message)))
             .ForMember(d => d.BlockedFields, o => o.MapFrom(s => s.BlockedBy.Select(b => b.Field)));
 
-        CreateMap<MigrationResult, MigrationResultDto>()
-            .ForMember(d => d.Workflow, o => o.MapFrom(s => s.From.Workflow))
-            .ForMember(d => d.FromVersion, o => o.MapFrom(s => s.From.Version))
-            .ForMember(d => d.ToVersion, o => o.MapFrom(s => s.To.Version));
-
         EnumMaps();
         EnrichmentMaps();
         ChainOutcomeMaps();

@@ -129,24 +129,63 @@ public sealed record ItemLosingGateDto(Guid Item, string Category, string AddedA
 
 public sealed record OutcomeNotRecordedDto(int Sequence, string Trigger, string Records, string? Route);
 
-public sealed record CaseMigrationPlanDto(Guid CaseId, string FromStage, string TargetStage, IReadOnlyList<string> MissingSeverities,
+public sealed record CaseMigrationPlanDto(Guid CaseId, string FromStage, string TargetStage, string TargetSeverity, IReadOnlyList<string> MissingSeverities,
     IReadOnlyList<ItemLosingGateDto> ItemsLosingGate, IReadOnlyList<OutcomeNotRecordedDto> OutcomesNotRecorded);
 
 /// <summary>What a migration would do to each case; nothing has changed.</summary>
-public sealed record MigrationDryRunDto(string Workflow, int FromVersion, int ToVersion, IReadOnlyList<CaseMigrationPlanDto> Cases)
+public sealed record MigrationDryRunDto(string Workflow, int FromVersion, string ToWorkflow, int ToVersion, IReadOnlyList<CaseMigrationPlanDto> Cases)
 {
-    public static MigrationDryRunDto From(MigrationDryRun dryRun) => new(dryRun.From.Workflow.Value, dryRun.From.Version, dryRun.To.Version,
-        dryRun.Cases.Select(c => new CaseMigrationPlanDto(c.Case.Value, c.FromStage.Value, c.TargetStage.Value,
+    public static MigrationDryRunDto From(MigrationDryRun dryRun) => new(dryRun.From.Workflow.Value, dryRun.From.Version, dryRun.To.Workflow.Value,
+        dryRun.To.Version,
+        dryRun.Cases.Select(c => new CaseMigrationPlanDto(c.Case.Value, c.FromStage.Value, c.TargetStage.Value, c.TargetSeverity.Value,
             c.MissingSeverities.Select(s => s.Value).ToList(),
             c.ItemsLosingGate.Select(i => new ItemLosingGateDto(i.Item.Value, ApiMappingProfile.Kebab(i.Category.ToString()), i.AddedAtStage.Value, i.Gate)).ToList(),
             c.OutcomesNotRecorded.Select(o => new OutcomeNotRecordedDto(o.Sequence, o.Trigger.Value, ApiMappingProfile.Kebab(o.Records.ToString()),
                 o.Route is { } route ? ApiMappingProfile.Kebab(route.ToString()) : null)).ToList())).ToList());
 }
 
-public sealed class MigrationResultDto
+/// <param name="Status">pending, migrated, skipped (it was on the target already) or failed (with the reason).</param>
+public sealed record MigrationCaseDto(Guid CaseId, string FromStage, string TargetStage, string TargetSeverity, string Status, string? Failure);
+
+public sealed record MigrationFailureDto(Guid CaseId, string Reason);
+
+/// <summary>A migration as recorded and how far its background job has come.</summary>
+public sealed class MigrationDto
 {
-    public string Workflow { get; init; } = "";
+    public Guid Id { get; init; }
+    public string FromWorkflow { get; init; } = "";
     public int FromVersion { get; init; }
+    public string ToWorkflow { get; init; } = "";
     public int ToVersion { get; init; }
-    public IReadOnlyList<Guid> MigratedCases { get; init; } = [];
+    public IReadOnlyDictionary<string, string> StageMapping { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> SeverityMapping { get; init; } = new Dictionary<string, string>();
+    public string Reason { get; init; } = "";
+    public string RequestedBy { get; init; } = "";
+    public Instant RequestedAt { get; init; }
+    public Instant? StartedAt { get; init; }
+    public Instant? FinishedAt { get; init; }
+    /// <summary>queued, running, done or failed (the job stopped with <see cref="Error"/>; it is retried).</summary>
+    public string Status { get; init; } = "";
+    public int Total { get; init; }
+    /// <summary>Cases the job has finished with: migrated, skipped or failed.</summary>
+    public int Done { get; init; }
+    public int Migrated { get; init; }
+    /// <summary>Cases that were on the target already when their turn came.</summary>
+    public int Skipped { get; init; }
+    public IReadOnlyList<MigrationFailureDto> Failures { get; init; } = [];
+    public string? Error { get; init; }
+    public IReadOnlyList<MigrationCaseDto> Cases { get; init; } = [];
+
+    public static MigrationDto From(CaseMigration m) => new()
+    {
+        Id = m.Id, FromWorkflow = m.FromWorkflow.Value, FromVersion = m.FromVersion, ToWorkflow = m.ToWorkflow.Value, ToVersion = m.ToVersion,
+        StageMapping = m.StageMapping, SeverityMapping = m.SeverityMapping, Reason = m.Reason, RequestedBy = m.RequestedByName,
+        RequestedAt = m.RequestedAt, StartedAt = m.StartedAt, FinishedAt = m.FinishedAt, Status = ApiMappingProfile.Kebab(m.Status.ToString()),
+        Total = m.Total, Done = m.DoneCount,
+        Migrated = m.Cases.Count(c => c.Status == MigrationCaseStatus.Migrated), Skipped = m.Cases.Count(c => c.Status == MigrationCaseStatus.Skipped),
+        Failures = m.Cases.Where(c => c.Status == MigrationCaseStatus.Failed).Select(c => new MigrationFailureDto(c.CaseId.Value, CaseMigrationCase.Explain(c.Failure!.Value))).ToList(),
+        Error = m.Error,
+        Cases = m.Cases.Select(c => new MigrationCaseDto(c.CaseId.Value, c.FromStage.Value, c.TargetStage.Value, c.TargetSeverity.Value,
+            ApiMappingProfile.Kebab(c.Status.ToString()), c.Failure is { } failure ? CaseMigrationCase.Explain(failure) : null)).ToList(),
+    };
 }

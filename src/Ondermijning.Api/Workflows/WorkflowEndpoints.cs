@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using AutoMapper;
+using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
+using Ondermijning.Api.Jobs;
 using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
@@ -13,8 +15,10 @@ using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Workflows;
 
+/// <param name="ToWorkflow">The workflow the cases move to; left out, a version of their own workflow.</param>
+/// <param name="SeverityMapping">Per severity level of the cases that the target lacks, the target's level they get.</param>
 public sealed record MigrateCasesRequest(int? FromVersion, int? ToVersion, string? CaseId, [property: WorkflowChoice(WorkflowTerm.Stage)] string? Stage,
-    Dictionary<string, string>? StageMapping, string? Reason);
+    Dictionary<string, string>? StageMapping, string? Reason, string? ToWorkflow = null, Dictionary<string, string>? SeverityMapping = null);
 
 public static class WorkflowEndpoints
 {
@@ -37,10 +41,14 @@ public static class WorkflowEndpoints
             .WithSummary("Publish a draft from a date: in force on every instance at once, and never changed again.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{workflow}/migrations", Migrate).Requires(Permission.MigrateCases)
-            .WithSummary("Move one case, or all cases at a stage, to another version with a stage mapping.")
-            .WithDescription("With `dryRun=true` nothing changes: the answer lists per case the stage it would go to, its severities the " +
-                "target version does not know, the information items no gate of the target would open (they would become unreadable), " +
-                "and the outcomes of steps already taken that the target would not record for those steps.")
+            .WithSummary("Move one case, or all cases at a stage, to another version (of this or another workflow) with a stage mapping.")
+            .WithDescription("Answers 202 Accepted with the recorded migration at its Location (`/api/migrations/{id}`): a background job " +
+                "moves the cases in batches, recording the migration in each case's history; a case already on the target is skipped. " +
+                "With `toWorkflow` the cases move to a version of another workflow; `severityMapping` gives every severity level of the " +
+                "cases that the target lacks a level of the target. With `dryRun=true` nothing changes: the answer lists per case the " +
+                "stage and severity it would get, its severities the target version does not know, the information items no gate of the " +
+                "target would open (they would become unreadable), and the outcomes of steps already taken that the target would not " +
+                "record for those steps.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         return api;
     }
@@ -95,8 +103,8 @@ public static class WorkflowEndpoints
     private static ContentHttpResult Diagram(string workflow, int version, WorkflowCatalog catalog) =>
         TypedResults.Text(MermaidDiagram.Render(catalog.Get(new DefinitionKey(new WorkflowId(workflow), version))), "text/vnd.mermaid; charset=utf-8");
 
-    private static async Task<Results<Ok<MigrationResultDto>, Ok<MigrationDryRunDto>>> Migrate(string workflow, MigrateCasesRequest request,
-        bool? dryRun, MigrateCases handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<MigrationDto>, Ok<MigrationDryRunDto>>> Migrate(string workflow, MigrateCasesRequest request,
+        bool? dryRun, MigrateCases handler, IBackgroundJobClient jobs, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.FromVersion is null) errors["fromVersion"] = ["Say which version the cases are on now."];
@@ -108,11 +116,28 @@ public static class WorkflowEndpoints
         var selection = new MigrationSelection(
             request.CaseId is null ? null : CaseEndpoints.ParseId(request.CaseId),
             request.Stage is null ? null : new StageId(request.Stage));
-        var migration = new MigrationRequest(new WorkflowId(workflow), request.FromVersion!.Value, request.ToVersion!.Value,
-            selection, request.StageMapping!.ToDictionary(kv => new StageId(kv.Key), kv => new StageId(kv.Value)), request.Reason ?? "");
+        var migration = new MigrationRequest(new WorkflowId(workflow), request.FromVersion!.Value,
+            request.ToWorkflow is null ? null : new WorkflowId(request.ToWorkflow), request.ToVersion!.Value, selection,
+            request.StageMapping!.ToDictionary(kv => new StageId(kv.Key), kv => new StageId(kv.Value)),
+            (request.SeverityMapping ?? []).ToDictionary(kv => new Severity(kv.Key), kv => new Severity(kv.Value)), request.Reason ?? "");
+        var actor = http.User.ToActor();
         if (dryRun == true)
-            return TypedResults.Ok(MigrationDryRunDto.From(await handler.DryRunAsync(migration, http.User.ToActor(), cancellationToken)));
-        return TypedResults.Ok(mapper.Map<MigrationResultDto>(await handler.HandleAsync(migration, http.User.ToActor(), cancellationToken)));
+            return TypedResults.Ok(MigrationDryRunDto.From(await handler.DryRunAsync(migration, actor, cancellationToken)));
+        var recorded = await handler.RequestAsync(migration, actor, cancellationToken);
+        MigrationJobs.Enqueue(jobs, recorded.Id);
+        return TypedResults.Accepted($"/api/migrations/{recorded.Id}", MigrationDto.From(recorded));
+    }
+
+    private static async Task<Ok<MigrationDto>> GetMigration(string id, MigrateCases migrations, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(MigrationDto.From(await migrations.FindAsync(Guid.TryParse(id, out var guid) ? guid : Guid.Empty, http.User.ToActor(),
+            cancellationToken)));
+
+    public static RouteGroupBuilder MapMigrationEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/migrations/{id}", GetMigration).Requires(Permission.MigrateCases).WithTags("Workflows")
+            .WithSummary("One migration: what it moves where, its status (queued, running, done, failed) and its progress, with the reason of every case it could not move.")
+            .ProducesProblem(403).ProducesProblem(404);
+        return api;
     }
 }
 

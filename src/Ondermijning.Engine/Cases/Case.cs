@@ -107,10 +107,16 @@ public sealed class Case
         return entry;
     }
 
-    internal CaseHistoryEntry MigrateTo(DefinitionKey target, StageDefinition to, string reason, Instant now, Actor actor)
+    /// <summary>
+    /// Puts the case on another version, of its own workflow or another one; a target without the case's severity level
+    /// gives it the one the migration maps it to.
+    /// </summary>
+    internal CaseHistoryEntry MigrateTo(DefinitionKey target, StageDefinition to, Severity severity, string reason, Instant now, Actor actor)
     {
-        var entry = Append(CaseHistoryEntry.Migration(Id, now, actor, Stage, to.Id, Definition, target, reason));
+        var entry = Append(CaseHistoryEntry.Migration(Id, now, actor, Stage, to.Id, Definition, target, Severity, severity, reason));
+        Workflow = target.Workflow;
         DefinitionVersion = target.Version;
+        Severity = severity;
         if (to.Id != Stage)
         {
             Stage = to.Id;

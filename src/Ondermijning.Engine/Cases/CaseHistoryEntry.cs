@@ -43,6 +43,10 @@ public sealed class CaseHistoryEntry
     public int? FromDefinitionVersion { get; private set; }
     public string InformationJson { get; private set; } = "{}";
 
+    public const string FromWorkflowKey = "fromWorkflow";
+    public const string FromSeverityKey = "fromSeverity";
+    public const string ToSeverityKey = "toSeverity";
+
     /// <summary>The reason and step information go with the case's content; see <see cref="Case.Withhold"/>.</summary>
     internal void Withhold()
     {
@@ -98,12 +102,17 @@ public sealed class CaseHistoryEntry
         return entry;
     }
 
+    /// <summary>A move to another workflow, or to another severity level, is kept in the entry's information.</summary>
     internal static CaseHistoryEntry Migration(CaseId caseId, Instant at, Actor actor, StageId from, StageId to,
-        DefinitionKey fromDefinition, DefinitionKey toDefinition, string reason)
+        DefinitionKey fromDefinition, DefinitionKey toDefinition, Severity fromSeverity, Severity toSeverity, string reason)
     {
         var entry = Create(caseId, HistoryKind.Migration, at, actor, from, to, toDefinition);
         entry.FromDefinitionVersion = fromDefinition.Version;
         entry.Reason = reason;
+        var information = new Dictionary<string, string>();
+        if (fromDefinition.Workflow != toDefinition.Workflow) information[FromWorkflowKey] = fromDefinition.Workflow.Value;
+        if (fromSeverity != toSeverity) (information[FromSeverityKey], information[ToSeverityKey]) = (fromSeverity.Value, toSeverity.Value);
+        entry.InformationJson = JsonSerializer.Serialize(information);
         return entry;
     }
 }

@@ -60,7 +60,7 @@ public class RouteAccessTests
     /// A case walked to the MOT and one at the ATOM, with every record the API creates (the answers to <see cref="Creations"/>,
     /// keyed by the POST's route pattern).
     /// </summary>
-    internal sealed record World(string CaseId, string AtomCaseId, IReadOnlyDictionary<(string Method, string Pattern), Created> Records)
+    internal sealed record World(string CaseId, string AtomCaseId, IReadOnlyDictionary<(string Method, string Pattern), Created> Records, string MigrationId)
     {
         public string Id(string postPattern) => Records[("POST", postPattern)].Id;
         public string InterventionId => Id("/api/cases/{id}/interventions/");
@@ -126,7 +126,13 @@ public class RouteAccessTests
             var node = JsonNode.Parse(created)!;
             records[route] = new Created(response.Headers.Location!.OriginalString, (node["id"] ?? node["code"] ?? node["version"])!.ToString(), created, creator);
         }
-        return new World(id, atomId, records);
+        // A migration of a stage no case is at: recorded like any other, and moving nothing the other samples need.
+        var migration = await oov.PostAsJsonAsync("/api/workflows/ondermijning/migrations", new
+        {
+            fromVersion = 1, toVersion = 2, stage = "afgesloten", stageMapping = new Dictionary<string, string> { ["afgesloten"] = "afgesloten" }, reason = "nieuwe versie",
+        });
+        await migration.ShouldHaveStatus(HttpStatusCode.Accepted);
+        return new World(id, atomId, records, (await migration.Content.ReadFromJsonAsync<JsonObject>())!.Str("id"));
     }
 
     /// <summary>
@@ -184,6 +190,7 @@ public class RouteAccessTests
         [("PUT", "/api/workflows/{workflow}/versions/{version:int}")] = ("/api/workflows/ondermijning/versions/4", DraftDefinition(4)),
         [("POST", "/api/workflows/{workflow}/versions/{version:int}/publish")] = ("/api/workflows/ondermijning/versions/3/publish", new { appliesFrom = "2024-06-01" }),
         [("POST", "/api/imports")] = ("/api/imports?dryRun=true", $"referentie;gemeente;ontvangen;kanaal;omschrijving\nR-1;{Maastricht};2024-05-01;melding-gemeente;Brief"),
+        [("GET", "/api/migrations/{id}")] = ($"/api/migrations/{w.MigrationId}", null),
         [("POST", "/api/workflows/{workflow}/migrations")] = ("/api/workflows/ondermijning/migrations",
             new { fromVersion = 1, toVersion = 2, caseId = w.CaseId, stageMapping = new Dictionary<string, string> { ["mot"] = "mot" }, reason = "nieuwe versie" }),
     };

@@ -9,10 +9,18 @@ public class MigrationDeadlineTests
 {
     private static readonly WorkflowId Ondermijning = new("ondermijning");
 
-    private static Task<MigrationResult> Migrate(EngineHost host, CaseId id, string from, string to) =>
-        host.RunAsync<MigrateCases, MigrationResult>(m => m.HandleAsync(new MigrationRequest(Ondermijning, 1, 2,
-            new MigrationSelection(id, null), new Dictionary<StageId, StageId> { [new StageId(from)] = new StageId(to) }, "Naar v2"),
-            EngineHost.Regisseur));
+    /// <summary>Requested, then run as the background job runs it.</summary>
+    private static async Task Migrate(EngineHost host, CaseId id, string from, string to)
+    {
+        var migration = await host.RunAsync<MigrateCases, CaseMigration>(m => m.RequestAsync(new MigrationRequest(Ondermijning, 1, null, 2,
+            new MigrationSelection(id, null), new Dictionary<StageId, StageId> { [new StageId(from)] = new StageId(to) },
+            new Dictionary<Severity, Severity>(), "Naar v2"), EngineHost.Regisseur));
+        await host.RunAsync<MigrateCases, bool>(async m =>
+        {
+            await m.RunAsync(migration.Id);
+            return true;
+        });
+    }
 
     [Fact]
     public async Task A_migration_that_keeps_the_stage_keeps_the_stay_and_its_due_date()

@@ -15,6 +15,7 @@ public sealed class IndexModel(WorkflowCatalog catalog, CaseQueries queries) : P
     public IReadOnlyList<WorkflowDefinition> Versions { get; private set; } = [];
     public IReadOnlyDictionary<DefinitionKey, int> CaseCounts { get; private set; } = new Dictionary<DefinitionKey, int>();
     public bool MayPublish => User.ToActor().HasRoleFor(Permission.PublishWorkflows);
+    public bool MayMigrate => User.ToActor().HasRoleFor(Permission.MigrateCases);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

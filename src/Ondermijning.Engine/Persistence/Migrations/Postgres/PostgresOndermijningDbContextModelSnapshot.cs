@@ -1391,6 +1391,137 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.ToTable("stage_stays", (string)null);
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Workflows.CaseMigration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DoneCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromWorkflow")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("Municipalities")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("RequesterRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("SeverityMappingJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StageMappingJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToWorkflow")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("case_migrations", (string)null);
+                });
+
+            modelBuilder.Entity("Ondermijning.Engine.Workflows.CaseMigrationCase", b =>
+                {
+                    b.Property<Guid>("MigrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FromStage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TargetSeverity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TargetStage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("MigrationId", "Position");
+
+                    b.HasIndex("MigrationId", "Status");
+
+                    b.ToTable("case_migration_cases", (string)null);
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Workflows.StoredWorkflowVersion", b =>
                 {
                     b.Property<string>("Workflow")
@@ -1623,6 +1754,15 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ondermijning.Engine.Workflows.CaseMigrationCase", b =>
+                {
+                    b.HasOne("Ondermijning.Engine.Workflows.CaseMigration", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("MigrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ondermijning.Engine.Cases.Case", b =>
                 {
                     b.Navigation("Addresses");
@@ -1636,6 +1776,11 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.Navigation("Persons");
 
                     b.Navigation("SearchTerms");
+                });
+
+            modelBuilder.Entity("Ondermijning.Engine.Workflows.CaseMigration", b =>
+                {
+                    b.Navigation("Cases");
                 });
 #pragma warning restore 612, 618
         }
