@@ -21,6 +21,14 @@ public class VersioningTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
         Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
+        // Everything else ships as it is: the other workflows (the shipped settings put a municipality on one) and the files beside them.
+        foreach (var file in Directory.EnumerateFiles(Shipped, "*", SearchOption.AllDirectories)
+                     .Where(f => Path.GetRelativePath(Shipped, f).Split(Path.DirectorySeparatorChar)[0] != "ondermijning"))
+        {
+            var copy = Path.Combine(folder, Path.GetRelativePath(Shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
         File.Copy(Path.Combine(Shipped, "ondermijning", "v1.json"), Path.Combine(folder, "ondermijning", "v1.json"));
         // What v1's steps record comes with it: the shipped compatibility file, narrowed to v1 and the steps it has.
         var v1 = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "ondermijning", "v1.json")))!["transitions"]!.AsArray()
