@@ -61,20 +61,22 @@ public static class Permissions
     private static readonly Role Analyst = Role.Analyst;
     private static readonly Role Admin = Role.Administrator;
     private static readonly Role Statistics = Role.StatisticsReader;
+    private static readonly Role PrivacyOfficer = Role.PrivacyOfficer;
 
     private static PermissionRule Rule(params Role[] roles) => new(roles.ToHashSet());
 
     /// <summary>
     /// The one permission table. The OOV regisseur directs the chain; partners work with contents at the tables they are
-    /// seated at; administrators keep the system and its log; statistics readers count. Everything is further limited to
+    /// seated at; administrators keep the system and its log; statistics readers count; the privacy officer reads a case and
+    /// takes the steps a definition guards with that role (approving the sources). Everything is further limited to
     /// the municipalities the user works for.
     /// </summary>
     public static readonly IReadOnlyDictionary<Permission, PermissionRule> Table = new Dictionary<Permission, PermissionRule>
     {
-        [Permission.ReadCase] = Rule(Oov, Participant, Analyst, Admin, Statistics),
+        [Permission.ReadCase] = Rule(Oov, Participant, Analyst, Admin, Statistics, PrivacyOfficer),
         [Permission.ReadReporter] = Rule(Oov),
         [Permission.RegisterSignal] = Rule(Oov),
-        [Permission.TakeStep] = new(new HashSet<Role> { Oov, Participant, Analyst }, SeatedAtTable: true),
+        [Permission.TakeStep] = new(new HashSet<Role> { Oov, Participant, Analyst, PrivacyOfficer }, SeatedAtTable: true),
         [Permission.RaiseSeverity] = Rule(Oov),
         [Permission.ReadInformation] = Rule(InformationAccess.ContentRoles.ToArray()),
         [Permission.AddInformation] = Rule(InformationAccess.ContentRoles.ToArray()),
@@ -93,7 +95,7 @@ public static class Permissions
         [Permission.ReadStatistics] = Rule(Oov, Statistics),
         [Permission.ReadReports] = Rule(Oov, Statistics),
         [Permission.ReadOverdue] = Rule(Oov, Participant, Analyst),
-        [Permission.ReadWorkflows] = Rule(Oov, Participant, Analyst, Admin, Statistics),
+        [Permission.ReadWorkflows] = Rule(Oov, Participant, Analyst, Admin, Statistics, PrivacyOfficer),
         [Permission.PublishWorkflows] = Rule(Admin),
         [Permission.MigrateCases] = Rule(Oov, Admin),
         [Permission.ImportHistory] = Rule(Oov),
@@ -116,22 +118,23 @@ public static class Permissions
         "analist" => "an analyst (analist)",
         "beheerder" => "an administrator (beheerder)",
         "statistiek" => "a statistics reader (statistiek)",
+        "privacyfunctionaris" => "a privacy officer (privacyfunctionaris)",
         _ => $"a user with the role {role}",
     };
 
     /// <summary>Whether the actor holds the permission at all, before any municipality or seating is looked at.</summary>
-    public static bool HasRoleFor(this Actor actor, Permission permission) => RuleFor(permission).Roles.Any(actor.HasRole);
+    public static bool HasRoleFor(this Actor actor, Permission permission) => RuleFor(permission).Roles.Any(actor.HasPermissionsOf);
 
     /// <summary>
     /// Whether <paramref name="actor"/> holds <paramref name="permission"/> for something at <paramref name="table"/> in
     /// <paramref name="municipality"/>: the role, and for seated permissions the organisation's seat (the OOV regisseur
     /// directs every table of their municipality).
     /// </summary>
-    public static bool Holds(this Actor actor, Permission permission, MunicipalityCode municipality, ChainTable? table, TableSeating seating)
+    public static bool Holds(this Actor actor, Permission permission, MunicipalityCode municipality, TableDefinition? table, TableSeating seating)
     {
         var rule = RuleFor(permission);
-        if (!actor.WorksFor(municipality) || !rule.Roles.Any(actor.HasRole)) return false;
-        if (!rule.SeatedAtTable || table is not { } at || actor.HasRole(Role.OovRegisseur)) return true;
+        if (!actor.WorksFor(municipality) || !rule.Roles.Any(actor.HasPermissionsOf)) return false;
+        if (!rule.SeatedAtTable || table is not { } at || actor.HasPermissionsOf(Role.OovRegisseur)) return true;
         return seating.Seated(municipality, at).Contains(actor.Organisation);
     }
 }

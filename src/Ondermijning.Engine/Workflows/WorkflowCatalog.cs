@@ -13,9 +13,10 @@ public sealed class WorkflowCatalog
     private readonly IReadOnlyDictionary<MunicipalityCode, WorkflowId> _perMunicipality;
     private readonly Lock _adding = new();
 
-    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions, WorkflowId defaultWorkflow,
+    public WorkflowCatalog(Vocabulary vocabulary, IEnumerable<WorkflowDefinition> definitions, WorkflowId defaultWorkflow,
         IReadOnlyDictionary<MunicipalityCode, WorkflowId>? perMunicipality = null)
     {
+        Vocabulary = vocabulary;
         _byKey = definitions.ToDictionary(d => d.Key);
         DefaultWorkflow = defaultWorkflow;
         _perMunicipality = perMunicipality ?? new Dictionary<MunicipalityCode, WorkflowId>();
@@ -40,6 +41,9 @@ public sealed class WorkflowCatalog
     public Func<DefinitionKey, IReadOnlyList<WorkflowDefinition>>? LoadMissing { get; set; }
 
     public WorkflowId DefaultWorkflow { get; }
+
+    /// <summary>What every definition, sign-in and seating may name; versions published at runtime are read against it too.</summary>
+    public Vocabulary Vocabulary { get; }
 
     public int Count => _byKey.Count;
 

@@ -1,3 +1,4 @@
+using Ondermijning.Engine.Workflows;
 using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Cases;
@@ -33,6 +34,8 @@ public class DurabilityTests
         Directory.CreateDirectory(folder);
         var v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v1.json"));
         File.WriteAllText(Path.Combine(folder, "v1.json"), v1.Replace("\"to\": \"politie\"", "\"to\": \"polite\""));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", DefinitionLoader.VocabularyFile),
+            Path.Combine(Path.GetDirectoryName(folder)!, DefinitionLoader.VocabularyFile));
 
         var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(TestDatabase.New(),
             new Dictionary<string, string> { ["Workflows__Path"] = Path.GetDirectoryName(folder)! });

@@ -22,6 +22,7 @@ public class VersioningTests
         var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
         Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
         File.Copy(Path.Combine(Shipped, "ondermijning", "v1.json"), Path.Combine(folder, "ondermijning", "v1.json"));
+        File.Copy(Path.Combine(Shipped, DefinitionLoader.VocabularyFile), Path.Combine(folder, DefinitionLoader.VocabularyFile));
         // What v1's steps record comes with it: the shipped compatibility file, narrowed to v1 and the steps it has.
         var v1 = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, "ondermijning", "v1.json")))!["transitions"]!.AsArray()
             .Select(t => (t!["from"]!.GetValue<string>(), t["trigger"]!.GetValue<string>())).ToHashSet();

@@ -7,7 +7,7 @@ namespace Ondermijning.Engine.Tests.Lwo;
 
 public class LwoRoutesTests
 {
-    private static readonly IReadOnlyList<WorkflowDefinition> Shipped = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder);
+    private static readonly IReadOnlyList<WorkflowDefinition> Shipped = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder, ShippedDefinitionTests.Vocabulary);
 
     private static Dictionary<string, LwoRoute> RoutesOf(int version)
     {

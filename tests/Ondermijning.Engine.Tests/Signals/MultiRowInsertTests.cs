@@ -28,7 +28,7 @@ public sealed class MultiRowInsertTests
     {
         var ids = Enumerable.Range(0, 3).Select(_ => CaseId.New()).ToList();
         var codes = ids.ToDictionary(id => id, _ => ReceiptCode.Generate());
-        var definition = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder).OrderBy(d => d.Key.Version).First();
+        var definition = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder, ShippedDefinitionTests.Vocabulary).OrderBy(d => d.Key.Version).First();
 
         await using var bySaveChanges = await CreateAsync(provider);
         foreach (var id in ids) bySaveChanges.Cases.Add(Registration(id, definition));
@@ -53,7 +53,7 @@ public sealed class MultiRowInsertTests
     [Fact]
     public async Task A_batch_that_fails_halfway_stores_nothing()
     {
-        var definition = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder).First();
+        var definition = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder, ShippedDefinitionTests.Vocabulary).First();
         await using var db = await CreateAsync(StorageProvider.Sqlite);
         var id = CaseId.New();
         var insert = new MultiRowInsert(db);

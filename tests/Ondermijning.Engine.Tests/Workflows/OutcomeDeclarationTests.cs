@@ -21,7 +21,7 @@ public class OutcomeDeclarationTests
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "valid", "v1.json")))!.AsObject();
         change(root["transitions"]![1]!.AsObject());
         var errors = new List<DefinitionError>();
-        return (DefinitionLoader.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "proef/v1.json", errors), errors);
+        return (DefinitionLoader.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "proef/v1.json", errors, ShippedDefinitionTests.Vocabulary), errors);
     }
 
     private static RequiredInformation Input(JsonObject input)
@@ -113,7 +113,7 @@ public class OutcomeDeclarationTests
     [Fact]
     public void V1_and_v2_read_their_outcomes_from_the_compatibility_file_and_v3_declares_the_same_itself()
     {
-        var shipped = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder).ToDictionary(d => d.Key.Version);
+        var shipped = DefinitionLoader.LoadFolder(ShippedDefinitionTests.ShippedFolder, ShippedDefinitionTests.Vocabulary).ToDictionary(d => d.Key.Version);
         static Dictionary<string, (StepOutcome? Records, InputRole?[] Roles)> Outcomes(WorkflowDefinition d) =>
             d.Transitions.ToDictionary(t => $"{t.From}/{t.Trigger}", t => (t.Records, t.Guards.RequiredInformation.Select(r => r.Role).ToArray()));
 
@@ -137,7 +137,7 @@ public class OutcomeDeclarationTests
         compatibility["steps"]![2]!["trigger"] = "naar-de-bakker";
         File.WriteAllText(Path.Combine(folder, "outcomes-v1-v2.json"), compatibility.ToJsonString());
 
-        var act = () => DefinitionLoader.LoadFolder(Path.GetDirectoryName(folder)!);
+        var act = () => DefinitionLoader.LoadFolder(Path.GetDirectoryName(folder)!, ShippedDefinitionTests.Vocabulary);
 
         act.Should().Throw<WorkflowDefinitionException>().Which.Errors.Should().ContainSingle()
             .Which.ToString().Should().Be("workflows/ondermijning/outcomes-v1-v2.json: $.steps[2].trigger: no version it covers has a step 'naar-de-bakker' from stage 'lwo'");

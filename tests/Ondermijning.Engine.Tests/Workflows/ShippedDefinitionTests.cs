@@ -7,6 +7,8 @@ public class ShippedDefinitionTests
 {
     public static string ShippedFolder => Path.Combine(RepositoryRoot(), "workflows");
 
+    public static Vocabulary Vocabulary { get; } = DefinitionLoader.LoadVocabulary(Path.Combine(ShippedFolder, DefinitionLoader.VocabularyFile));
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -17,7 +19,7 @@ public class ShippedDefinitionTests
     [Fact]
     public void The_shipped_definitions_load_without_errors()
     {
-        var definitions = DefinitionLoader.LoadFolder(ShippedFolder);
+        var definitions = DefinitionLoader.LoadFolder(ShippedFolder, ShippedDefinitionTests.Vocabulary);
 
         definitions.Select(d => d.Key).Should().BeEquivalentTo(new[]
         {
@@ -30,12 +32,12 @@ public class ShippedDefinitionTests
     [Fact]
     public void V1_models_the_Maastricht_chain_from_signal_to_the_tables()
     {
-        var v1 = DefinitionLoader.LoadFolder(ShippedFolder).Single(d => d.Key.Version == 1);
+        var v1 = DefinitionLoader.LoadFolder(ShippedFolder, ShippedDefinitionTests.Vocabulary).Single(d => d.Key.Version == 1);
 
         v1.StartStage.Id.Should().Be(new StageId("ontvangen"));
         v1.TransitionsFrom(new StageId("lwo")).Select(t => t.To.Value).Should().BeEquivalentTo(
             "politie", "handhaving-wabo", "handhaving-openbare-ruimte", "ketenpartner", "atom", "mot", "geen-vervolg");
-        v1.Stages.Where(s => s.Kind == StageKind.Table).Select(s => s.Table).Should().BeEquivalentTo(
-            new ChainTable?[] { ChainTable.Lwo, ChainTable.Atom, ChainTable.Mot });
+        v1.Stages.Where(s => s.Kind == StageKind.Table).Select(s => (s.Table!.Id.Value, s.Table.Kind)).Should().BeEquivalentTo(
+            [("lwo", TableKind.Lwo), ("atom", TableKind.Atom), ("mot", TableKind.Mot)]);
     }
 }
