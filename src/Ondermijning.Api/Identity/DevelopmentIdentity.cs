@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Ondermijning.Engine.Workflows;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Identity;
 

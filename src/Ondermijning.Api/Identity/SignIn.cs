@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using System.Text;
-using Ondermijning.Engine.Workflows;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Identity;
 

@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using Ondermijning.Engine.Workflows;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Pages;
 

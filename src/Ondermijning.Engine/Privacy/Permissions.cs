@@ -80,7 +80,7 @@ public static class Permissions
         [Permission.RaiseSeverity] = Rule(Oov),
         [Permission.ReadInformation] = Rule(InformationAccess.ContentRoles.ToArray()),
         [Permission.AddInformation] = Rule(InformationAccess.ContentRoles.ToArray()),
-        [Permission.ExportCase] = Rule(Oov, Participant, Analyst, Admin, Statistics),
+        [Permission.ExportCase] = Rule(Oov, Participant, Analyst, Admin, Statistics, PrivacyOfficer),
         [Permission.RunEnrichment] = Rule(Oov),
         [Permission.AddFinding] = Rule(Oov),
         [Permission.DecideEnrichment] = Rule(Oov),

@@ -54,6 +54,13 @@ public sealed class WorkflowCatalog
 
     public IReadOnlyList<WorkflowId> Workflows => [.. _byKey.Keys.Select(k => k.Workflow).Distinct().OrderBy(w => w.Value)];
 
+    /// <summary>
+    /// The tables of the vocabulary that a stage of some version sits at: the agendas worth offering. A table declared for a
+    /// workflow not yet published has no cases to discuss.
+    /// </summary>
+    public IEnumerable<TableDefinition> TablesInUse =>
+        Vocabulary.Tables.Where(t => _byKey.Values.Any(d => d.Stages.Any(s => s.Table?.Id == t.Id)));
+
     /// <summary>Whether this instance holds the version already, without asking the database.</summary>
     public bool Holds(DefinitionKey key) => _byKey.ContainsKey(key);
 

@@ -77,6 +77,7 @@ public class VocabularyOnThePagesTests
         agenda.Body!.TextContent.Should().Contain(id.Replace("-", "")[^8..].ToUpperInvariant(), "the case waits at the case meeting");
 
         var casePage = Parser.ParseDocument(await browser.GetStringAsync($"/zaken/{id}"));
+        casePage.Body!.TextContent.Should().Contain("In het casusoverleg (Casusoverleg)", "the stage names its table by the vocabulary's name");
         casePage.QuerySelectorAll("select[name='informatie[uitvoerder]'] option").Select(o => (o.GetAttribute("value"), o.TextContent))
             .Should().Contain(("kansspelautoriteit", "Kansspelautoriteit")).And.Contain(("riec", "RIEC"));
 
