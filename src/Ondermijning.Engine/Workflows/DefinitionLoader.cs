@@ -25,8 +25,9 @@ public static partial class DefinitionLoader
         var displayBase = Path.GetDirectoryName(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar)) ?? root;
         var errors = new List<DefinitionError>();
         var definitions = new List<WorkflowDefinition>();
+        var vocabularyFile = Path.GetFullPath(Path.Combine(root, VocabularyFile));
         var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase) && !IsVocabularyFile(f))
+            .Where(f => !Path.GetFileName(f).EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase) && Path.GetFullPath(f) != vocabularyFile)
             .Order(StringComparer.Ordinal)
             .Select(f => (Display: Path.GetRelativePath(displayBase, f).Replace('\\', '/'), Content: File.ReadAllBytes(f)))
             .ToList();

@@ -11,7 +11,8 @@ public static partial class DefinitionLoader
     /// <summary>Reads the vocabulary file, or refuses with every problem in it, each with its path and line.</summary>
     public static Vocabulary LoadVocabulary(string path)
     {
-        var display = Path.GetFileName(path);
+        // Named as the definitions are, from the workflows folder on ("workflows/vocabulary.json").
+        var display = $"{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)))}/{Path.GetFileName(path)}";
         if (!File.Exists(path))
             throw new WorkflowDefinitionException([new DefinitionError(display, "$", null,
                 $"the vocabulary file {path} does not exist; it declares the organisations, roles and tables the definitions name")]);
@@ -36,8 +37,6 @@ public static partial class DefinitionLoader
         using (document)
             return new Reader(file, JsonLineMap.Build(utf8), errors, [], Vocabulary.Empty).Vocabulary(document.RootElement);
     }
-
-    private static bool IsVocabularyFile(string path) => Path.GetFileName(path).Equals(VocabularyFile, StringComparison.OrdinalIgnoreCase);
 
     private sealed partial class Reader
     {

@@ -45,4 +45,20 @@ public class DurabilityTests
         output.Split("The workflow definitions are not valid").Length.Should().Be(2, "the reason is said once");
         output.Should().NotContain("Unhandled exception").And.NotContain("   at ");
     }
+
+    [Fact]
+    public async Task The_service_refuses_to_start_on_a_vocabulary_that_seats_an_undeclared_organisation_and_says_where()
+    {
+        var folder = Workflows.VocabularyOnThePagesTests.CopyOfShipped();
+        var file = Path.Combine(folder, DefinitionLoader.VocabularyFile);
+        var vocabulary = File.ReadAllText(file);
+        File.WriteAllText(file, vocabulary.Replace("\"seating\": [\"politie\", \"handhaving-openbare-ruimte\"", "\"seating\": [\"politei\", \"handhaving-openbare-ruimte\""));
+        var line = vocabulary.Split('\n').ToList().FindIndex(l => l.Contains("\"id\": \"atom\"", StringComparison.Ordinal)) + 1;
+
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(TestDatabase.New(), new Dictionary<string, string> { ["Workflows__Path"] = folder });
+
+        exitCode.Should().Be(1);
+        output.Should().Contain($"workflows/vocabulary.json:{line}: $.tables[1].seating[0]: unknown organisation 'politei'; the organisations are: gemeente, riec,");
+        output.Should().NotContain("Unhandled exception").And.NotContain("   at ");
+    }
 }

@@ -16,8 +16,8 @@ public class VocabularyOnThePagesTests
     private static readonly HtmlParser Parser = new();
     private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "workflows");
 
-    /// <summary>The shipped workflows and vocabulary, plus a case meeting with the Kansspelautoriteit at it and a workflow that uses it.</summary>
-    private static string FolderWithACaseMeeting()
+    /// <summary>A copy of the shipped workflows folder, definitions and vocabulary, for a test to change.</summary>
+    internal static string CopyOfShipped()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
         foreach (var file in Directory.EnumerateFiles(Shipped, "*.json", SearchOption.AllDirectories))
@@ -26,6 +26,13 @@ public class VocabularyOnThePagesTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+        return folder;
+    }
+
+    /// <summary>The shipped workflows and vocabulary, plus a case meeting with the Kansspelautoriteit at it and a workflow that uses it.</summary>
+    private static string FolderWithACaseMeeting()
+    {
+        var folder = CopyOfShipped();
         var vocabulary = JsonNode.Parse(File.ReadAllText(Path.Combine(Shipped, DefinitionLoader.VocabularyFile)))!.AsObject();
         vocabulary["organisations"]!.AsArray().Add(new JsonObject { ["id"] = "kansspelautoriteit", ["name"] = "Kansspelautoriteit" });
         vocabulary["tables"]!.AsArray().Add(new JsonObject
