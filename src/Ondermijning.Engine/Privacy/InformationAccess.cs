@@ -53,7 +53,7 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
 
     private (InformationGate? Gate, EngineProblem? Refusal) DecideAdding(Case @case, InformationCategory category, Actor actor)
     {
-        if (!ContentRoles.Any(actor.HasRole))
+        if (!ContentRoles.Any(actor.HasPermissionsOf))
             return (null, new EngineProblem(ProblemKind.Forbidden, "You may not add information",
                 $"Only a user with the role {string.Join(" or ", ContentRoles)} adds information to a case."));
 

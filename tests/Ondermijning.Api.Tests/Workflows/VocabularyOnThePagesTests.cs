@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Ondermijning.Api.Tests.Contract;
@@ -94,5 +95,22 @@ public class VocabularyOnThePagesTests
 
         var history = Parser.ParseDocument(await browser.GetStringAsync($"/zaken/{id}")).Body!.TextContent;
         history.Should().Contain("(Kansspelautoriteit)").And.Contain("Uitvoerende organisatie").And.NotContain("kansspelautoriteit");
+    }
+
+    [Fact]
+    public async Task A_role_declared_only_in_the_vocabulary_signs_in_with_the_permissions_of_the_role_it_names()
+    {
+        var folder = CopyOfShipped();
+        var file = Path.Combine(folder, DefinitionLoader.VocabularyFile);
+        var vocabulary = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        vocabulary["roles"]!.AsArray().Add(new JsonObject { ["id"] = "toezichthouder", ["name"] = "Toezichthouder", ["permissionsOf"] = "statistiek" });
+        File.WriteAllText(file, vocabulary.ToJsonString());
+        await using var factory = new ApiFactory(workflowsPath: folder) { Settings = FuzzTests.NoScheduledJobs };
+        var supervisor = factory.CreateClientFor("toezicht-1", "gemeente", ["toezichthouder"]);
+
+        await (await supervisor.GetAsync("/api/statistics/annual?municipality=GM0935&year=2024")).ShouldHaveStatus(System.Net.HttpStatusCode.OK);
+        var refused = await supervisor.PostAsJsonAsync("/api/signals", ApiClient.Signal());
+        await refused.ShouldHaveStatus(System.Net.HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("an OOV regisseur (oov-regisseur)");
     }
 }

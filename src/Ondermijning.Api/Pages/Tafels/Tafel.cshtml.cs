@@ -73,7 +73,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     /// <summary>The cases the regisseur put on this sitting's agenda; empty means all that wait.</summary>
     public IReadOnlyList<string> Chosen { get; private set; } = [];
     public bool PrintView { get; private set; }
-    public bool MayCompose => User.ToActor().HasRole(Role.OovRegisseur);
+    public bool MayCompose => User.ToActor().HasPermissionsOf(Role.OovRegisseur);
     public string MeetingDate { get; private set; } = "";
     public string? MeetingDateError { get; private set; }
     public Dictionary<string, Besluit> Submitted { get; } = [];
