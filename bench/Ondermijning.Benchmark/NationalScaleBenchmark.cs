@@ -120,7 +120,7 @@ public static partial class NationalScaleBenchmark
             .SelectMany(d => d.Stages.Where(s => d.TransitionsFrom(s.Id).Any(t => t.Guards.Roles.Count == 0 || t.Guards.Roles.Any(actor.HasRole))))
             .Select(s => s.Id.Value).Distinct());
         var openStages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Kind != StageKind.Final).Select(s => s.Id.Value).Distinct().ToList();
-        var lwoStages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == ChainTable.Lwo).Select(s => s.Id.Value).Distinct().ToList();
+        var lwoStages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table?.Kind == TableKind.Lwo).Select(s => s.Id.Value).Distinct().ToList();
         var now = SystemClock.Instance.GetCurrentInstant();
 
         Dictionary<string, object> With(params (string Key, object Value)[] values)

@@ -201,7 +201,7 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
             var open = random.Next(100) < 60;
             yield return tables.Items.Row(("Id", new InformationItemId(NewId(random, at))), ("CaseId", @case.Id),
                 ("Category", open ? InformationCategory.Open : InformationCategory.HalfOpen),
-                ("SourceOrganisation", open ? Organisations.Gemeente : Organisations.Burgerzaken),
+                ("SourceOrganisation", open ? Organisations.Gemeente : new OrganisationId("burgerzaken")),
                 ("LegalBasis", open ? "Openbare bron" : "Convenant RIEC, artikel 4"),
                 ("Content", open ? "KvK-uittreksel: eenmanszaak, ingeschreven 2019, geen personeel" : "BRP: op het adres staan vier personen ingeschreven"),
                 ("Confidentiality", Confidentiality.Zaakvertrouwelijk), ("AddedAtStage", definition.StartStage.Id), ("AddedAtSeverity", severity),
@@ -231,7 +231,7 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
             var today = at.InZone(Amsterdam.Zone).Date;
             var entered = @case.EnteredAt.InZone(Amsterdam.Zone).Date;
 
-            var inspections = from.Table == ChainTable.Atom ? Inspections(random, @case, entered, today, transition.Trigger) : [];
+            var inspections = from.Table?.Kind == TableKind.Atom ? Inspections(random, @case, entered, today, transition.Trigger) : [];
             rows.AddRange(inspections.Select(i => i.Row));
             var information = new Dictionary<string, string>();
             foreach (var required in transition.Guards.RequiredInformation)
@@ -250,7 +250,7 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
             rows.Add(tables.StageStays.Row(("CaseId", @case.Id), ("Municipality", @case.Municipality), ("Workflow", definition.Key.Workflow),
                 ("DefinitionVersion", definition.Key.Version), ("Stage", from.Id), ("EnteredAt", @case.EnteredAt), ("LeftAt", at),
                 ("Seconds", (long)(at - @case.EnteredAt).TotalSeconds)));
-            if (definition.Stage(transition.To).Table == ChainTable.Lwo && !arrivedAtLwo)
+            if (definition.Stage(transition.To).Table?.Kind == TableKind.Lwo && !arrivedAtLwo)
             {
                 arrivedAtLwo = true;
                 rows.Add(tables.LwoArrivals.Row(("CaseId", @case.Id), ("Municipality", @case.Municipality), ("SourceChannel", @case.Channel), ("ArrivedAt", at)));
@@ -260,14 +260,14 @@ public sealed class SampleChain(BulkTables tables, WorkflowDefinition definition
                     ("Route", route), ("ChainPartner", route == LwoRoute.Ketenpartner ? information["ketenpartner"] : null), ("Reason", reason),
                     ("MeetingDate", information.TryGetValue("vergaderdatum", out var meeting) ? LocalDatePattern.Iso.Parse(meeting).Value : today),
                     ("DecidedAt", at), ("Trigger", transition.Trigger), ("HistorySequence", sequence)));
-            if (definition.Stage(transition.To).Kind == StageKind.Work && from.Table == ChainTable.Mot)
+            if (definition.Stage(transition.To).Kind == StageKind.Work && from.Table?.Kind == TableKind.Mot)
                 rows.AddRange(Interventions(random, @case, LocalDatePattern.Iso.Parse(information["vergaderdatum"]).Value, at));
 
             @case.Stage = transition.To;
             @case.EnteredAt = at;
             @case.Sequence = sequence;
         }
-        if (definition.Stage(@case.Stage).Table == ChainTable.Atom)
+        if (definition.Stage(@case.Stage).Table?.Kind == TableKind.Atom)
         {
             var entered = @case.EnteredAt.InZone(Amsterdam.Zone).Date;
             rows.AddRange(Inspections(random, @case, entered, entered.PlusDays(30), leftBy: null).Select(i => i.Row));

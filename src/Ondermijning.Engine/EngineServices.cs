@@ -30,8 +30,11 @@ public static class EngineServices
         {
             var options = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value;
             var folder = Path.GetFullPath(options.Path, AppContext.BaseDirectory);
-            return new WorkflowCatalog(DefinitionLoader.LoadFolder(folder), new WorkflowId(options.DefaultWorkflow), WorkflowPerMunicipality(options));
+            var vocabulary = DefinitionLoader.LoadVocabulary(Path.Combine(folder, DefinitionLoader.VocabularyFile));
+            return new WorkflowCatalog(vocabulary, DefinitionLoader.LoadFolder(folder, vocabulary), new WorkflowId(options.DefaultWorkflow),
+                WorkflowPerMunicipality(options));
         });
+        services.AddSingleton(sp => sp.GetRequiredService<WorkflowCatalog>().Vocabulary);
         services.AddSingleton<PublishedVersionsSync>();
         services.AddScoped<WorkflowPublishing>();
 

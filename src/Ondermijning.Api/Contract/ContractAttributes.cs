@@ -2,6 +2,7 @@ using Ondermijning.Api.Enrichment;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Signals;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Contract;
 
@@ -34,13 +35,19 @@ public sealed class ChoiceListAttribute(string list) : Attribute, IChoice
             ?? throw new InvalidOperationException($"{nameof(ChoiceLists)} has no list '{list}'."));
 }
 
+/// <summary>An organisation of the vocabulary, by its id.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class OrganisationChoiceAttribute : Attribute, IChoice
+{
+    public IEnumerable<string> Values(IServiceProvider services) => services.GetRequiredService<Vocabulary>().Organisations.Select(o => o.Id.Value);
+}
+
 /// <summary>The lists the server parses against that are not an enum's members.</summary>
 public static class ChoiceLists
 {
     public static IEnumerable<string> SourceChannels => RegisterSignalRequest.Channels.Keys;
     public static IEnumerable<string> InformationCategories => InformationTerms.Categories.Keys;
     public static IEnumerable<string> ConfidentialityLevels => InformationTerms.ConfidentialityLevels.Keys;
-    public static IEnumerable<string> Organisations => Engine.Privacy.Organisations.All.Select(o => o.Id.Value);
     public static IEnumerable<string> ManualFindingSources => ManualFindingRequest.Sources.Keys;
     public static IEnumerable<string> AnnualFormats => ["json", "csv", "xlsx", "html"];
 }

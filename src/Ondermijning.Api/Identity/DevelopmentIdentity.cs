@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Identity;
 
@@ -28,7 +29,7 @@ public sealed class DevelopmentIdentityHandler(
             return Task.FromResult(AuthenticateResult.Fail(
                 $"There is no demo user '{wanted}'; choose one of: {string.Join(", ", development.Users.Select(u => u.UserId))}."));
 
-        var (built, refusal) = ActorClaims.Build(SchemeName, user.UserId, user.Name, user.Organisation, user.Roles, user.Municipalities);
+        var (built, refusal) = ActorClaims.Build(Context.RequestServices.GetRequiredService<Vocabulary>(), SchemeName, user.UserId, user.Name, user.Organisation, user.Roles, user.Municipalities);
         return Task.FromResult(built is null
             ? AuthenticateResult.Fail(refusal!)
             : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(built), SchemeName)));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using Ondermijning.Engine.Common;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Identity;
 
@@ -104,7 +105,7 @@ public static class SignIn
             OnTokenValidated = context =>
             {
                 var token = context.Principal!;
-                var (identity, refusal) = ActorClaims.Build(CookieScheme,
+                var (identity, refusal) = ActorClaims.Build(context.HttpContext.RequestServices.GetRequiredService<Vocabulary>(), CookieScheme,
                     token.FindFirstValue(claims.UserId), token.FindFirstValue(claims.Name), token.FindFirstValue(claims.Organisation),
                     token.FindAll(claims.Roles).Select(c => c.Value), token.FindAll(claims.Municipalities).Select(c => c.Value));
                 if (identity is null) context.Fail(refusal!);
@@ -136,7 +137,7 @@ public static class SignIn
             OnTokenValidated = context =>
             {
                 var token = context.Principal!;
-                var (identity, refusal) = ActorClaims.Build(JwtBearerDefaults.AuthenticationScheme,
+                var (identity, refusal) = ActorClaims.Build(context.HttpContext.RequestServices.GetRequiredService<Vocabulary>(), JwtBearerDefaults.AuthenticationScheme,
                     token.FindFirstValue(claims.UserId), token.FindFirstValue(claims.Name), token.FindFirstValue(claims.Organisation),
                     token.FindAll(claims.Roles).Select(c => c.Value), token.FindAll(claims.Municipalities).Select(c => c.Value));
                 if (identity is null) context.Fail(refusal!);

@@ -62,7 +62,7 @@ public sealed class ApiMappingProfile : Profile
         CreateMap<CaseId?, Guid?>().ConvertUsing(id => id.HasValue ? id.Value.Value : null);
 
         CreateMap<StageDefinition, StageDto>()
-            .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null));
+            .ForMember(d => d.Table, o => o.MapFrom(s => s.Table != null ? s.Table.Id.Value.ToUpperInvariant() : null));
         CreateMap<SeverityLevel, SeverityDto>();
         CreateMap<RequiredInformation, RequiredInformationDto>()
             .ForMember(d => d.Type, o => o.MapFrom(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Type.ToString())))
@@ -74,7 +74,7 @@ public sealed class ApiMappingProfile : Profile
             {
                 o.AllowNull(); // no list at all for types that have none, rather than an empty one
                 o.MapFrom(s => s.Type == InformationType.Choice || s.Type == InformationType.Checklist ? s.Choices
-                    : s.Type == InformationType.Organisation ? Organisations.All.Select(x => x.Id.Value).ToList() : null);
+                    : s.Type == InformationType.Organisation ? s.Organisations.Select(x => x.Id.Value).ToList() : null);
             });
 
         CreateMap<Case, CaseSummaryDto>()

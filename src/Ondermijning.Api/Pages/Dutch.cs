@@ -36,9 +36,6 @@ public static class Dutch
 
     public static string Municipality(MunicipalityCode code) => Municipalities.NameOf(code);
 
-    /// <summary>An organisation by its name, from its id as stored ("belastingdienst" → "Belastingdienst").</summary>
-    public static string Organisation(string id) => Organisations.NameOf(new OrganisationId(id));
-
     /// <summary>A confidentiality level as written in a sentence ("beperkt_openbaar" → "beperkt openbaar").</summary>
     /// <summary>A period as a Dutch reader says it: "1 jaar", "6 maanden", "2 weken en 3 dagen".</summary>
     public static string Age(Period period)

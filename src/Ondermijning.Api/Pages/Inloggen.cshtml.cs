@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Ondermijning.Api.Identity;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Pages;
 
@@ -28,13 +29,11 @@ public sealed class InloggenModel(IOptions<Ondermijning.Api.Identity.IdentityOpt
     {
         var user = DemoUsers.FirstOrDefault(u => u.UserId == gebruiker);
         if (user is null) return NotFound();
-        var (built, _) = ActorClaims.Build(Ondermijning.Api.Identity.SignIn.CookieScheme, user.UserId, user.Name, user.Organisation, user.Roles, user.Municipalities);
+        var (built, _) = ActorClaims.Build(HttpContext.RequestServices.GetRequiredService<Vocabulary>(), Ondermijning.Api.Identity.SignIn.CookieScheme, user.UserId, user.Name, user.Organisation, user.Roles, user.Municipalities);
         if (built is null) return NotFound();
         await HttpContext.SignInAsync(Ondermijning.Api.Identity.SignIn.CookieScheme, new ClaimsPrincipal(built));
         return LocalRedirect(LocalOr(returnUrl));
     }
-
-    public static string OrganisationName(string organisation) => Organisations.NameOf(new OrganisationId(organisation));
 
     private string LocalOr(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

@@ -23,9 +23,9 @@ public static class StapUitleg
             if (field == "severity" && transition.Guards.MinimumSeverity is { } minimum)
                 reasons.Add($"De zwaarte is te laag: deze stap vraagt minimaal ‘{definition.SeverityLabel(minimum)}’, de zaak heeft ‘{definition.SeverityLabel(severity)}’.");
             else if (field == "role")
-                reasons.Add($"Uw rol mag deze stap niet zetten: alleen {string.Join(" of ", transition.Guards.Roles.Select(RoleName))}.");
+                reasons.Add($"Uw rol mag deze stap niet zetten: alleen {string.Join(" of ", transition.Guards.Roles.Select(r => RoleName(definition.Vocabulary, r)))}.");
             else if (field == "organisation")
-                reasons.Add($"Uw organisatie mag deze stap niet zetten: alleen {string.Join(" of ", transition.Guards.Organisations.Select(Organisations.NameOf).Order())}.");
+                reasons.Add($"Uw organisatie mag deze stap niet zetten: alleen {string.Join(" of ", transition.Guards.Organisations.Select(definition.Vocabulary.NameOf).Order())}.");
         }
         if (ChainSteps.VerdictOf(transition) == true && findings == 0)
             reasons.Add("Er ontbreekt informatie: er zijn nog geen bevindingen waarop de bevestiging kan rusten. Bevraag de registers of voeg een bevinding toe.");
@@ -35,14 +35,11 @@ public static class StapUitleg
         return reasons;
     }
 
-    public static string RoleName(Role role) => role.Value switch
+    /// <summary>"een analist", "een OOV-regisseur": the vocabulary's name as it reads within a sentence.</summary>
+    public static string RoleName(Vocabulary vocabulary, Role role)
     {
-        "oov-regisseur" => "een OOV-regisseur",
-        "tafeldeelnemer" => "een tafeldeelnemer",
-        "analist" => "een analist",
-        "beheerder" => "een beheerder",
-        "statistiek" => "een lezer van de statistieken",
-        "privacyfunctionaris" => "de privacyfunctionaris",
-        _ => role.Value,
-    };
+        var name = vocabulary.NameOf(role);
+        var abbreviation = name.Length > 1 && char.IsUpper(name[1]);
+        return "een " + (abbreviation ? name : char.ToLower(name[0], Dutch.Culture) + name[1..]);
+    }
 }

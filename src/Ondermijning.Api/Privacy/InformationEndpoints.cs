@@ -9,23 +9,24 @@ using Ondermijning.Api.Problems;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Privacy;
 
 public sealed record AddItemRequest([property: ChoiceList(nameof(ChoiceLists.InformationCategories))] string? Category,
-    [property: ChoiceList(nameof(ChoiceLists.Organisations))] string? SourceOrganisation, string? LegalBasis, string? Content,
+    [property: OrganisationChoice] string? SourceOrganisation, string? LegalBasis, string? Content,
     [property: ChoiceList(nameof(ChoiceLists.ConfidentialityLevels))] string? Confidentiality,
     [property: IsoDate] string? InformationDate = null)
 {
-    public NewInformationItem ToItem()
+    public NewInformationItem ToItem(Vocabulary vocabulary)
     {
         var f = new Fields();
         var category = default(InformationCategory);
         var confidentiality = default(Confidentiality);
         if (Category is null || !InformationTerms.Categories.TryGetValue(Category.Trim(), out category))
             f.Error("category", $"Say which kind of source this is: one of {string.Join(", ", InformationTerms.Categories.Keys)}.");
-        if (SourceOrganisation is null || !Organisations.IsKnown(new OrganisationId(SourceOrganisation.Trim())))
-            f.Error("sourceOrganisation", $"Name the organisation the information comes from: one of {string.Join(", ", Organisations.All.Select(o => o.Id))}.");
+        if (SourceOrganisation is null || !vocabulary.IsKnown(new OrganisationId(SourceOrganisation.Trim())))
+            f.Error("sourceOrganisation", $"Name the organisation the information comes from: one of {string.Join(", ", vocabulary.Organisations.Select(o => o.Id))}.");
         if (Confidentiality is null || !InformationTerms.ConfidentialityLevels.TryGetValue(Confidentiality.Trim(), out confidentiality))
             f.Error("confidentiality", $"Choose a confidentiality level: one of {string.Join(", ", InformationTerms.ConfidentialityLevels.Keys)}.");
         var informationDate = f.OptionalDate(InformationDate, "informationDate");
@@ -60,11 +61,11 @@ public static class InformationEndpoints
         return api;
     }
 
-    private static async Task<Created<InformationItemDto>> Add(string id, AddItemRequest request, CaseInformation information, IMapper mapper,
-        HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Created<InformationItemDto>> Add(string id, AddItemRequest request, CaseInformation information, Vocabulary vocabulary,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
         var caseId = CaseEndpoints.ParseId(id);
-        var item = await information.AddAsync(caseId, request.ToItem(), http.User.ToActor(), cancellationToken);
+        var item = await information.AddAsync(caseId, request.ToItem(vocabulary), http.User.ToActor(), cancellationToken);
         return TypedResults.Created($"/api/cases/{caseId}/items/{item.Id}", mapper.Map<InformationItemDto>(item));
     }
 

@@ -65,7 +65,7 @@ public sealed class StepInformationDocumentTransformer(WorkflowCatalog catalog) 
         InformationType.Organisation => new OpenApiSchema
         {
             Type = JsonSchemaType.String, Description = required.Label + " (a known organisation)",
-            Enum = Organisations.All.Select(o => (JsonNode)JsonValue.Create(o.Id.Value)).ToList(),
+            Enum = required.Organisations.Select(o => (JsonNode)JsonValue.Create(o.Id.Value)).ToList(),
         },
         InformationType.Choice => new OpenApiSchema
         {

@@ -51,7 +51,7 @@ public static class SvgDiagram
             };
             svg.Append($"""<g data-fase="{Escape(stage.Id.Value)}"><rect x="{x}" y="{y}" width="{BoxWidth}" height="{BoxHeight}" rx="6" fill="{fill}" stroke="{stroke}" stroke-width="{(stage.Kind == StageKind.Final ? 1 : 1.6)}"/>""");
             var lines = Wrap(stage.Label, 28).Take(stage.Table is null ? 3 : 2).ToList();
-            if (stage.Table is { } table) lines.Insert(0, table.ToString().ToUpperInvariant());
+            if (stage.Table is { } table) lines.Insert(0, table.Name);
             for (var i = 0; i < lines.Count; i++)
                 svg.Append($"""<text x="{x + BoxWidth / 2}" y="{y + BoxHeight / 2 + (i - (lines.Count - 1) / 2.0) * 14 + 4:0}" text-anchor="middle" fill="#1b1b1b"{(i == 0 && stage.Table is not null ? " font-weight=\"700\"" : "")}>{Escape(lines[i])}</text>""");
             svg.Append("</g>");

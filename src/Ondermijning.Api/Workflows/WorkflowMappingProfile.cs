@@ -27,7 +27,7 @@ public sealed class WorkflowMappingProfile : Profile
             .ForMember(d => d.PublishedBy, o => o.MapFrom(v => v.PublishedBy))
             .ForMember(d => d.Changes, o => o.MapFrom(v => v.Changes));
         CreateMap<StageDefinition, StageDefinitionDto>()
-            .ForMember(d => d.Table, o => o.MapFrom(s => s.Table.HasValue ? s.Table.Value.ToString().ToUpperInvariant() : null))
+            .ForMember(d => d.Table, o => o.MapFrom(s => s.Table != null ? s.Table.Id.Value.ToUpperInvariant() : null))
             .ForMember(d => d.Deadline, o => o.MapFrom(s => s.Deadline == null ? null : PeriodPattern.NormalizingIso.Format(s.Deadline)));
         CreateMap<TransitionDefinition, TransitionDto>()
             .ForMember(d => d.MinimumSeverity, o => o.MapFrom(s => s.Guards.MinimumSeverity))

@@ -22,7 +22,7 @@ public sealed class RecordAtomInspection(OndermijningDbContext db, AccessGate ga
         f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.RecordAtomInspection, cancellationToken: cancellationToken);
         if (await db.RecordedBeforeAsync<AtomInspection>(cancellationToken) is { } earlier) return earlier;
-        await db.EnsureReachedAsync(catalog, @case, ChainTable.Atom, cancellationToken);
+        await db.EnsureReachedAsync(catalog, @case, TableKind.Atom, cancellationToken);
 
         var now = clock.GetCurrentInstant();
         var today = now.InZone(Amsterdam.Zone).Date;

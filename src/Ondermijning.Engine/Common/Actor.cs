@@ -7,6 +7,11 @@ public sealed record Actor(string UserId, string DisplayName, OrganisationId Org
     IReadOnlySet<MunicipalityCode> Municipalities)
 {
     public bool HasRole(Role role) => Roles.Contains(role);
+
+    /// <summary>The roles of the permission table whose permissions the actor holds: a vocabulary role holds another's.</summary>
+    public IReadOnlySet<Role> PermissionRoles { get; init; } = Roles;
+
+    public bool HasPermissionsOf(Role role) => PermissionRoles.Contains(role);
     public bool WorksFor(MunicipalityCode municipality) => Municipalities.Contains(municipality);
-    public override string ToString() => $"{DisplayName} ({Organisations.NameOf(Organisation)})";
+    public override string ToString() => $"{DisplayName} ({Organisation})";
 }

@@ -6,7 +6,7 @@ public static class ActorRoles
     /// <param name="what">What the actor tried, as a policy adviser would say it ("record an ATOM inspection").</param>
     public static void Require(this Actor actor, string what, params Role[] roles)
     {
-        if (!roles.Any(actor.HasRole))
+        if (!roles.Any(actor.HasPermissionsOf))
             throw new EngineProblem(ProblemKind.Forbidden, "You may not do this",
                 $"Only a user with the role {string.Join(" or ", roles)} may {what}.");
     }

@@ -41,6 +41,10 @@ public readonly record struct Severity(string Value)
     public override string ToString() => Value;
 }
 
+/// <summary>
+/// A role as the vocabulary declares it. The five here are the roles of the permission table
+/// (<see cref="Privacy.Permissions.Table"/>); a role declared only in the vocabulary holds the permissions of one of them.
+/// </summary>
 public readonly record struct Role(string Value)
 {
     public static readonly Role OovRegisseur = new("oov-regisseur");
@@ -50,9 +54,6 @@ public readonly record struct Role(string Value)
     public static readonly Role StatisticsReader = new("statistiek");
     /// <summary>The municipality's privacy officer, who approves which sources a privacy protocol's step may consult.</summary>
     public static readonly Role PrivacyOfficer = new("privacyfunctionaris");
-
-    public static readonly IReadOnlySet<Role> All =
-        new HashSet<Role> { OovRegisseur, TableParticipant, Analyst, Administrator, StatisticsReader, PrivacyOfficer };
 
     public override string ToString() => Value;
 }

@@ -49,7 +49,7 @@ internal sealed class RecordLwoArrival(OndermijningDbContext db) : IStepObserver
 {
     public async Task ObserveAsync(StepTaken step, CancellationToken cancellationToken)
     {
-        if (step.Definition.Stage(step.Transition.To).Table != ChainTable.Lwo) return;
+        if (step.Definition.Stage(step.Transition.To).Table?.Kind != TableKind.Lwo) return;
         if (await db.Set<LwoArrival>().AnyAsync(a => a.CaseId == step.Case.Id, cancellationToken)) return;
         db.Set<LwoArrival>().Add(new LwoArrival(step.Case, step.Entry.At));
     }

@@ -26,7 +26,7 @@ public sealed partial class RecordIntervention(OndermijningDbContext db, AccessG
         f.ThrowIfAny();
         var @case = await gate.CaseAsync(caseId, actor, Permission.RecordIntervention, cancellationToken: cancellationToken);
         if (await db.RecordedBeforeAsync<Intervention>(cancellationToken) is { } earlier) return earlier;
-        await db.EnsureReachedAsync(catalog, @case, ChainTable.Mot, cancellationToken);
+        await db.EnsureReachedAsync(catalog, @case, TableKind.Mot, cancellationToken);
 
         var subtype = await db.Set<InterventionSubtype>().SingleOrDefaultAsync(s => s.Code == code, cancellationToken)
             ?? throw EngineProblem.Validation(new Dictionary<string, string[]>

@@ -94,9 +94,9 @@ public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog
         if (!actor.WorksFor(@case.Municipality) || ViewOf(@case, actor) == CaseView.Nothing) throw CaseProblems.NotFound(@case.Id);
         if (actor.Holds(permission, @case.Municipality, TableOf(@case), seating)) return;
         if (!actor.HasRoleFor(permission)) throw Refused(permission);
-        var table = TableOf(@case)!.Value;
+        var table = TableOf(@case)!;
         throw new EngineProblem(ProblemKind.Forbidden, "Your organisation does not sit at this table",
-            $"The case is at the {TableNames.Name(table)}, where {@case.Municipality} does not seat your organisation; " +
+            $"The case is at the {table.Name}, where {@case.Municipality} does not seat your organisation; " +
             $"only the organisations seated there and the OOV regisseur work on it now.");
     }
 
@@ -120,14 +120,14 @@ public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog
     }
 
     /// <summary>Whether the actor may see the agenda of <paramref name="table"/> in <paramref name="municipality"/>.</summary>
-    public bool MaySeeAgenda(Actor actor, MunicipalityCode municipality, ChainTable table) =>
+    public bool MaySeeAgenda(Actor actor, MunicipalityCode municipality, TableDefinition table) =>
         actor.Holds(Permission.ReadAgenda, municipality, table, seating);
 
     /// <summary>The actor's municipalities whose <paramref name="table"/> agenda they may see.</summary>
-    public IReadOnlySet<MunicipalityCode> AgendaMunicipalities(Actor actor, ChainTable table) =>
+    public IReadOnlySet<MunicipalityCode> AgendaMunicipalities(Actor actor, TableDefinition table) =>
         actor.Municipalities.Where(m => MaySeeAgenda(actor, m, table)).ToHashSet();
 
-    public ChainTable? TableOf(Case @case) => catalog.Get(@case.Definition).FindStage(@case.Stage)?.Table;
+    public TableDefinition? TableOf(Case @case) => catalog.Get(@case.Definition).FindStage(@case.Stage)?.Table;
 
     private static EngineProblem Refused(Permission permission) =>
         new(ProblemKind.Forbidden, "You may not do this",
@@ -163,16 +163,5 @@ public sealed class AccessGate(OndermijningDbContext db, WorkflowCatalog catalog
         Permission.RunRetention => "run the retention",
         Permission.ReadJobs => "see the background jobs",
         _ => permission.ToString(),
-    };
-}
-
-public static class TableNames
-{
-    public static string Name(ChainTable table) => table switch
-    {
-        ChainTable.Lwo => "LWO",
-        ChainTable.Atom => "ATOM",
-        ChainTable.Mot => "MOT",
-        _ => table.ToString(),
     };
 }

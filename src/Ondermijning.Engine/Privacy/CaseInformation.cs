@@ -34,8 +34,8 @@ public sealed class CaseInformation(OndermijningDbContext db, AccessGate gate, I
         // The source is who shares it: nobody adds information in another organisation's name.
         if (item.Source != actor.Organisation)
             throw new EngineProblem(ProblemKind.Forbidden, "You can only share your own organisation's information",
-                $"You sign in for {Organisations.NameOf(actor.Organisation)}, so the source of what you add is {Organisations.NameOf(actor.Organisation)}, " +
-                $"not {Organisations.NameOf(item.Source)}.",
+                $"You sign in for {access.Vocabulary.NameOf(actor.Organisation)}, so the source of what you add is {access.Vocabulary.NameOf(actor.Organisation)}, " +
+                $"not {access.Vocabulary.NameOf(item.Source)}.",
                 new Dictionary<string, string[]> { ["sourceOrganisation"] = [$"Your organisation: {actor.Organisation}."] });
         CheckAge(access.GateForAdding(@case, item.Category, actor), item, today);
         if (await db.RecordedBeforeAsync<InformationItem>(cancellationToken) is { } earlier)

@@ -16,13 +16,15 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
     /// </summary>
     public static readonly IReadOnlySet<Role> ContentRoles = new HashSet<Role> { Role.OovRegisseur, Role.TableParticipant, Role.Analyst };
 
+    public Vocabulary Vocabulary => catalog.Vocabulary;
+
     /// <summary>Of the organisations a gate lists, those that count: at a table, only the ones the case's municipality seats there.</summary>
     public IReadOnlySet<OrganisationId> Audience(Case @case, StageDefinition stage, IReadOnlySet<OrganisationId> listed) =>
         stage.Table is { } table ? listed.Intersect(seating.Seated(@case.Municipality, table)).ToHashSet() : listed;
 
     public bool MayRead(Case @case, InformationItem item, Actor actor)
     {
-        if (!ContentRoles.Any(actor.HasRole) || !actor.WorksFor(@case.Municipality)) return false;
+        if (!ContentRoles.Any(actor.HasPermissionsOf) || !actor.WorksFor(@case.Municipality)) return false;
         var definition = catalog.Get(@case.Definition);
         var stage = definition.FindStage(item.AddedAtStage);
         // A gate that no longer exists (e.g. after a migration) grants nothing: the protocol fails closed.
@@ -35,7 +37,7 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
     {
         var definition = catalog.Get(@case.Definition);
         var found = definition.FindStage(stage);
-        return found?.Table is { } table ? $"{table.ToString().ToUpperInvariant()} / {stage}" : stage.Value;
+        return found?.Table is { } table ? $"{table.Id.Value.ToUpperInvariant()} / {stage}" : stage.Value;
     }
 
     /// <summary>The gate that lets <paramref name="actor"/> add <paramref name="category"/> now; otherwise a refusal naming the rule.</summary>
@@ -51,7 +53,7 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
 
     private (InformationGate? Gate, EngineProblem? Refusal) DecideAdding(Case @case, InformationCategory category, Actor actor)
     {
-        if (!ContentRoles.Any(actor.HasRole))
+        if (!ContentRoles.Any(actor.HasPermissionsOf))
             return (null, new EngineProblem(ProblemKind.Forbidden, "You may not add information",
                 $"Only a user with the role {string.Join(" or ", ContentRoles)} adds information to a case."));
 
@@ -76,10 +78,10 @@ public sealed class InformationAccess(WorkflowCatalog catalog, TableSeating seat
             return (null, new EngineProblem(ProblemKind.Forbidden, "Your organisation may not add this information here",
                 string.Join(" ", open.Select(g => $"Gate '{g.Id}' of the privacy protocol lets only {Names(Audience(@case, stage, g.AddedBy))} " +
                     $"add {categoryName} information at stage '{stage.Label}'.")) +
-                $" You sign in for {Organisations.NameOf(actor.Organisation)}."));
+                $" You sign in for {Vocabulary.NameOf(actor.Organisation)}."));
         return (gate, null);
     }
 
-    private static string Names(IReadOnlySet<OrganisationId> organisations) =>
-        organisations.Count == 0 ? "nobody" : string.Join(", ", organisations.Select(Organisations.NameOf));
+    private string Names(IReadOnlySet<OrganisationId> organisations) =>
+        organisations.Count == 0 ? "nobody" : string.Join(", ", organisations.Select(Vocabulary.NameOf));
 }

@@ -123,18 +123,18 @@ public static class Permissions
     };
 
     /// <summary>Whether the actor holds the permission at all, before any municipality or seating is looked at.</summary>
-    public static bool HasRoleFor(this Actor actor, Permission permission) => RuleFor(permission).Roles.Any(actor.HasRole);
+    public static bool HasRoleFor(this Actor actor, Permission permission) => RuleFor(permission).Roles.Any(actor.HasPermissionsOf);
 
     /// <summary>
     /// Whether <paramref name="actor"/> holds <paramref name="permission"/> for something at <paramref name="table"/> in
     /// <paramref name="municipality"/>: the role, and for seated permissions the organisation's seat (the OOV regisseur
     /// directs every table of their municipality).
     /// </summary>
-    public static bool Holds(this Actor actor, Permission permission, MunicipalityCode municipality, ChainTable? table, TableSeating seating)
+    public static bool Holds(this Actor actor, Permission permission, MunicipalityCode municipality, TableDefinition? table, TableSeating seating)
     {
         var rule = RuleFor(permission);
-        if (!actor.WorksFor(municipality) || !rule.Roles.Any(actor.HasRole)) return false;
-        if (!rule.SeatedAtTable || table is not { } at || actor.HasRole(Role.OovRegisseur)) return true;
+        if (!actor.WorksFor(municipality) || !rule.Roles.Any(actor.HasPermissionsOf)) return false;
+        if (!rule.SeatedAtTable || table is not { } at || actor.HasPermissionsOf(Role.OovRegisseur)) return true;
         return seating.Seated(municipality, at).Contains(actor.Organisation);
     }
 }

@@ -9,8 +9,8 @@ public sealed class PrivacyOptions
     public const string Section = "Privacy";
 
     /// <summary>
-    /// Per municipality (CBS code) and table (LWO, ATOM, MOT), the organisations that sit there. A table a municipality
-    /// does not configure has the domain's membership (<see cref="Organisations.DefaultSeating"/>).
+    /// Per municipality (CBS code) and table (an id of the vocabulary: lwo, atom, mot, …), the organisations that sit there.
+    /// A table a municipality does not configure has the seating the vocabulary declares for it.
     /// </summary>
     public Dictionary<string, Dictionary<string, List<string>>> Tables { get; set; } = [];
 
@@ -20,10 +20,11 @@ public sealed class PrivacyOptions
 /// <summary>Who sits at which table in which municipality. Checked once at start-up, so a typo cannot silently widen access.</summary>
 public sealed class TableSeating
 {
-    private readonly Dictionary<(MunicipalityCode, ChainTable), IReadOnlySet<OrganisationId>> _configured = [];
+    private readonly Dictionary<(MunicipalityCode, TableId), IReadOnlySet<OrganisationId>> _configured = [];
 
-    public TableSeating(IOptions<PrivacyOptions> options)
+    public TableSeating(IOptions<PrivacyOptions> options, WorkflowCatalog catalog)
     {
+        var vocabulary = catalog.Vocabulary;
         var problems = new List<string>();
         foreach (var (municipalityText, tables) in options.Value.Tables)
         {
@@ -34,15 +35,16 @@ public sealed class TableSeating
             }
             foreach (var (tableText, members) in tables)
             {
-                if (!Enum.TryParse<ChainTable>(tableText, ignoreCase: true, out var table))
+                if (vocabulary.FindTable(tableText) is not { } table)
                 {
-                    problems.Add($"Privacy:Tables:{municipalityText}:{tableText}: not a table; use LWO, ATOM or MOT");
+                    problems.Add($"Privacy:Tables:{municipalityText}:{tableText}: not a table of the vocabulary; the tables are: " +
+                        string.Join(", ", vocabulary.Tables.Select(t => t.Id)));
                     continue;
                 }
-                var unknown = members.Where(m => !Organisations.IsKnown(new OrganisationId(m))).ToList();
+                var unknown = members.Where(m => !vocabulary.IsKnown(new OrganisationId(m))).ToList();
                 if (unknown.Count > 0)
                     problems.Add($"Privacy:Tables:{municipalityText}:{tableText}: unknown organisation(s) {string.Join(", ", unknown)}");
-                _configured[(municipality, table)] = members.Select(m => new OrganisationId(m)).ToHashSet();
+                _configured[(municipality, table.Id)] = members.Select(m => new OrganisationId(m)).ToHashSet();
             }
         }
         if (problems.Count > 0)
@@ -50,6 +52,6 @@ public sealed class TableSeating
                 Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
     }
 
-    public IReadOnlySet<OrganisationId> Seated(MunicipalityCode municipality, ChainTable table) =>
-        _configured.GetValueOrDefault((municipality, table)) ?? Organisations.DefaultSeating[table];
+    public IReadOnlySet<OrganisationId> Seated(MunicipalityCode municipality, TableDefinition table) =>
+        _configured.GetValueOrDefault((municipality, table.Id)) ?? table.DefaultSeating;
 }

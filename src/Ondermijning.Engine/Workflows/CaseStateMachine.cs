@@ -29,9 +29,10 @@ public static class CaseStateMachine
             unmet.Add(new("severity", $"The severity must be at least '{definition.SeverityLabel(minimum)}'; it is '{definition.SeverityLabel(severity)}'."));
         if (guards.Roles.Count > 0 && !guards.Roles.Any(actor.HasRole))
             unmet.Add(new("role", $"Only a user with the role {string.Join(" or ", guards.Roles)} may do this."));
+        var names = definition.Vocabulary;
         if (guards.Organisations.Count > 0 && !guards.Organisations.Contains(actor.Organisation))
-            unmet.Add(new("organisation", $"Only a user of {string.Join(" or ", guards.Organisations.Select(Organisations.NameOf).Order())} may do this; " +
-                $"you sign in for {Organisations.NameOf(actor.Organisation)}."));
+            unmet.Add(new("organisation", $"Only a user of {string.Join(" or ", guards.Organisations.Select(names.NameOf).Order())} may do this; " +
+                $"you sign in for {names.NameOf(actor.Organisation)}."));
         return unmet;
     }
 

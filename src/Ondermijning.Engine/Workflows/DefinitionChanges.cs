@@ -43,7 +43,7 @@ public static class DefinitionChanges
     }
 
     private static string Stage(StageDefinition s) =>
-        Join(s.Label, s.Kind.ToString().ToLowerInvariant(), s.Table?.ToString().ToUpperInvariant(), s.Deadline?.ToString());
+        Join(s.Label, s.Kind.ToString().ToLowerInvariant(), s.Table?.Id.Value.ToUpperInvariant(), s.Deadline?.ToString());
 
     private static string TransitionId(TransitionDefinition t) => $"{t.From} → {t.Trigger}";
 

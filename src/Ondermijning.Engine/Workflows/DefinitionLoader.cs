@@ -14,9 +14,10 @@ namespace Ondermijning.Engine.Workflows;
 /// completely, collecting all problems rather than stopping at the first, so an author fixes a file
 /// in one pass.
 /// </summary>
-public static class DefinitionLoader
+public static partial class DefinitionLoader
 {
-    public static IReadOnlyList<WorkflowDefinition> LoadFolder(string root)
+    /// <param name="vocabulary">What the definitions may name; <see cref="LoadVocabulary"/> reads it.</param>
+    public static IReadOnlyList<WorkflowDefinition> LoadFolder(string root, Vocabulary vocabulary)
     {
         if (!Directory.Exists(root))
             throw new WorkflowDefinitionException([new DefinitionError(root, "$", null, "the workflows folder does not exist")]);
@@ -24,8 +25,9 @@ public static class DefinitionLoader
         var displayBase = Path.GetDirectoryName(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar)) ?? root;
         var errors = new List<DefinitionError>();
         var definitions = new List<WorkflowDefinition>();
+        var vocabularyFile = Path.GetFullPath(Path.Combine(root, VocabularyFile));
         var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetFileName(f).EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase) && Path.GetFullPath(f) != vocabularyFile)
             .Order(StringComparer.Ordinal)
             .Select(f => (Display: Path.GetRelativePath(displayBase, f).Replace('\\', '/'), Content: File.ReadAllBytes(f)))
             .ToList();
@@ -33,7 +35,7 @@ public static class DefinitionLoader
         var compatibility = files.Select(f => ReadCompatibility(f.Content, f.Display, errors)).OfType<OutcomeCompatibility>().ToList();
         foreach (var (display, content) in files.Where(f => !IsCompatibilityFile(f.Content)))
         {
-            var definition = Parse(content, display, errors, compatibility);
+            var definition = Parse(content, display, errors, vocabulary, compatibility);
             if (definition is not null) definitions.Add(definition);
         }
         foreach (var (covered, version) in compatibility.SelectMany(c => c.Versions.Select(v => (c, v)))
@@ -87,7 +89,8 @@ public static class DefinitionLoader
 
     /// <summary>Parses one file; returns null and adds to <paramref name="errors"/> when it is not valid.</summary>
     /// <param name="compatibility">Outcomes declared for versions published before steps could declare them.</param>
-    public static WorkflowDefinition? Parse(byte[] utf8, string file, List<DefinitionError> errors, IReadOnlyList<OutcomeCompatibility>? compatibility = null)
+    public static WorkflowDefinition? Parse(byte[] utf8, string file, List<DefinitionError> errors, Vocabulary vocabulary,
+        IReadOnlyList<OutcomeCompatibility>? compatibility = null)
     {
         JsonDocument document;
         try
@@ -104,7 +107,7 @@ public static class DefinitionLoader
 
         using (document)
         {
-            var reader = new Reader(file, JsonLineMap.Build(utf8), errors, compatibility ?? []);
+            var reader = new Reader(file, JsonLineMap.Build(utf8), errors, compatibility ?? [], vocabulary);
             try
             {
                 return reader.Definition(document.RootElement, () => CanonicalHash(utf8), Encoding.UTF8.GetString(utf8));
@@ -133,7 +136,8 @@ public static class DefinitionLoader
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    private sealed class Reader(string file, JsonLineMap lines, List<DefinitionError> errors, IReadOnlyList<OutcomeCompatibility> compatibility)
+    private sealed partial class Reader(string file, JsonLineMap lines, List<DefinitionError> errors, IReadOnlyList<OutcomeCompatibility> compatibility,
+        Vocabulary vocabulary)
     {
         private int _errorsAtStart;
 
@@ -175,6 +179,7 @@ public static class DefinitionLoader
                 CaseGates = caseGates,
                 Retention = retention,
                 Content = content,
+                Vocabulary = vocabulary,
             };
         }
 
@@ -307,16 +312,11 @@ public static class DefinitionLoader
                 };
 
                 var tableText = OptionalString(element, path, "table");
-                ChainTable? table = tableText switch
-                {
-                    null => null,
-                    "LWO" => ChainTable.Lwo,
-                    "ATOM" => ChainTable.Atom,
-                    "MOT" => ChainTable.Mot,
-                    _ => Fail<ChainTable?>($"{path}.table", $"'{tableText}' is not a table; use LWO, ATOM or MOT"),
-                };
+                var table = tableText is null ? null
+                    : vocabulary.FindTable(tableText) ?? Fail<TableDefinition>($"{path}.table",
+                        $"'{tableText}' is not a table of the vocabulary; the tables are: {TableIds()}");
                 if (kind == StageKind.Table && table is null && tableText is null)
-                    Error($"{path}.table", "a stage of kind 'table' must say which table: LWO, ATOM or MOT");
+                    Error($"{path}.table", $"a stage of kind 'table' must say which table: {TableIds()}");
                 if (kind is not null and not StageKind.Table && tableText is not null)
                     Error($"{path}.table", "only a stage of kind 'table' sits at a table");
 
@@ -446,7 +446,12 @@ public static class DefinitionLoader
             return caseGates;
         }
 
-        private HashSet<OrganisationId> OrganisationList(JsonElement obj, string path, string name)
+        private string TableIds() => string.Join(", ", vocabulary.Tables.Select(t => t.Id));
+
+        private HashSet<OrganisationId> OrganisationList(JsonElement obj, string path, string name) =>
+            OrganisationList(obj, path, name, vocabulary.Organisations);
+
+        private HashSet<OrganisationId> OrganisationList(JsonElement obj, string path, string name, IReadOnlyCollection<Organisation> known)
         {
             var organisations = new HashSet<OrganisationId>();
             if (!obj.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
@@ -459,8 +464,8 @@ public static class DefinitionLoader
             {
                 var entryPath = $"{path}.{name}[{index++}]";
                 var text = entry.ValueKind == JsonValueKind.String ? entry.GetString() : null;
-                if (text is not null && Organisations.IsKnown(new OrganisationId(text))) organisations.Add(new OrganisationId(text));
-                else Error(entryPath, $"unknown organisation '{text ?? entry.ToString()}'; the organisations are: {string.Join(", ", Organisations.All.Select(o => o.Id))}");
+                if (text is not null && known.Any(o => o.Id.Value == text)) organisations.Add(new OrganisationId(text));
+                else Error(entryPath, $"unknown organisation '{text ?? entry.ToString()}'; the organisations are: {string.Join(", ", known.Select(o => o.Id))}");
             }
             return organisations;
         }
@@ -610,10 +615,10 @@ public static class DefinitionLoader
                     {
                         var rolePath = $"{path}.roles[{index++}]";
                         var name = role.ValueKind == JsonValueKind.String ? role.GetString() : null;
-                        if (name is not null && Role.All.Contains(new Role(name))) roles.Add(new Role(name));
+                        if (name is not null && vocabulary.FindRole(new Role(name)) is not null) roles.Add(new Role(name));
                         else
                         {
-                            Error(rolePath, $"unknown role '{name ?? role.ToString()}'; the roles are: {string.Join(", ", Role.All)}");
+                            Error(rolePath, $"unknown role '{name ?? role.ToString()}'; the roles are: {string.Join(", ", vocabulary.Roles.Select(r => r.Id))}");
                             ok = false;
                         }
                     }
@@ -711,7 +716,7 @@ public static class DefinitionLoader
 
             return key is null || label is null || type is null
                 ? null
-                : new RequiredInformation(key, label, type.Value, maxLength, allowFuture, values) { Help = help, Role = role, Minimum = minimum };
+                : new RequiredInformation(key, label, type.Value, maxLength, allowFuture, values) { Help = help, Role = role, Minimum = minimum, Organisations = vocabulary.Organisations };
         }
 
         private void CheckGraph(List<StageDefinition> stages, List<(TransitionDefinition Transition, string Path)> transitions)

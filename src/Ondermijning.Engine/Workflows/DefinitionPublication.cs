@@ -61,7 +61,7 @@ public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCata
         // Published at runtime (no file): read back, so that every instance holds the same versions after a restart.
         var runtime = recorded.Values
             .Where(v => v.State == WorkflowVersionState.Published && v.Content is not null && !catalog.Holds(new DefinitionKey(v.Workflow, v.Version)))
-            .Select(v => PublishedVersions.Parse(v, errors))
+            .Select(v => PublishedVersions.Parse(v, catalog.Vocabulary, errors))
             .OfType<WorkflowDefinition>()
             .ToList();
 
@@ -83,8 +83,8 @@ public sealed class DefinitionPublication(OndermijningDbContext db, WorkflowCata
 /// <summary>Reads published versions back from the database, at start-up and when another instance published one.</summary>
 public static class PublishedVersions
 {
-    public static WorkflowDefinition? Parse(StoredWorkflowVersion stored, List<DefinitionError> errors) =>
-        DefinitionLoader.Parse(Encoding.UTF8.GetBytes(stored.Content ?? ""), stored.SourceFile, errors);
+    public static WorkflowDefinition? Parse(StoredWorkflowVersion stored, Vocabulary vocabulary, List<DefinitionError> errors) =>
+        DefinitionLoader.Parse(Encoding.UTF8.GetBytes(stored.Content ?? ""), stored.SourceFile, errors, vocabulary);
 
     /// <summary>The published versions the catalog does not hold yet.</summary>
     public static List<WorkflowDefinition> NotYetIn(WorkflowCatalog catalog, IEnumerable<StoredWorkflowVersion> published)
@@ -92,7 +92,7 @@ public static class PublishedVersions
         var errors = new List<DefinitionError>();
         var definitions = published
             .Where(v => !catalog.Holds(new DefinitionKey(v.Workflow, v.Version)))
-            .Select(v => Parse(v, errors)).OfType<WorkflowDefinition>().ToList();
+            .Select(v => Parse(v, catalog.Vocabulary, errors)).OfType<WorkflowDefinition>().ToList();
         // A version was valid when it was published; one that no longer parses is a fault of the code, not of the user.
         if (errors.Count > 0) throw new WorkflowDefinitionException(errors);
         return definitions;

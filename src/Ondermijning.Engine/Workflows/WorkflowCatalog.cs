@@ -13,9 +13,10 @@ public sealed class WorkflowCatalog
     private readonly IReadOnlyDictionary<MunicipalityCode, WorkflowId> _perMunicipality;
     private readonly Lock _adding = new();
 
-    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions, WorkflowId defaultWorkflow,
+    public WorkflowCatalog(Vocabulary vocabulary, IEnumerable<WorkflowDefinition> definitions, WorkflowId defaultWorkflow,
         IReadOnlyDictionary<MunicipalityCode, WorkflowId>? perMunicipality = null)
     {
+        Vocabulary = vocabulary;
         _byKey = definitions.ToDictionary(d => d.Key);
         DefaultWorkflow = defaultWorkflow;
         _perMunicipality = perMunicipality ?? new Dictionary<MunicipalityCode, WorkflowId>();
@@ -41,6 +42,9 @@ public sealed class WorkflowCatalog
 
     public WorkflowId DefaultWorkflow { get; }
 
+    /// <summary>What every definition, sign-in and seating may name; versions published at runtime are read against it too.</summary>
+    public Vocabulary Vocabulary { get; }
+
     public int Count => _byKey.Count;
 
     public IEnumerable<WorkflowDefinition> All => _byKey.Values.OrderBy(d => d.Key.Workflow.Value).ThenBy(d => d.Key.Version);
@@ -49,6 +53,13 @@ public sealed class WorkflowCatalog
     public WorkflowId WorkflowFor(MunicipalityCode municipality) => _perMunicipality.GetValueOrDefault(municipality, DefaultWorkflow);
 
     public IReadOnlyList<WorkflowId> Workflows => [.. _byKey.Keys.Select(k => k.Workflow).Distinct().OrderBy(w => w.Value)];
+
+    /// <summary>
+    /// The tables of the vocabulary that a stage of some version sits at: the agendas worth offering. A table declared for a
+    /// workflow not yet published has no cases to discuss.
+    /// </summary>
+    public IEnumerable<TableDefinition> TablesInUse =>
+        Vocabulary.Tables.Where(t => _byKey.Values.Any(d => d.Stages.Any(s => s.Table?.Id == t.Id)));
 
     /// <summary>Whether this instance holds the version already, without asking the database.</summary>
     public bool Holds(DefinitionKey key) => _byKey.ContainsKey(key);

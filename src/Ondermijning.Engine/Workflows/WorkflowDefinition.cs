@@ -7,12 +7,10 @@ namespace Ondermijning.Engine.Workflows;
 
 public enum StageKind { Start, Work, Table, Final }
 
-/// <summary>The consultation tables of the chain.</summary>
-public enum ChainTable { Lwo, Atom, Mot }
-
 public sealed record SeverityLevel(Severity Id, string Label);
 
-public sealed record StageDefinition(StageId Id, string Label, StageKind Kind, ChainTable? Table, Period? Deadline);
+/// <param name="Table">For a stage of kind table: the table of the vocabulary it sits at.</param>
+public sealed record StageDefinition(StageId Id, string Label, StageKind Kind, TableDefinition? Table, Period? Deadline);
 
 /// <summary>What kind of value a step asks for; the definition declares it, the engine checks it.</summary>
 public enum InformationType { Text, Date, Organisation, Choice, YesNo, Checklist }
@@ -38,6 +36,8 @@ public sealed record RequiredInformation(string Key, string Label, InformationTy
     public InputRole? Role { get; init; }
     /// <summary>For a checklist: at least this many values are ticked.</summary>
     public int Minimum { get; init; }
+    /// <summary>For an organisation: the organisations of the vocabulary the definition was read with.</summary>
+    public IReadOnlyList<Organisation> Organisations { get; init; } = [];
 
     /// <summary>
     /// The value as it is stored (trimmed; a date in ISO form; an organisation by its id), or the problem with it in words
@@ -55,11 +55,11 @@ public sealed record RequiredInformation(string Key, string Label, InformationTy
                     return (null, $"'{Label}' ({Key}) lies in the future ({date.Value:uuuu-MM-dd}); record the step once it has taken place.");
                 return (LocalDatePattern.Iso.Format(date.Value), null);
             case InformationType.Organisation:
-                var organisation = Organisations.All.FirstOrDefault(o => string.Equals(o.Id.Value, value, StringComparison.OrdinalIgnoreCase)
+                var organisation = Organisations.FirstOrDefault(o => string.Equals(o.Id.Value, value, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(o.Name, value, StringComparison.OrdinalIgnoreCase)
                     || o.Name.StartsWith(value + " (", StringComparison.OrdinalIgnoreCase));
                 return organisation is null
-                    ? (null, $"'{Label}' ({Key}) is one of the known organisations ({string.Join(", ", Organisations.All.Select(o => o.Id))}); '{Shorten(value)}' is not.")
+                    ? (null, $"'{Label}' ({Key}) is one of the known organisations ({string.Join(", ", Organisations.Select(o => o.Id))}); '{Shorten(value)}' is not.")
                     : (organisation.Id.Value, null);
             case InformationType.Choice:
                 return Choices.Contains(value, StringComparer.Ordinal)
@@ -159,6 +159,8 @@ public sealed class WorkflowDefinition
     public IReadOnlyList<CaseGate> CaseGates { get; init; } = [];
     /// <summary>When personal data of closed cases are erased; none means they are kept.</summary>
     public RetentionPolicy? Retention { get; init; }
+    /// <summary>The organisations, roles and tables the definition was read against: where their names come from.</summary>
+    public Vocabulary Vocabulary { get; init; } = Vocabulary.Empty;
 
     public CaseGate? CaseGateAt(StageId stage) => CaseGates.FirstOrDefault(g => g.Stages.Contains(stage));
 

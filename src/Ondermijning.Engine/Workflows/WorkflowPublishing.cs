@@ -36,7 +36,7 @@ public sealed class WorkflowPublishing(OndermijningDbContext db, WorkflowCatalog
             return new DraftOutcome(earlier, null, [], false);
         var errors = new List<DefinitionError>();
         var source = $"{workflow} (concept)";
-        var definition = DefinitionLoader.Parse(json, source, errors);
+        var definition = DefinitionLoader.Parse(json, source, errors, catalog.Vocabulary);
         if (definition is null) return new DraftOutcome(null, null, errors, false);
 
         if (definition.Key.Workflow != workflow)
@@ -102,7 +102,7 @@ public sealed class WorkflowPublishing(OndermijningDbContext db, WorkflowCatalog
         var content = node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var errors = new List<DefinitionError>();
         var source = $"{workflow} v{version} (published at runtime)";
-        var definition = DefinitionLoader.Parse(Encoding.UTF8.GetBytes(content), source, errors)
+        var definition = DefinitionLoader.Parse(Encoding.UTF8.GetBytes(content), source, errors, catalog.Vocabulary)
             ?? throw new WorkflowDefinitionException(errors);
 
         var now = clock.GetCurrentInstant();
@@ -127,7 +127,7 @@ public sealed class WorkflowPublishing(OndermijningDbContext db, WorkflowCatalog
             .FirstOrDefaultAsync(v => v.Workflow == key.Workflow && v.Version == key.Version, cancellationToken);
         var definition = catalog.Find(key);
         if (definition is null && stored is { State: WorkflowVersionState.Draft } && actor.HasRoleFor(Permission.PublishWorkflows))
-            definition = PublishedVersions.Parse(stored, []);
+            definition = PublishedVersions.Parse(stored, catalog.Vocabulary, []);
         if (definition is null)
             throw new EngineProblem(ProblemKind.NotFound, "Workflow version not found", $"There is no version {key.Version} of workflow '{key.Workflow}'.");
         var previous = catalog.Versions(key.Workflow).LastOrDefault(d => d.Key.Version < key.Version);
@@ -151,7 +151,7 @@ public sealed class WorkflowPublishing(OndermijningDbContext db, WorkflowCatalog
             .FirstOrDefaultAsync(v => v.Workflow == workflow && v.Version == version && v.State == WorkflowVersionState.Draft, cancellationToken);
         if (stored is null) return null;
         var errors = new List<DefinitionError>();
-        var definition = PublishedVersions.Parse(stored, errors);
+        var definition = PublishedVersions.Parse(stored, catalog.Vocabulary, errors);
         return new DraftOutcome(stored, definition, errors, false);
     }
 }

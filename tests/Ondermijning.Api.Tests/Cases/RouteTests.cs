@@ -22,7 +22,7 @@ public class RouteTests : IClassFixture<RouteTests.Service>
     private readonly Service _service;
     public RouteTests(Service service) => _service = service;
 
-    private static readonly WorkflowDefinition V1 = DefinitionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "workflows"))
+    private static readonly WorkflowDefinition V1 = DefinitionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "workflows"), ShippedVocabulary.Value)
         .Single(d => d.Key == new DefinitionKey(new WorkflowId("ondermijning"), 1));
 
     public static TheoryData<string> Routes()

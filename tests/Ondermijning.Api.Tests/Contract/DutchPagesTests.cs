@@ -43,11 +43,11 @@ public partial class DutchPagesTests(ITestOutputHelper output)
         foreach (var (url, page) in pages)
         {
             var text = Readable(page);
-            foreach (var word in EnglishWords.Where(w => Regex.IsMatch(text, $@"(?<![\p{{L}}-]){Regex.Escape(w)}(?![\p{{L}}-])", RegexOptions.IgnoreCase)))
+            foreach (var word in EnglishWords.Where(w => Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}-]){Regex.Escape(w)}(?![\p{{L}}\p{{N}}-])", RegexOptions.IgnoreCase)))
                 failures.Add($"{url}: English '{word}' in “{Around(text, word)}”");
             foreach (Match code in Codes().Matches(text))
                 failures.Add($"{url}: raw {code.Value} in “{Around(text, code.Value)}”");
-            foreach (var id in Ids.Where(i => Regex.IsMatch(text, $@"(?<![\p{{L}}-]){Regex.Escape(i)}(?![\p{{L}}-])")))
+            foreach (var id in Ids.Where(i => Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}-]){Regex.Escape(i)}(?![\p{{L}}\p{{N}}-])")))
                 failures.Add($"{url}: id '{id}' instead of its name in “{Around(text, id)}”");
         }
         output.WriteLine($"{pages.Count} pages as {demoUser}:\n{string.Join("\n", pages.Select(p => p.Url))}");

@@ -35,7 +35,7 @@ public class FuzzTests(ITestOutputHelper output)
         var world = await RouteAccessTests.BuildAsync(factory);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization =
-            new("Bearer", TestTokens.For("fuzz", "gemeente", Role.All.Select(r => r.Value), ["GM0935"]));
+            new("Bearer", TestTokens.For("fuzz", "gemeente", ShippedVocabulary.Roles.Select(r => r.Value), ["GM0935"]));
 
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
         var operations = FuzzOperation.FromDocument(document, RouteAccessTests.Samples(world), world);

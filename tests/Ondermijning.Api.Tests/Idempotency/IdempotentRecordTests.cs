@@ -31,7 +31,7 @@ public class IdempotentRecordTests
             .Distinct().ToList();
 
     private static HttpClient EveryRole(ApiFactory factory) =>
-        factory.CreateClientFor("alle-rollen", "gemeente", Role.All.Select(r => r.Value), [Maastricht]);
+        factory.CreateClientFor("alle-rollen", "gemeente", ShippedVocabulary.Roles.Select(r => r.Value), [Maastricht]);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body, string key)
     {
@@ -159,8 +159,8 @@ public class IdempotentRecordTests
     public async Task Another_user_or_organisation_sending_the_same_key_gets_a_record_of_their_own()
     {
         await using var factory = new ApiFactory();
-        var other = factory.CreateClientFor("politie-1", "politie", Role.All.Select(r => r.Value), [Maastricht]);
-        var elsewhere = factory.CreateClientFor("oov-heerlen", "gemeente", Role.All.Select(r => r.Value), ["GM0917"]);
+        var other = factory.CreateClientFor("politie-1", "politie", ShippedVocabulary.Roles.Select(r => r.Value), [Maastricht]);
+        var elsewhere = factory.CreateClientFor("oov-heerlen", "gemeente", ShippedVocabulary.Roles.Select(r => r.Value), ["GM0917"]);
         foreach (var (url, body, theirBody) in new (string, object, object)[]
                  {
                      ("/api/awareness-activities", new { municipality = Maastricht, heldOn = "2024-03-01", kind = "workshop" },

@@ -26,7 +26,7 @@ public class AuthorizationMatrixTests
     {
         await using var factory = new ApiFactory();
         var oov = factory.CreateClient();
-        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key == new DefinitionKey(new WorkflowId("ondermijning"), 1));
+        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath, ShippedVocabulary.Value).Single(d => d.Key == new DefinitionKey(new WorkflowId("ondermijning"), 1));
         var rank = definition.SeverityLevels.Select((l, i) => (l.Id.Value, i)).ToDictionary(x => x.Value, x => x.i);
 
         var cases = new Dictionary<string, string>();
@@ -40,8 +40,7 @@ public class AuthorizationMatrixTests
             var id = (await oov.RegisterAsync(ApiClient.Signal(severity: Severity))).Str("id");
             await oov.MoveToAsync(id, stage);
             cases[stage] = id;
-            var table = definition.Stage(new StageId(stage)).Table!.Value;
-            var seated = Organisations.DefaultSeating[table];
+            var seated = definition.Stage(new StageId(stage)).Table!.DefaultSeating;
 
             foreach (var category in Enum.GetValues<InformationCategory>())
             {
@@ -54,7 +53,7 @@ public class AuthorizationMatrixTests
                     foreach (var author in gate.AddedBy.Where(seated.Contains)) gateOf[author] = gate;
                 var categoryName = InformationTerms.Name(category);
 
-                foreach (var organisation in Organisations.All.Select(o => o.Id).Where(o => !gateOf.ContainsKey(o)))
+                foreach (var organisation in ShippedVocabulary.Organisations.Where(o => !gateOf.ContainsKey(o)))
                 {
                     var refused = await factory.CreateClientFor($"author-{organisation}", organisation.Value, ["tafeldeelnemer"])
                         .AddItemAsync(id, categoryName, organisation.Value, "mag niet");
@@ -78,8 +77,8 @@ public class AuthorizationMatrixTests
         placed.Select(p => p.Category).Distinct().Should().HaveCount(3, "the matrix must exercise every category somewhere");
 
         var cells = 0;
-        foreach (var role in Role.All.Select(r => r.Value))
-        foreach (var organisation in Organisations.All.Select(o => o.Id))
+        foreach (var role in ShippedVocabulary.Roles.Select(r => r.Value))
+        foreach (var organisation in ShippedVocabulary.Organisations)
         {
             var client = factory.CreateClientFor($"{role}-{organisation}", organisation.Value, [role]);
             bool Allowed(Placed item) => ContentRoles.Contains(role) && item.Readers.Contains(organisation);
@@ -131,6 +130,6 @@ public class AuthorizationMatrixTests
         }
 
         failures.Should().BeEmpty();
-        cells.Should().Be(Role.All.Count * Organisations.All.Count * placed.Count * 5);
+        cells.Should().Be(ShippedVocabulary.Roles.Count * ShippedVocabulary.Organisations.Count * placed.Count * 5);
     }
 }

@@ -39,7 +39,7 @@ public class ReporterAndFindingExposureTests
         await added.ShouldHaveStatus(HttpStatusCode.Created);
         var finding = added.Headers.Location!.OriginalString;
 
-        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath).Single(d => d.Key == new DefinitionKey(new WorkflowId("ondermijning"), 1));
+        var definition = DefinitionLoader.LoadFolder(factory.WorkflowsPath, ShippedVocabulary.Value).Single(d => d.Key == new DefinitionKey(new WorkflowId("ondermijning"), 1));
         var gate = definition.Gates.Single(g => g.Stage.Value == "verrijking" && g.Category == InformationCategory.Open);
         var users = factory.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.Development.Users;
         users.Should().HaveCountGreaterThan(10);

@@ -21,7 +21,7 @@ public class VersioningTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
         Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
-        // Everything else ships as it is: the other workflows (the shipped settings put a municipality on one) and the files beside them.
+        // Everything else ships as it is: the vocabulary, the other workflows (the shipped settings put a municipality on one).
         foreach (var file in Directory.EnumerateFiles(Shipped, "*", SearchOption.AllDirectories)
                      .Where(f => Path.GetRelativePath(Shipped, f).Split(Path.DirectorySeparatorChar)[0] != "ondermijning"))
         {

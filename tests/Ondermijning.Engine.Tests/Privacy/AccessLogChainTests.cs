@@ -21,7 +21,7 @@ public sealed class AccessLogChainTests
 
     private static readonly MunicipalityCode Maastricht = MunicipalityCode.Parse("GM0935");
 
-    private static readonly Actor Agent = new("agent-1", "Agent", Organisations.Politie, new HashSet<Role> { Role.TableParticipant },
+    private static readonly Actor Agent = new("agent-1", "Agent", new OrganisationId("politie"), new HashSet<Role> { Role.TableParticipant },
         new HashSet<MunicipalityCode> { Maastricht });
 
     public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.PostgreSql];

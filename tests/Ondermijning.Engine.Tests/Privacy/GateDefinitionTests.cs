@@ -13,7 +13,7 @@ public class GateDefinitionTests
     private static (WorkflowDefinition? Definition, List<DefinitionError> Errors) Load(string name)
     {
         var errors = new List<DefinitionError>();
-        var definition = DefinitionLoader.Parse(File.ReadAllBytes(Fixture(name)), name, errors);
+        var definition = DefinitionLoader.Parse(File.ReadAllBytes(Fixture(name)), name, errors, ShippedDefinitionTests.Vocabulary);
         return (definition, errors);
     }
 
@@ -26,10 +26,10 @@ public class GateDefinitionTests
         var gate = definition!.Gates.Should().ContainSingle().Subject;
         gate.Stage.Should().Be(new StageId("mot"));
         gate.Category.Should().Be(InformationCategory.Closed);
-        gate.Readers.Should().BeEquivalentTo([Organisations.Politie, Organisations.Gemeente]);
+        gate.Readers.Should().BeEquivalentTo([new OrganisationId("politie"), Organisations.Gemeente]);
         definition.Retention!.PeriodFor(new StageId("afgesloten")).Should().Be(Period.FromYears(1));
-        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("laag"), Organisations.Politie).Should().BeNull("the gate starts at 'hoog'");
-        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), Organisations.Politie).Should().Be(gate);
+        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("laag"), new OrganisationId("politie")).Should().BeNull("the gate starts at 'hoog'");
+        definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), new OrganisationId("politie")).Should().Be(gate);
         definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), Organisations.Gemeente).Should().BeNull("a reader is not an author");
     }
 
@@ -65,8 +65,8 @@ public class GateDefinitionTests
             definition.Gates.Where(g => g.Category == InformationCategory.Closed).Select(g => g.Stage)
                 .Should().OnlyContain(s => s == new StageId("mot"));
             // Fiscal secrecy: what the Belastingdienst and FIOD share at the MOT does not reach the police.
-            var fiscal = definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), Organisations.Belastingdienst)!;
-            fiscal.Readers.Should().NotContain(Organisations.Politie).And.Contain(Organisations.Riec);
+            var fiscal = definition.GateFor(new StageId("mot"), InformationCategory.Closed, new Severity("hoog"), new OrganisationId("belastingdienst"))!;
+            fiscal.Readers.Should().NotContain(new OrganisationId("politie")).And.Contain(new OrganisationId("riec"));
             definition.Retention!.PeriodFor(new StageId("niet-bevestigd")).Should().Be(Period.FromMonths(6));
             definition.Retention.PeriodFor(new StageId("afgesloten")).Should().Be(Period.FromYears(2));
         }

@@ -50,6 +50,7 @@ public class RenamedChainTests
         var folder = Path.Combine(Path.GetTempPath(), "ondermijning-engine-tests", Guid.NewGuid().ToString("N"), "workflows");
         Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
         File.WriteAllText(Path.Combine(folder, "ondermijning", "v1.json"), v3.ToJsonString());
+        File.Copy(Path.Combine(ShippedDefinitionTests.ShippedFolder, DefinitionLoader.VocabularyFile), Path.Combine(folder, DefinitionLoader.VocabularyFile));
         return folder;
     }
 

@@ -9,7 +9,7 @@ public class DefinitionValidatorTests
 
     private static DefinitionError SingleError(string fixture)
     {
-        var act = () => DefinitionLoader.LoadFolder(Fixture(fixture));
+        var act = () => DefinitionLoader.LoadFolder(Fixture(fixture), ShippedDefinitionTests.Vocabulary);
         var errors = act.Should().Throw<WorkflowDefinitionException>().Which.Errors;
         return errors.Should().ContainSingle().Which;
     }
@@ -17,7 +17,7 @@ public class DefinitionValidatorTests
     [Fact]
     public void A_valid_definition_loads()
     {
-        var definition = DefinitionLoader.LoadFolder(Fixture("valid")).Should().ContainSingle().Which;
+        var definition = DefinitionLoader.LoadFolder(Fixture("valid"), ShippedDefinitionTests.Vocabulary).Should().ContainSingle().Which;
 
         definition.Stages.Should().HaveCount(3);
         definition.Stage(new("lwo")).Deadline.Should().Be(NodaTime.Period.FromWeeks(6));
@@ -115,7 +115,7 @@ public class DefinitionValidatorTests
     [Fact]
     public void A_definition_needs_exactly_one_start_stage()
     {
-        var act = () => DefinitionLoader.LoadFolder(Fixture("two-starts"));
+        var act = () => DefinitionLoader.LoadFolder(Fixture("two-starts"), ShippedDefinitionTests.Vocabulary);
 
         act.Should().Throw<WorkflowDefinitionException>().Which.Errors
             .Should().Contain(e => e.Path == "$.stages" && e.Problem == "exactly one stage must be of kind 'start'; found 2");
@@ -124,7 +124,7 @@ public class DefinitionValidatorTests
     [Fact]
     public void The_exception_message_lists_every_problem_for_the_operator()
     {
-        var act = () => DefinitionLoader.LoadFolder(Fixture("unknown-stage"));
+        var act = () => DefinitionLoader.LoadFolder(Fixture("unknown-stage"), ShippedDefinitionTests.Vocabulary);
 
         act.Should().Throw<WorkflowDefinitionException>().WithMessage(
             "*not valid (1 problem)*service will not start*unknown-stage/v1.json:45: $.transitions[1].to: unknown stage 'klaaar'*");

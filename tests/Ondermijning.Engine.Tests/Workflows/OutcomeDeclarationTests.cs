@@ -21,7 +21,7 @@ public class OutcomeDeclarationTests
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "valid", "v1.json")))!.AsObject();
         change(root["transitions"]![1]!.AsObject());
         var errors = new List<DefinitionError>();
-        return (DefinitionLoader.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "proef/v1.json", errors), errors);
+        return (DefinitionLoader.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "proef/v1.json", errors, ShippedDefinitionTests.Vocabulary), errors);
     }
 
     private static RequiredInformation Input(JsonObject input)
@@ -137,7 +137,7 @@ public class OutcomeDeclarationTests
         compatibility["steps"]![2]!["trigger"] = "naar-de-bakker";
         File.WriteAllText(Path.Combine(folder, "outcomes-v1-v2.json"), compatibility.ToJsonString());
 
-        var act = () => DefinitionLoader.LoadFolder(Path.GetDirectoryName(folder)!);
+        var act = () => DefinitionLoader.LoadFolder(Path.GetDirectoryName(folder)!, ShippedDefinitionTests.Vocabulary);
 
         act.Should().Throw<WorkflowDefinitionException>().Which.Errors.Should().ContainSingle()
             .Which.ToString().Should().Be("workflows/ondermijning/outcomes-v1-v2.json: $.steps[2].trigger: no version it covers has a step 'naar-de-bakker' from stage 'lwo'");

@@ -20,7 +20,7 @@ public class StepInformationTests
         root["transitions"]![1]!["guards"]!["requiredInformation"] = information;
         change?.Invoke(root);
         var errors = new List<DefinitionError>();
-        return (DefinitionLoader.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "proef/v1.json", errors), errors);
+        return (DefinitionLoader.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "proef/v1.json", errors, ShippedDefinitionTests.Vocabulary), errors);
     }
 
     private static RequiredInformation Single(JsonObject information)

@@ -60,8 +60,8 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     /// <summary>What happened to one decision of a submission, named by its case ("4F0CAE01 (Bakkerij X)").</summary>
     public sealed record Outcome(string Case, string Label, string Text);
 
-    public ChainTable Table { get; private set; }
-    public string TableName => TableNames.Name(Table);
+    public TableDefinition Table { get; private set; } = null!;
+    public string TableName => Table.Name;
     /// <summary>
     /// At most this many cases on one page of the agenda: a sitting does not weigh more, and the page stays the same size
     /// however long the backlog; the later pages reach every other waiting case.
@@ -79,7 +79,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     /// <summary>The cases the regisseur put on this sitting's agenda; empty means all that wait.</summary>
     public IReadOnlyList<string> Chosen { get; private set; } = [];
     public bool PrintView { get; private set; }
-    public bool MayCompose => User.ToActor().HasRole(Role.OovRegisseur);
+    public bool MayCompose => User.ToActor().HasPermissionsOf(Role.OovRegisseur);
     public string MeetingDate { get; private set; } = "";
     public string? MeetingDateError { get; private set; }
     public Dictionary<string, Besluit> Submitted { get; } = [];
@@ -220,9 +220,9 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
 
     private bool TryTable(string tafel)
     {
-        var found = Enum.TryParse<ChainTable>(tafel, ignoreCase: true, out var table);
+        if (catalog.Vocabulary.FindTable(tafel) is not { } table) return false;
         Table = table;
-        return found;
+        return true;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -230,7 +230,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
         var actor = User.ToActor();
         // Only the municipalities that seat the user's organisation at this table (the OOV regisseur directs them all).
         var municipalities = gate.AgendaMunicipalities(actor, Table);
-        var stages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table == Table).Select(s => s.Id).Distinct().ToList();
+        var stages = catalog.All.SelectMany(d => d.Stages).Where(s => s.Table?.Id == Table.Id).Select(s => s.Id).Distinct().ToList();
         // All the table's stages in the municipalities that seat the user, the longest waiting first, so that a long backlog
         // never keeps the oldest cases off the agenda; how many wait in all is counted, and the page says how many others wait.
         var filter = new CaseFilter(Stages: stages, Municipalities: municipalities, PageSize: AgendaLimit, LongestWaitingFirst: true);

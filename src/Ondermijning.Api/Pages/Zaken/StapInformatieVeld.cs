@@ -23,9 +23,9 @@ public sealed record StapInformatieVeld(RequiredInformation Info, string Name, s
     public string? Described => string.Join(' ', new[] { Info.Help is null ? null : $"{Id}-uitleg", Error is null ? null : $"{Id}-fout" }.OfType<string>())
         is { Length: > 0 } ids ? ids : null;
 
-    /// <summary>The values a choice offers, as (stored value, what the page shows).</summary>
-    public IEnumerable<(string Value, string Shown)> Options => Info.Type == InformationType.Organisation
-        ? (Info.Values ?? Organisations.All.Select(o => o.Id.Value).ToList()).Select(v => (v, Organisations.NameOf(new OrganisationId(v))))
+    /// <summary>The values a choice offers, as (stored value, what the page shows): an organisation by its name in the vocabulary.</summary>
+    public IEnumerable<(string Value, string Shown)> Options(Vocabulary vocabulary) => Info.Type == InformationType.Organisation
+        ? (Info.Values ?? vocabulary.Organisations.Select(o => o.Id.Value).ToList()).Select(v => (v, vocabulary.NameOf(new OrganisationId(v))))
         : Info.Choices.Select(v => (v, v));
 
     public IReadOnlyList<string> Ticked => (Entered ?? "").Split(RequiredInformation.ChecklistSeparator, StringSplitOptions.TrimEntries);

@@ -195,7 +195,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
             (Case, var read) = await responder.DetailWithInformationAsync(@case, actor, cancellationToken);
             AddableCategories = access.AddableCategories(@case, actor);
             Findings = actor.HasRoleFor(Permission.ReadInformation) ? await enrichment.FindingsAsync(@case, read, actor, cancellationToken) : [];
-            var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table == ChainTable.Mot);
+            var visitedMot = @case.History.Any(h => Definition.FindStage(h.ToStage)?.Table?.Kind == TableKind.Mot);
             if (visitedMot && actor.HasRoleFor(Permission.RecordIntervention)) InterventionSubtypes = await interventions.SubtypesAsync(cancellationToken);
             if (actor.HasRoleFor(Permission.WriteFeedback)) GivenFeedback = await receipts.GivenAsync(caseId, actor, cancellationToken);
             await keten.LoadAsync(@case, Definition, actor, cancellationToken);
@@ -220,7 +220,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
         Definition.Transitions.FirstOrDefault(t => t.Trigger.Value == trigger)?.Guards.RequiredInformation.FirstOrDefault(r => r.Key == key)?.Type switch
         {
             InformationType.Date when DateRule.Parse(value, out var date) is null => Dutch.Date(date),
-            InformationType.Organisation => Dutch.Organisation(value),
+            InformationType.Organisation => Definition.Vocabulary.NameOf(new OrganisationId(value)),
             InformationType.YesNo => value == RequiredInformation.Yes ? "ja" : "nee",
             InformationType.Checklist => value.Replace(RequiredInformation.ChecklistSeparator.ToString(), "; ", StringComparison.Ordinal),
             _ => value,
@@ -237,7 +237,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
         .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
 
     /// <summary>Who takes part in an inspection unless told otherwise: the organisations seated at the ATOM.</summary>
-    public IReadOnlyList<string> AtomOrganisations => Organisations.DefaultSeating[ChainTable.Atom].Select(Organisations.NameOf).ToList();
+    public IReadOnlyList<string> AtomOrganisations => Definition.Vocabulary.DefaultSeatingNames(TableKind.Atom);
 
     public StepRecord RecordsOf(string trigger) => TransitionOf(trigger) is { } t ? ChainSteps.Records(t) : StepRecord.None;
 
@@ -248,7 +248,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
 
     /// <summary>The date of the latest MOT sitting the case was decided in, as the date its interventions carry.</summary>
     public string? LastSittingDate => Case.History.Reverse()
-        .Where(h => h.FromStage is { } from && Definition.FindStage(new StageId(from))?.Table == ChainTable.Mot)
+        .Where(h => h.FromStage is { } from && Definition.FindStage(new StageId(from))?.Table?.Kind == TableKind.Mot)
         .SelectMany(h => h.Information.Where(i => Definition.Transitions.Any(t => t.Trigger.Value == h.Trigger
             && KetenInvoer.Dates(t).Any(d => d.Key == i.Key))).Select(i => i.Value))
         .FirstOrDefault();
