@@ -141,8 +141,9 @@ public static partial class DefinitionLoader
     {
         private int _errorsAtStart;
 
-        private void Error(string path, string problem) =>
-            errors.Add(new DefinitionError(file, path, lines.LineOf(path), problem));
+        /// <param name="dutch">The same problem as the draft page tells it a functional administrator.</param>
+        private void Error(string path, string problem, string? dutch = null) =>
+            errors.Add(new DefinitionError(file, path, lines.LineOf(path), problem, dutch));
 
         /// <param name="hash">Asked only of a valid definition: hashing reads the whole document, which only a valid one is fit for.</param>
         public WorkflowDefinition? Definition(JsonElement root, Func<string> hash, string content)
@@ -215,7 +216,7 @@ public static partial class DefinitionLoader
         {
             if (obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
                 return Checked(value.GetString()!, $"{path}.{name}");
-            Error($"{path}.{name}", $"'{name}' is required and must be a non-empty text");
+            Error($"{path}.{name}", $"'{name}' is required and must be a non-empty text", $"‘{name}’ is verplicht: vul hier een tekst in.");
             return null;
         }
 
@@ -231,7 +232,7 @@ public static partial class DefinitionLoader
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
             if (value.ValueKind == JsonValueKind.String) return Checked(value.GetString()!, $"{path}.{name}");
-            Error($"{path}.{name}", $"'{name}' must be a text");
+            Error($"{path}.{name}", $"'{name}' must be a text", $"‘{name}’ moet een tekst zijn (tussen aanhalingstekens).");
             return null;
         }
 
@@ -241,7 +242,7 @@ public static partial class DefinitionLoader
             if (text is null) return null;
             var result = LocalDatePattern.Iso.Parse(text);
             if (result.Success) return result.Value;
-            Error($"{path}.{name}", $"'{text}' is not a date in the form YYYY-MM-DD");
+            Error($"{path}.{name}", $"'{text}' is not a date in the form YYYY-MM-DD", $"‘{text}’ is geen datum; schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2027-01-01.");
             return null;
         }
 
@@ -249,19 +250,20 @@ public static partial class DefinitionLoader
         private void OnlyKnown(JsonElement obj, string path, params string[] known)
         {
             foreach (var property in obj.EnumerateObject().Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
-                Error($"{path}.{property.Name}", $"unknown property '{property.Name}'; the properties here are: {string.Join(", ", known)}");
+                Error($"{path}.{property.Name}", $"unknown property '{property.Name}'; the properties here are: {string.Join(", ", known)}",
+                    $"‘{property.Name}’ hoort hier niet; hier horen: {string.Join(", ", known)}.");
         }
 
         private IEnumerable<(JsonElement Element, string Path)> Array(JsonElement obj, string name, bool required, params string[] known)
         {
             if (!obj.TryGetProperty(name, out var array))
             {
-                if (required) Error($"$.{name}", $"'{name}' is required and must be a list");
+                if (required) Error($"$.{name}", $"'{name}' is required and must be a list", $"‘{name}’ is verplicht: een lijst tussen [ en ].");
                 yield break;
             }
             if (array.ValueKind != JsonValueKind.Array)
             {
-                Error($"$.{name}", $"'{name}' must be a list");
+                Error($"$.{name}", $"'{name}' must be a list", $"‘{name}’ moet een lijst zijn, tussen [ en ].");
                 yield break;
             }
             var index = 0;
@@ -273,7 +275,7 @@ public static partial class DefinitionLoader
                     OnlyKnown(element, path, known);
                     yield return (element, path);
                 }
-                else Error(path, "each entry must be a JSON object");
+                else Error(path, "each entry must be a JSON object", "Elk onderdeel van deze lijst staat tussen { en }.");
             }
         }
 
@@ -547,7 +549,7 @@ public static partial class DefinitionLoader
         /// <summary>The outcome a step records (<see cref="StepOutcome"/>); see <see cref="OutcomeDeclarations"/> for its JSON.</summary>
         private StepOutcome? Records(JsonElement transition, string transitionPath) =>
             transition.TryGetProperty("records", out var records) && records.ValueKind != JsonValueKind.Null
-                ? OutcomeDeclarations.Read(records, $"{transitionPath}.records", Error)
+                ? OutcomeDeclarations.Read(records, $"{transitionPath}.records", (path, problem) => Error(path, problem))
                 : null;
 
         private TransitionGuards? Guards(JsonElement transition, string transitionPath, List<SeverityLevel> severities)

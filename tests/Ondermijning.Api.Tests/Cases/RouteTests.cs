@@ -67,6 +67,9 @@ public class RouteTests : IClassFixture<RouteTests.Service>
             var transition = V1.TransitionsFrom(new StageId(current.Str("stage.id"))).Single(t => t.Trigger.Value == trigger);
             current["availableSteps"]!.AsArray().Select(s => s!.Str("trigger")).Should().Contain(trigger);
             var information = transition.Guards.RequiredInformation.ToDictionary(r => r.Key, r => r.Key.EndsWith("datum") ? "2024-06-03" : "NVWA");
+            // An ATOM or MOT decision rests on the inspection or interventions recorded during the stay.
+            if (ChainSteps.Records(transition) == StepRecord.AtomInspection) await client.RecordInspectionAsync(id);
+            if (ChainSteps.Records(transition) == StepRecord.Interventions) await client.RecordExecutedInterventionAsync(id);
             // The enrichment verdicts are taken by recording the decision, the only way they can be taken.
             current = ChainSteps.VerdictOf(transition) switch
             {

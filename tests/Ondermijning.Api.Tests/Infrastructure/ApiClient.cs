@@ -48,6 +48,20 @@ public static class ApiClient
         IDictionary<string, string>? information = null, int? expectedRevision = null) =>
         client.PostAsJsonAsync($"/api/cases/{caseId}/transitions", new { trigger, reason, information, expectedRevision });
 
+    /// <summary>Records the ATOM inspection an ATOM decision rests on.</summary>
+    public static async Task RecordInspectionAsync(this HttpClient client, string caseId) =>
+        await (await client.PostAsJsonAsync($"/api/cases/{caseId}/atom-inspections",
+            new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "last-onder-dwangsom" } })).ShouldHaveStatus(HttpStatusCode.Created);
+
+    /// <summary>Records an intervention the MOT decided on, already executed, so that the case may later be closed too.</summary>
+    public static async Task RecordExecutedInterventionAsync(this HttpClient client, string caseId)
+    {
+        var recorded = await client.PostAsJsonAsync($"/api/cases/{caseId}/interventions", new { subtype = "boekenonderzoek", executingOrganisation = "Belastingdienst" });
+        await recorded.ShouldHaveStatus(HttpStatusCode.Created);
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonObject>())!.Str("id");
+        await (await client.PatchAsJsonAsync($"/api/cases/{caseId}/interventions/{id}", new { status = "executed" })).ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
     public static async Task<JsonObject> FireOkAsync(this HttpClient client, string caseId, string trigger, string? reason = null,
         IDictionary<string, string>? information = null)
     {

@@ -52,13 +52,15 @@ public partial class PublishingPageTests
         var page = await factory.SignInOnPagesAsync("demo-beheerder");
         var start = await page.GetStringAsync("/definities/concept");
         var faulty = Textarea(start).Replace("\"kind\": \"start\"", "\"kind\": \"begin\"");
+        faulty = faulty[..faulty.IndexOf("\"title\"", StringComparison.Ordinal)] + "\"toelichting\": \"Een uitleg\",\n  " + faulty[faulty.IndexOf("\"title\"", StringComparison.Ordinal)..];
 
         var refused = await page.PostAsync("/definities/concept?handler=Opslaan", Form(start, ("Werkproces", "ondermijning"), ("Definitie", faulty)));
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var html = await refused.Content.ReadAsStringAsync();
         html.Should().Contain("er is niets opgeslagen").And.MatchRegex("Regel \\d+, <code>\\$\\.stages\\[0\\]\\.kind</code>");
         Regex.IsMatch(html, "id=\"definitie\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"fouten\"").Should().BeTrue();
-        WebUtility.HtmlDecode(html).Should().Contain("\"kind\": \"begin\"", "what was typed is kept");
+        WebUtility.HtmlDecode(html).Should().Contain("\"kind\": \"begin\"", "what was typed is kept")
+            .And.MatchRegex("Regel \\d+, <code>\\$\\.toelichting</code>: ‘toelichting’ hoort hier niet; hier horen: \\$schema, id, version, title", "a common mistake is told in Dutch");
 
         var saved = await page.PostAsync("/definities/concept?handler=Opslaan", Form(start, ("Werkproces", "ondermijning"), ("Definitie", Textarea(start))));
         var draft = await saved.Content.ReadAsStringAsync();

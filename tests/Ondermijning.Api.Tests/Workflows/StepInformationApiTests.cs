@@ -17,8 +17,7 @@ public class StepInformationApiTests
     {
         var id = (await client.RegisterAsync()).Str("id");
         await client.MoveToAsync(id, "atom");
-        await (await client.PostAsJsonAsync($"/api/cases/{id}/atom-inspections",
-            new { location = "Pand", organisations = new[] { "Politie" }, outcomes = new[] { "last-onder-dwangsom" } })).ShouldHaveStatus(HttpStatusCode.Created);
+        await client.RecordInspectionAsync(id);
         return id;
     }
 
