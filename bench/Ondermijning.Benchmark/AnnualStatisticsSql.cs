@@ -47,7 +47,7 @@ public static class AnnualStatisticsSql
     }
 
     /// <param name="inScope">The predicate on "Municipality" for the scope's municipalities.</param>
-    /// <param name="arrivedFrom">The instant the year starts in Amsterdam; <c>@from</c> and <c>@to</c> are its first days as dates.</param>
+    /// <param name="arrivedFrom">The instant the year starts in Amsterdam (arrivals at the LWO and receipts are instants); <c>@from</c> and <c>@to</c> are its first days as dates.</param>
     private static string Statement(string inScope, string arrivedFrom, string arrivedTo) => $"""
         WITH lwo AS (
             -- A case belongs to one municipality: its distinct cases add up, and each distinct set stays small.
@@ -121,7 +121,16 @@ public static class AnnualStatisticsSql
             SELECT count(*) AS "bewustwording.signalen-lwo"
             FROM lwo_arrivals
             WHERE {inScope} AND "SourceChannel" = 'Bewonersgesprek' AND "ArrivedAt" >= {arrivedFrom} AND "ArrivedAt" < {arrivedTo}
+        ), received AS (
+            SELECT count(*) AS "signalen.ontvangen",
+                   count(*) FILTER (WHERE "SourceChannel" = 'MeldMisdaadAnoniem') AS "signalen.meld-misdaad-anoniem",
+                   count(*) FILTER (WHERE "SourceChannel" = 'MeldingGemeente') AS "signalen.melding-gemeente",
+                   count(*) FILTER (WHERE "SourceChannel" = 'MeldingPolitie') AS "signalen.melding-politie",
+                   count(*) FILTER (WHERE "SourceChannel" = 'Bewonersgesprek') AS "signalen.bewonersgesprek",
+                   count(*) FILTER (WHERE "SourceChannel" = 'Professional') AS "signalen.professional"
+            FROM cases
+            WHERE {inScope} AND "ReceivedAt" >= {arrivedFrom} AND "ReceivedAt" < {arrivedTo}
         )
-        SELECT * FROM lwo_figures, atom, mot, bibob, closures, penalties, studies, awareness, arrivals
+        SELECT * FROM lwo_figures, atom, mot, bibob, closures, penalties, studies, awareness, arrivals, received
         """;
 }
