@@ -66,6 +66,16 @@ public static class DutchMessages
               ": vul de datum van de informatie in; oudere informatie wordt niet gedeeld."
             : "Vul een geldige datum van de informatie in, niet in de toekomst.";
 
+    /// <summary>
+    /// The Dutch message per refused field of a step, on the case page and on an agenda alike: what the step itself asks
+    /// (reason, severity, its information, the outcome it records) in the step's own words, an inspection's or an
+    /// intervention's fields in theirs.
+    /// </summary>
+    public static Dictionary<string, string> ForStep(EngineProblem problem, TransitionDefinition? transition, WorkflowDefinition definition) =>
+        ForFields(problem, field => field is "reason" or "severity" or "inspection" or "interventions" || field.StartsWith("information.", StringComparison.Ordinal)
+            ? ForStepField(field, transition, definition)
+            : Zaken.KetenInvoer.ForField(field));
+
     public static string ForStepField(string field, TransitionDefinition? transition, WorkflowDefinition definition)
     {
         if (field == "reason") return "Geef een reden op.";
@@ -73,7 +83,7 @@ public static class DutchMessages
         if (field == "interventions")
             return transition is not null && Engine.ChainSteps.Records(transition) == Engine.StepRecord.Interventions
                 ? "Bij dit besluit horen de interventies die de MOT besloot: vul er minstens één in."
-                : "Er staan nog interventies gepland; zet ze eerst op uitgevoerd of vervallen.";
+                : "Er zijn nog geplande interventies: markeer elke interventie eerst als uitgevoerd of vervallen.";
         if (field == "severity" && transition?.Guards.MinimumSeverity is { } minimum)
             return $"Hiervoor moet de zwaarte minimaal ‘{definition.SeverityLabel(minimum)}’ zijn.";
         if (field.StartsWith("information.", StringComparison.Ordinal))

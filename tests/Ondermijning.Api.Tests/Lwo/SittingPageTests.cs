@@ -132,6 +132,18 @@ public partial class SittingPageTests
     }
 
     [Fact]
+    public async Task A_MOT_decision_without_any_intervention_is_refused_in_Dutch_and_the_case_stays_at_the_MOT()
+    {
+        var (factory, api, page, ids) = await AgendaAsync(1, "mot", severity: "hoog");
+        await using var _ = factory;
+        var agenda = await page.GetStringAsync("/tafels/mot");
+        var refused = await SubmitAsync(page, "mot", agenda, "2024-06-03", (ids[0], "interventies-besloten", "Bestuurlijke aanpak"));
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        Feedback(await refused.Content.ReadAsStringAsync()).Should().Contain("Bij dit besluit horen de interventies die de MOT besloot: vul er minstens één in.");
+        (await api.GetCaseAsync(ids[0])).Str("stage.id").Should().Be("mot");
+    }
+
+    [Fact]
     public async Task An_ATOM_decision_whose_step_is_refused_leaves_no_inspection_behind()
     {
         var (factory, api, page, ids) = await AgendaAsync(1, "atom");

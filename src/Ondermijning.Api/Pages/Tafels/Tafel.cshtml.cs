@@ -168,9 +168,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
             catch (EngineProblem problem)
             {
                 Submitted[besluit.Zaak] = besluit;
-                var fields = definition is null ? [] : DutchMessages.ForFields(problem, k =>
-                    k is "reason" or "severity" || k.StartsWith("information.", StringComparison.Ordinal)
-                        ? DutchMessages.ForStepField(k, transition, definition) : KetenInvoer.ForField(k));
+                var fields = definition is null ? [] : DutchMessages.ForStep(problem, transition, definition);
                 FieldErrors[besluit.Zaak] = fields;
                 var message = problem.Kind == ProblemKind.Conflict ? await DecidedMeanwhileAsync(id, actor, cancellationToken)
                     : fields.Count > 0 ? string.Join(" ", fields.Values.Distinct())

@@ -96,7 +96,6 @@ public static class KetenInvoer
             "executingOrganisation" => "Vul de uitvoerende organisatie in.",
             "plannedFor" => "Vul een geldige geplande datum in.",
             "decidedOn" => "De datum van het MOT-overleg ontbreekt of ligt in de toekomst.",
-            "interventions" => "Er zijn nog geplande interventies: markeer elke interventie eerst als uitgevoerd of vervallen.",
             "interventionsNotAsked" => "Bij dit besluit horen geen interventies: kies ‘Interventies besloten’ of maak de interventieregels leeg.",
             "inspectionNotAsked" => "Bij dit besluit hoort geen controle: maak de velden van de controle leeg.",
             "findingIds" => "Kies de bevindingen waarop het besluit rust.",

@@ -88,9 +88,7 @@ public sealed class ZaakModel(CaseQueries queries, CaseResponder responder, Work
             Information = information;
             StepInput = stap ?? new StapInvoer();
             var transition = Definition.TransitionsFrom(new StageId(Case.Stage.Id)).SingleOrDefault(t => t.Trigger.Value == trigger);
-            foreach (var (field, message) in DutchMessages.ForFields(problem, field => field is "reason" or "severity" || field.StartsWith("information.", StringComparison.Ordinal)
-                         ? DutchMessages.ForStepField(field, transition, Definition) : KetenInvoer.ForField(field)))
-                ModelState.AddModelError(field, message);
+            foreach (var (field, message) in DutchMessages.ForStep(problem, transition, Definition)) ModelState.AddModelError(field, message);
             GeneralError = DutchMessages.ForProblem(problem);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
