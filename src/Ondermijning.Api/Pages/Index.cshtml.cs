@@ -106,14 +106,14 @@ public sealed class IndexModel(CaseQueries queries, WorkflowCatalog catalog, Acc
         foreach (var id in counts.Keys.Where(k => stages.All(s => s.Id != k)))
             stages.Add(catalog.All.Select(d => d.FindStage(id)).First(s => s is not null)!);
 
+        var cards = await queries.MostUrgentAsync(filter, stages.Where(s => counts.ContainsKey(s.Id)).Select(s => s.Id).ToList(), ColumnLimit,
+            actor, cancellationToken);
         var columns = new List<Column>();
         foreach (var stage in stages)
         {
             var count = counts.GetValueOrDefault(stage.Id);
-            var cards = count is null ? [] : (await queries.ListAsync(
-                    filter with { Stage = stage.Id, Order = CaseOrder.MostUrgent, PageSize = ColumnLimit }, actor, cancellationToken, CaseParts.Subjects))
-                .Items.Select(c => ToCard(c, actor, withSteps: true)).ToList();
-            columns.Add(new Column(stage, count?.Cases ?? 0, count?.Overdue ?? 0, cards));
+            columns.Add(new Column(stage, count?.Cases ?? 0, count?.Overdue ?? 0,
+                cards.GetValueOrDefault(stage.Id)?.Select(c => ToCard(c, actor, withSteps: true)).ToList() ?? []));
         }
         Columns = columns;
     }

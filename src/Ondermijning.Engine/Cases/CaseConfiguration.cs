@@ -27,6 +27,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasMany(x => x.SearchTerms).WithOne().HasForeignKey(t => t.CaseId);
         // A table's agenda: the cases of a municipality at a stage, longest waiting first, read in index order.
         c.HasIndex(x => new { x.Municipality, x.Stage, x.StageEnteredAt });
+        // A work board's column: a stage's most urgent cases in index order (earliest due, then longest waiting), and its
+        // count of cases and of overdue ones without reading a case row.
+        c.HasIndex(x => new { x.Municipality, x.Stage, x.DueAt, x.StageEnteredAt, x.Id });
         c.HasIndex(x => new { x.Workflow, x.DefinitionVersion, x.Stage });
         // Covers the overview's cases per stage and overdue counts for a municipality.
         c.HasIndex(x => new { x.Municipality, x.Workflow, x.DefinitionVersion, x.Stage, x.StageEnteredAt });

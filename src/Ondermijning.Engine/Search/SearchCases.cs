@@ -47,11 +47,9 @@ public sealed partial class SearchCases(OndermijningDbContext db, AccessGate gat
         var wanted = Interpret(text);
         var matching = Matching(wanted, actor);
         var total = await matching.CountAsync(cancellationToken);
-        var cases = await matching
+        var cases = await db.WithSubjectsAsync(matching
             .OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * MaxHits).Take(MaxHits)
-            .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
-            .ToListAsync(cancellationToken);
+            .Skip((page - 1) * MaxHits).Take(MaxHits), cancellationToken);
         // The query already keeps to the user's municipalities; the gate is asked again for every case shown.
         var hits = cases
             .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase))

@@ -186,6 +186,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("Municipality", "DueAt", "Workflow", "DefinitionVersion", "Stage");
 
+                    b.HasIndex("Municipality", "Stage", "DueAt", "StageEnteredAt", "Id");
+
                     b.HasIndex("Municipality", "Workflow", "DefinitionVersion", "Stage", "StageEnteredAt");
 
                     b.ToTable("cases", (string)null);

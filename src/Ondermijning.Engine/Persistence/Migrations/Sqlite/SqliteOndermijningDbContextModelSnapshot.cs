@@ -181,6 +181,8 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Municipality", "DueAt", "Workflow", "DefinitionVersion", "Stage");
 
+                    b.HasIndex("Municipality", "Stage", "DueAt", "StageEnteredAt", "Id");
+
                     b.HasIndex("Municipality", "Workflow", "DefinitionVersion", "Stage", "StageEnteredAt");
 
                     b.ToTable("cases", (string)null);
