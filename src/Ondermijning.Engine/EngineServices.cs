@@ -44,10 +44,7 @@ public static class EngineServices
             Quiet(db).UseSqlite(SqliteConnectionString(Path.GetFullPath(Storage(sp).SqlitePath, contentRoot), Storage(sp).SqliteBusyTimeoutSeconds))
                 .AddInterceptors(sp.GetServices<IInterceptor>().Prepend(SqliteSecureDelete)));
         services.AddDbContextPool<PostgresOndermijningDbContext>((sp, db) =>
-            Quiet(db).UseNpgsql(Storage(sp).ConnectionString is { Length: > 0 } connectionString
-                ? PostgresConnectionString(connectionString)
-                : throw new StartupRefusal("Storage:Provider is PostgreSql but Storage:ConnectionString is not set; set it (environment variable " +
-                    "Storage__ConnectionString) to an Npgsql connection string, or use Storage:Provider=Sqlite."),
+            Quiet(db).UseNpgsql(PostgresConnectionString(Storage(sp).RequiredConnectionString()),
                 npgsql => npgsql.UseNodaTime()).AddInterceptors(sp.GetServices<IInterceptor>()));
         // The shared model is used through the subclass (and so the migrations) of the configured provider.
         services.AddScoped<DataScope>();
@@ -154,11 +151,18 @@ public static class EngineServices
     /// </summary>
     public static async Task InitialiseEngineAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        _ = services.GetRequiredService<WorkflowCatalog>();
-        _ = services.GetRequiredService<PublishedVersionsSync>();
-        _ = services.GetRequiredService<TableSeating>();
+        // The definitions are read beside the building of the EF model, the largest part of start-up; a fault in them
+        // still stops start-up before the database is touched.
+        var definitions = Task.Run(() =>
+        {
+            _ = services.GetRequiredService<WorkflowCatalog>();
+            _ = services.GetRequiredService<PublishedVersionsSync>();
+            _ = services.GetRequiredService<TableSeating>();
+        }, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
+        _ = db.Model;
+        await definitions;
         if (db.Database.IsSqlite())
         {
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Contract;
@@ -68,7 +69,7 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases").WithTags("Cases");
-        group.MapGet("/", List).Requires(Permission.ReadCase).WithSummary("List cases, filtered and paged, newest first.").ProducesValidationProblem();
+        group.MapGet("/", RuntimeHandlers.BuiltAtStartUp(List)).Requires(Permission.ReadCase).WithSummary("List cases, filtered and paged, newest first.").ProducesValidationProblem();
         group.MapGet("/{id}", Get).Requires(Permission.ReadCase).WithSummary("One case with its history and the steps available now.").ProducesProblem(404);
         group.MapPost("/{id}/transitions", Fire).Requires(Permission.TakeStep)
             .WithSummary("Take a step (fire a trigger) on a case.")

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
@@ -56,25 +57,31 @@ public static class EnforcementEndpoints
 
     /// <summary>The GET that a record's <c>Location</c> points at: one record of a municipality, under its gate.</summary>
     private static RouteHandlerBuilder MapRecord<TRecord, TDto>(this IEndpointRouteBuilder api, string pattern, string what,
-        Func<ChainRecords, Guid, Actor, CancellationToken, Task<TRecord>> read) =>
-        api.MapGet(pattern, async (string id, ChainRecords records, IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
-                TypedResults.Ok(mapper.Map<TDto>(await read(records, RecordRoutes.Id(id, what), http.User.ToActor(), cancellationToken))))
+        Func<ChainRecords, Guid, Actor, CancellationToken, Task<TRecord>> read)
+    {
+        var handler = RuntimeHandlers.BuiltAtStartUp(async (string id, ChainRecords records, IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
+            TypedResults.Ok(mapper.Map<TDto>(await read(records, RecordRoutes.Id(id, what), http.User.ToActor(), cancellationToken))));
+        return api.MapGet(pattern, handler)
             .Requires(Permission.ReadEnforcement).WithSummary($"One {what.ToLowerInvariant()}.").ProducesProblem(404);
+    }
 
     /// <summary>A municipality's records of one kind, per year (the year the annual table counts them in), newest first.</summary>
     private static RouteHandlerBuilder MapList<TRecord, TDto>(this IEndpointRouteBuilder api, string pattern, string what,
-        Func<EnforcementRecords, EnforcementQuery, Actor, CancellationToken, Task<Page<TRecord>>> list) =>
-        api.MapGet(pattern, async ([AsParameters] EnforcementListQuery query, EnforcementRecords records, IMapper mapper, HttpContext http,
-                CancellationToken cancellationToken) =>
+        Func<EnforcementRecords, EnforcementQuery, Actor, CancellationToken, Task<Page<TRecord>>> list)
+    {
+        var handler = RuntimeHandlers.BuiltAtStartUp(async ([AsParameters] EnforcementListQuery query, EnforcementRecords records, IMapper mapper, HttpContext http,
+            CancellationToken cancellationToken) =>
+        {
+            var page = await list(records, query.ToQuery(), http.User.ToActor(), cancellationToken);
+            return TypedResults.Ok(new RecordPageDto<TDto>
             {
-                var page = await list(records, query.ToQuery(), http.User.ToActor(), cancellationToken);
-                return TypedResults.Ok(new RecordPageDto<TDto>
-                {
-                    Items = mapper.Map<List<TDto>>(page.Items), Page = page.PageNumber, PageSize = page.PageSize, TotalCount = page.TotalCount,
-                });
-            })
+                Items = mapper.Map<List<TDto>>(page.Items), Page = page.PageNumber, PageSize = page.PageSize, TotalCount = page.TotalCount,
+            });
+        });
+        return api.MapGet(pattern, handler)
             .Requires(Permission.ReadEnforcement).WithSummary($"The {what} of a municipality, optionally of one year, newest first, paged.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+    }
 
     private static async Task<Created<BibobScreeningDto>> Bibob(RecordBibobScreeningRequest request, RecordEnforcement handler, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)

@@ -29,8 +29,8 @@ public static class JobSetup
                 JobStorageKind.PostgreSql when database.Provider != StorageProvider.PostgreSql => throw new StartupRefusal(
                     "Jobs:Storage is PostgreSql, but the service does not run on PostgreSQL (Storage:Provider); remove Jobs:Storage, " +
                     "set it to InMemory or set Storage:Provider=PostgreSql."),
-                JobStorageKind.PostgreSql => OneInstanceAtATime(database.ConnectionString!, () => new PostgreSqlStorage(
-                    new NpgsqlConnectionFactory(database.ConnectionString!, new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
+                JobStorageKind.PostgreSql => OneInstanceAtATime(database.RequiredConnectionString(), () => new PostgreSqlStorage(
+                    new NpgsqlConnectionFactory(database.RequiredConnectionString(), new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
                     new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true })),
                 _ => new InMemoryStorage(),
             };

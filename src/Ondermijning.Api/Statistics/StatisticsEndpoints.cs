@@ -1,5 +1,6 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
@@ -18,12 +19,12 @@ public static class StatisticsEndpoints
     public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/statistics").WithTags("Statistics");
-        group.MapGet("/annual", Annual).Requires(Permission.ReadStatistics)
+        group.MapGet("/annual", RuntimeHandlers.BuiltAtStartUp(Annual)).Requires(Permission.ReadStatistics)
             .WithSummary("The yearly intervention statistics (page 11 of the safety plan) for a municipality or RIEC region; format json, csv (semicolon-separated and quoted, with a byte-order mark, as a Dutch Excel opens it), xlsx or html.")
             .WithMetadata(new AlsoAnswers(200, AnnualTableFormats.CsvType), new AlsoAnswers(200, AnnualTableFormats.XlsxType, Binary: true),
                 new AlsoAnswers(200, AnnualTableFormats.HtmlType))
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/overview", Overview).Requires(Permission.ReadStatistics)
+        group.MapGet("/overview", RuntimeHandlers.BuiltAtStartUp(Overview)).Requires(Permission.ReadStatistics)
             .WithSummary("Monthly or quarterly overview: signals by source channel, cases per stage, overdue cases, time per stage.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         return api;

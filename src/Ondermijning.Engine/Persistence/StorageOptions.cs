@@ -1,3 +1,5 @@
+using Ondermijning.Engine.Common;
+
 namespace Ondermijning.Engine.Persistence;
 
 public enum StorageProvider { Sqlite, PostgreSql }
@@ -16,4 +18,10 @@ public sealed class StorageOptions
 
     /// <summary>For PostgreSQL: an Npgsql connection string. The database is created by the first migration if it does not exist.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The PostgreSQL connection string, for the engine and the job queue alike; unset, start-up stops and says what to set.</summary>
+    public string RequiredConnectionString() => ConnectionString is { Length: > 0 } connectionString
+        ? connectionString
+        : throw new StartupRefusal("Storage:Provider is PostgreSql but Storage:ConnectionString is not set; set it (environment variable " +
+            "Storage__ConnectionString) to an Npgsql connection string, or use Storage:Provider=Sqlite.");
 }
