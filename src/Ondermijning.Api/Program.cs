@@ -136,7 +136,6 @@ try
     app.UseDataScope();
     app.UsePublishedVersions();
     app.UseRateLimiter();
-    app.UseJobsDashboard();
 
     app.MapApiReference();
     app.MapHealthChecks("/health");
@@ -163,14 +162,17 @@ try
     api.MapStatisticsEndpoints();
     api.MapSearchEndpoints();
 
-    // While the engine starts: the recurring schedules (the job server runs nothing before the host has started), and one
-    // throwaway build of the endpoints, so that the build the server makes when it starts finds its code compiled.
-    app.Services.RegisterRecurringJobs();
+    // While the engine starts, one throwaway build of the endpoints, so that the build the server makes when it starts
+    // finds its code compiled.
     _ = ((IEndpointRouteBuilder)app).DataSources.Sum(source => source.Endpoints.Count);
     // The part of start-up that could grow with the data; the benchmark reads it to tell it from the runtime's own start.
     app.Logger.LogInformation("Engine initialised in {Milliseconds:F0} ms", (await engine).TotalMilliseconds);
-    // Migrations a stopped service left unfinished are taken up by the job server, after the engine's own migrations.
-    app.Services.ResumeMigrations();
+
+    // The job queue after the engine: on PostgreSQL it lives in the database, which the engine's migrations create on a
+    // first start. The dashboard's branch still comes last before the endpoints, as the routes above are endpoints.
+    app.UseJobsDashboard();
+    // Reports a stopped service missed are produced in the background (ReportCatchUp), not before the first request.
+    app.Services.RegisterRecurringJobs();
 
     await app.RunAsync();
     return 0;

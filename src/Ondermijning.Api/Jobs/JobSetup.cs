@@ -86,10 +86,8 @@ public static class JobSetup
         jobs.AddOrUpdate<EngineJobs>(JobNames.Retention, j => j.PurgeExpiredPersonalDataAsync(CancellationToken.None), options.RetentionCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.Enrichment, j => j.EnrichNewSignalsAsync(CancellationToken.None), options.EnrichmentCron, schedule);
         jobs.AddOrUpdate<EngineJobs>(JobNames.AccessLogAnchor, j => j.AnchorAccessLogAsync(CancellationToken.None), options.AccessLogAnchorCron, schedule);
-    }
-
-    public static void ResumeMigrations(this IServiceProvider services) =>
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<MigrationJobs>(j => j.ResumeAsync(CancellationToken.None));
+    }
 
     public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
