@@ -176,19 +176,8 @@ public static class EngineServices
         if (db.Database.IsSqlite())
             // WAL keeps readers off the writers' backs; it is a property of the file and persists.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        // Side by side, each in a scope of its own: on a restart each only confirms there is nothing left to do, and what
-        // that costs is compiling its first queries. A refusal of the definitions is the one reported when several fail.
-        await Task.WhenAll(
-            InScopeAsync<DefinitionPublication>(services, (publication, ct) => publication.RecordAndVerifyAsync(ct), cancellationToken),
-            InScopeAsync<BackfillStays>(services, (backfill, ct) => backfill.RunAsync(ct), cancellationToken),
-            InScopeAsync<Search.BackfillSearchTerms>(services, (backfill, ct) => backfill.RunAsync(ct), cancellationToken));
+        await scope.ServiceProvider.GetRequiredService<DefinitionPublication>().RecordAndVerifyAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<BackfillStays>().RunAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Search.BackfillSearchTerms>().RunAsync(cancellationToken);
     }
-
-    /// <summary>On a thread of its own: SQLite's "async" calls complete before they return.</summary>
-    private static Task InScopeAsync<T>(IServiceProvider services, Func<T, CancellationToken, Task> run, CancellationToken cancellationToken)
-        where T : notnull => Task.Run(async () =>
-    {
-        await using var scope = services.CreateAsyncScope();
-        await run(scope.ServiceProvider.GetRequiredService<T>(), cancellationToken);
-    }, cancellationToken);
 }
