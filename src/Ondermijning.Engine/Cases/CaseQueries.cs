@@ -50,7 +50,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 /// <summary>A step the user could take now, and what it still needs.</summary>
 public sealed record AvailableStep(TransitionDefinition Transition, StageDefinition Target, IReadOnlyList<UnmetRequirement> BlockedBy);
 
-public static class CaseVisibility
+/// <summary>Cases read with the persons, companies and addresses a card, row or hit names them by.</summary>
+public static class CaseSubjects
 {
     /// <summary>
     /// The cases <paramref name="page"/> (a filtered, ordered, paged query) selects, with their persons, companies and
@@ -77,7 +78,10 @@ public static class CaseVisibility
             if (cases.TryGetValue(address.CaseId, out var of)) of.Addresses.Add(address);
         return ids.Where(cases.ContainsKey).Select(id => cases[id]).ToList();
     }
+}
 
+public static class CaseVisibility
+{
     /// <summary>Users work for one or more municipalities and see only those municipalities' cases.</summary>
     public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, Actor viewer)
     {

@@ -42,10 +42,7 @@ public sealed class RelatedCases(OndermijningDbContext db, AccessGate gate, Work
         }
         var ids = shared.Select(t => t.CaseId).Distinct().Take(MaxCases).ToList();
         // A case whose content a case gate withholds is found by nothing it withholds.
-        var cases = await gate.WithContent(db.Cases.AsNoTracking(), actor)
-            .Include(c => c.Persons).Include(c => c.Companies).Include(c => c.Addresses).AsSplitQuery()
-            .Where(c => ids.Contains(c.Id))
-            .ToListAsync(cancellationToken);
+        var cases = await db.WithSubjectsAsync(gate.WithContent(db.Cases.AsNoTracking(), actor).Where(c => ids.Contains(c.Id)), cancellationToken);
         return cases
             .Where(c => actor.WorksFor(c.Municipality) && gate.Allows(c, actor, Permission.ReadCase))
             .Select(c => new RelatedCase(c, catalog.Get(c.Definition).Stage(c.Stage).Label, shared.Where(t => t.CaseId == c.Id).Select(t => Describe(c, t)).Distinct().ToList()))
