@@ -12,7 +12,8 @@ pg_dir="/tmp/ondermijning-postgres-$(pwd | md5sum | cut -c1-8)/bench"
 trap 'scripts/postgres.sh discard "$pg_dir" || true; rm -rf artifacts/bench' EXIT
 export ONDERMIJNING_BENCH_POSTGRES="$(scripts/postgres.sh start "$pg_dir")"
 
-dotnet build src/Ondermijning.Api -c Release >/dev/null
+# The service is measured as it is deployed: published, with its code compiled ahead of time (see README, Run it).
+dotnet publish src/Ondermijning.Api -c Release -o artifacts/service >/dev/null
 dotnet build bench/Ondermijning.Benchmark -c Release >/dev/null
 rm -rf artifacts/bench
 dotnet bench/Ondermijning.Benchmark/bin/Release/net10.0/Ondermijning.Benchmark.dll "$@"

@@ -7,7 +7,7 @@ public sealed class BenchOptions
 {
     public List<StorageProvider> Providers { get; } = [StorageProvider.Sqlite, StorageProvider.PostgreSql];
     public string? Postgres { get; private set; } = Environment.GetEnvironmentVariable("ONDERMIJNING_BENCH_POSTGRES");
-    public string ApiAssembly { get; private set; } = "src/Ondermijning.Api/bin/Release/net10.0/Ondermijning.Api.dll";
+    public string ApiAssembly { get; private set; } = Path.Combine("artifacts", "service", "Ondermijning.Api.dll");
     public string WorkFolder { get; private set; } = Path.Combine("artifacts", "bench");
     public int Clients { get; private set; } = 8;
     public int Signals { get; private set; } = 10_000;
@@ -24,7 +24,7 @@ public sealed class BenchOptions
           --providers sqlite,postgresql   which databases (default: both)
           --postgres CONNECTION-STRING    an Npgsql connection string to a server where the user may create databases
                                           (default: $ONDERMIJNING_BENCH_POSTGRES; ./bench.sh starts a throwaway server)
-          --api PATH                      the service's Ondermijning.Api.dll (default: the Release build in src/)
+          --api PATH                      the service's Ondermijning.Api.dll (default: the published service in artifacts/service/)
           --work FOLDER                   where SQLite files go (default: artifacts/bench)
           --clients N                     concurrent HTTP clients, engine workers and baseline connections (default 8)
           --signals N                     signals registered over HTTP (default 10000; 0 skips intake)
@@ -75,7 +75,7 @@ public sealed class BenchOptions
         if (options.Providers.Contains(StorageProvider.PostgreSql) && string.IsNullOrWhiteSpace(options.Postgres))
             throw new ArgumentException($"PostgreSQL needs --postgres or ONDERMIJNING_BENCH_POSTGRES (./bench.sh provides a server).\n{Usage}");
         if (!File.Exists(options.ApiAssembly))
-            throw new ArgumentException($"No service at {options.ApiAssembly}; build it (dotnet build -c Release) or pass --api.\n{Usage}");
+            throw new ArgumentException($"No service at {options.ApiAssembly}; publish it (dotnet publish src/Ondermijning.Api -c Release -o artifacts/service, as bench.sh does) or pass --api.\n{Usage}");
         options.ApiAssembly = Path.GetFullPath(options.ApiAssembly);
         options.WorkFolder = Path.GetFullPath(options.WorkFolder);
         Directory.CreateDirectory(options.WorkFolder);
