@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# Browser tests drive Debian's Chromium; install it once (idempotent).
-if ! command -v chromium >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# Browser tests drive Debian's Chromium as its headless shell (the engine without the browser around it: the browser
+# tests took a third less time than with the full browser in its headless mode); install it once (idempotent).
+if ! command -v chromium-headless-shell >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null
 fi
 
 # One fixed server folder per checkout, so a rerun replaces its own leftover server and never another checkout's.

@@ -3,7 +3,10 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Web;
 
-/// <summary>Debian's Chromium, driven by Playwright; test.sh installs it. One browser for the whole collection.</summary>
+/// <summary>
+/// Debian's Chromium as its headless shell (the rendering engine without the browser around it, what Playwright itself runs
+/// headless), driven by Playwright; test.sh installs it. One browser for the whole collection.
+/// </summary>
 public sealed class Browser : IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -11,9 +14,9 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        const string chromium = "/usr/bin/chromium";
+        const string chromium = "/usr/bin/chromium-headless-shell";
         if (!File.Exists(chromium))
-            throw new InvalidOperationException($"{chromium} is missing; run ./test.sh, which installs Debian's chromium package.");
+            throw new InvalidOperationException($"{chromium} is missing; run ./test.sh, which installs Debian's chromium-headless-shell package.");
         _playwright = await Playwright.CreateAsync();
         Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
