@@ -41,7 +41,7 @@ public class FuzzTests(ITestOutputHelper output)
         var operations = FuzzOperation.FromDocument(document, RouteAccessTests.Samples(world), world);
         operations.Should().Contain(o => o.Method == "POST").And.Contain(o => o.Method == "GET");
 
-        var database = new DatabaseState(factory);
+        await using var database = new DatabaseState(factory);
         var state = await database.ReadAsync();
         var failures = new List<string>();
         var sent = 0;

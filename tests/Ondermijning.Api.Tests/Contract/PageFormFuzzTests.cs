@@ -33,7 +33,7 @@ public partial class PageFormFuzzTests(ITestOutputHelper output)
         await using var factory = new ApiFactory { DemoUsers = true, Settings = FuzzTests.NoScheduledJobs };
         await RouteAccessTests.BuildAsync(factory);
         var browser = await factory.SignInOnPagesAsync(demoUser);
-        var database = new DatabaseState(factory);
+        await using var database = new DatabaseState(factory);
 
         var forms = await CrawlAsync(browser);
         forms.Should().NotBeEmpty($"{demoUser} has forms to fill in");

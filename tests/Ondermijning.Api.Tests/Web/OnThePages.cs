@@ -20,7 +20,7 @@ public sealed record DecidedIntervention(string Kind, string Label, string Type,
 /// several users can work side by side in one test, and takes a full-page screenshot of each page it does something on,
 /// named after the page and the user.
 /// </summary>
-public sealed class OnThePages(IBrowserContext context, IPage page, Uri address, string user) : IAsyncDisposable
+public sealed class OnThePages(IBrowserContext context, IPage page, Uri address, string user, bool isTab = false) : IAsyncDisposable
 {
     public IPage Page { get; } = page;
 
@@ -33,7 +33,10 @@ public sealed class OnThePages(IBrowserContext context, IPage page, Uri address,
         return new OnThePages(context, await context.NewPageAsync(), address, user);
     }
 
-    public ValueTask DisposeAsync() => new(context.CloseAsync());
+    /// <summary>A second tab of this signed-in user, for pages looked at side by side; disposing it closes only the tab.</summary>
+    public async Task<OnThePages> NewTabAsync() => new(context, await context.NewPageAsync(), address, user, isTab: true);
+
+    public ValueTask DisposeAsync() => new(isTab ? Page.CloseAsync() : context.CloseAsync());
 
     public Task Open(string path) => Page.GotoAsync(new Uri(address, path).ToString());
 
