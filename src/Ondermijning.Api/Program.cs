@@ -168,8 +168,8 @@ try
     // The job queue after the engine: on PostgreSQL it lives in the database, which the engine's migrations create on a
     // first start. The dashboard's branch still comes last before the endpoints, as the routes above are endpoints.
     app.UseJobsDashboard();
-    // Reports a stopped service missed are produced in the background (ReportCatchUp), not before the first request.
-    app.Services.RegisterRecurringJobs();
+    // The recurring jobs, and the migrations a stopped service left unfinished, after the engine's own migrations.
+    app.Services.ScheduleJobs();
 
     await app.RunAsync();
     return 0;

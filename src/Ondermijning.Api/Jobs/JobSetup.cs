@@ -72,10 +72,11 @@ public static class JobSetup
     }
 
     /// <summary>
-    /// (Re)registers the recurring jobs at every start-up, and takes up the migrations that are not finished: the scheduler's storage may be empty after a restart,
-    /// and the jobs derive their work from our database, so nothing is lost by starting afresh.
+    /// At every start-up: (re)registers the recurring jobs and queues the taking up of unfinished migrations. The scheduler's
+    /// storage may be empty after a restart, and the jobs derive their work from our database, so nothing is lost by
+    /// starting afresh.
     /// </summary>
-    public static void RegisterRecurringJobs(this IServiceProvider services)
+    public static void ScheduleJobs(this IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
         var jobs = services.GetRequiredService<IRecurringJobManager>();

@@ -19,14 +19,15 @@ internal sealed class DatabaseState(ApiFactory factory) : IAsyncDisposable
     private static readonly HashSet<string> Left = ["access_log", "job_runs", "report_snapshots"];
     private SqliteConnection? _watch;
     private (string Version, string State)? _last;
+    private IReadOnlyList<(string Name, string Quoted)>? _tables;
 
     public async Task<string> ReadAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OndermijningDbContext>();
-        var tables = db.Model.GetEntityTypes()
+        var tables = _tables ??= db.Model.GetEntityTypes()
             .Where(e => e.GetTableName() is { } name && !Left.Contains(name))
-            .Select(e => (Schema: e.GetSchema(), Name: e.GetTableName()!))
+            .Select(e => (Name: e.GetTableName()!, Quoted: $"{(e.GetSchema() is { } schema ? $"\"{schema}\"." : "")}\"{e.GetTableName()}\""))
             .Distinct()
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
@@ -36,7 +37,7 @@ internal sealed class DatabaseState(ApiFactory factory) : IAsyncDisposable
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = string.Join(";\n", tables.Select(t => $"SELECT * FROM {(t.Schema is null ? "" : $"\"{t.Schema}\".")}\"{t.Name}\""));
+        command.CommandText = string.Join(";\n", tables.Select(t => $"SELECT * FROM {t.Quoted}"));
         await using var reader = await command.ExecuteReaderAsync();
         var state = new StringBuilder();
         var table = 0;
@@ -62,7 +63,7 @@ internal sealed class DatabaseState(ApiFactory factory) : IAsyncDisposable
     /// commits. PostgreSQL (one server for the whole parallel pass, so nothing server-wide stands still): per table its
     /// row count and the sum of its rows' hashes, computed in the server.
     /// </summary>
-    private async Task<string> VersionAsync(OndermijningDbContext db, List<(string? Schema, string Name)> tables)
+    private async Task<string> VersionAsync(OndermijningDbContext db, IReadOnlyList<(string Name, string Quoted)> tables)
     {
         if (db.Database.IsSqlite())
         {
@@ -79,7 +80,7 @@ internal sealed class DatabaseState(ApiFactory factory) : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT " + string.Join(", ", tables.Select(t =>
-            $"(SELECT count(*) || ':' || coalesce(sum(hashtext(r::text)::bigint), 0) FROM {(t.Schema is null ? "" : $"\"{t.Schema}\".")}\"{t.Name}\" r)"));
+            $"(SELECT count(*) || ':' || coalesce(sum(hashtext(r::text)::bigint), 0) FROM {t.Quoted} r)"));
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(reader.GetString));
