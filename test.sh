@@ -6,10 +6,21 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # Browser tests drive Debian's Chromium as its headless shell (the engine without the browser around it: the browser
-# tests took a third less time than with the full browser in its headless mode); install it once (idempotent).
-if ! command -v chromium-headless-shell >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null
+# tests took a third less time than with the full browser in its headless mode); the throwaway database server is Debian's
+# PostgreSQL. On a fresh machine both install in one go while the solution builds, not before it (idempotent).
+missing=()
+command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
+[ -x /usr/lib/postgresql/15/bin/pg_ctl ] || missing+=(postgresql)
+installing=""
+if ((${#missing[@]})); then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null) &
+  installing=$!
 fi
+
+dotnet tool restore >/dev/null
+dotnet build Ondermijning.sln -c Release -v quiet -nologo
+if [ -n "$installing" ]; then wait "$installing"; fi
+set_up=$SECONDS
 
 # One fixed server folder per checkout, so a rerun replaces its own leftover server and never another checkout's.
 pg_dir="/tmp/ondermijning-postgres-$(pwd | md5sum | cut -c1-8)/test"
@@ -22,13 +33,10 @@ export ONDERMIJNING_TEST_POSTGRES="$postgres"
 export ONDERMIJNING_TEST_POSTGRES_CONTROL="$PWD/scripts/postgres.sh"
 export ONDERMIJNING_TEST_POSTGRES_DIR="$pg_dir"
 
-dotnet tool restore >/dev/null
-dotnet build Ondermijning.sln -c Release -v quiet -nologo
-
 # One line per test project and the failures in full, not a line per test; the hosts' own warnings and errors go to
 # artifacts/test-logs/. Each pass reports its wall time.
 quiet=(--no-build --nologo --logger "console;verbosity=minimal")
-declare -a times=()
+declare -a times=("install and build: $set_up s")
 pass() {
   local name="$1" start=$SECONDS; shift
   echo "== $name"

@@ -1,6 +1,5 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Problems;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Contract;
@@ -18,8 +17,8 @@ namespace Ondermijning.Api.Cases;
 public sealed record FireTriggerRequest([property: WorkflowChoice(WorkflowTerm.Trigger)] string? Trigger, string? Reason = null, Dictionary<string, string>? Information = null,
     int? ExpectedRevision = null, [property: IsoDateTime] string? TakenAt = null);
 
-public sealed record CaseListQuery([WorkflowChoice(WorkflowTerm.Stage)] string? Stage, string? Municipality, string? Workflow, int? Version,
-    [IsoDate] string? ReceivedFrom, [IsoDate] string? ReceivedTo, int? Page, int? PageSize);
+public sealed record CaseListQuery(string? Stage, string? Municipality, string? Workflow, int? Version, string? ReceivedFrom,
+    string? ReceivedTo, int? Page, int? PageSize);
 
 /// <summary>Builds case responses: mapping plus the steps the current user may take.</summary>
 /// <summary>What of a case beyond its course a reader sees: the reporter's identity, and the reasons and notes written on it.</summary>
@@ -69,7 +68,7 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases").WithTags("Cases");
-        group.MapGet("/", RuntimeHandlers.BuiltAtStartUp(List)).Requires(Permission.ReadCase).WithSummary("List cases, filtered and paged, newest first.").ProducesValidationProblem();
+        group.MapGet("/", List).Requires(Permission.ReadCase).WithSummary("List cases, filtered and paged, newest first.").ProducesValidationProblem();
         group.MapGet("/{id}", Get).Requires(Permission.ReadCase).WithSummary("One case with its history and the steps available now.").ProducesProblem(404);
         group.MapPost("/{id}/transitions", Fire).Requires(Permission.TakeStep)
             .WithSummary("Take a step (fire a trigger) on a case.")
@@ -78,16 +77,20 @@ public static class CaseEndpoints
         return api;
     }
 
-    private static async Task<Ok<CasePageDto>> List([AsParameters] CaseListQuery query, CaseQueries queries, CaseResponder responder,
-        HttpContext http, CancellationToken cancellationToken)
+    // The query's values are the handler's own parameters, not an [AsParameters] record: the request delegate generator
+    // writes such a record's constructor with typeof(string?), which does not compile.
+    private static async Task<Ok<CasePageDto>> List([WorkflowChoice(WorkflowTerm.Stage)] string? stage, string? municipality, string? workflow,
+        int? version, [IsoDate] string? receivedFrom, [IsoDate] string? receivedTo, int? page, int? pageSize, CaseQueries queries,
+        CaseResponder responder, HttpContext http, CancellationToken cancellationToken)
     {
-        var page = await queries.ListAsync(ToFilter(query), http.User.ToActor(), cancellationToken);
+        var filter = ToFilter(new CaseListQuery(stage, municipality, workflow, version, receivedFrom, receivedTo, page, pageSize));
+        var found = await queries.ListAsync(filter, http.User.ToActor(), cancellationToken);
         return TypedResults.Ok(new CasePageDto
         {
-            Items = page.Items.Select(responder.Summary).ToList(),
-            Page = page.PageNumber,
-            PageSize = page.PageSize,
-            TotalCount = page.TotalCount,
+            Items = found.Items.Select(responder.Summary).ToList(),
+            Page = found.PageNumber,
+            PageSize = found.PageSize,
+            TotalCount = found.TotalCount,
         });
     }
 

@@ -1,6 +1,5 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Identity;
 using Ondermijning.Api.Problems;
@@ -59,27 +58,29 @@ public static class EnforcementEndpoints
     private static RouteHandlerBuilder MapRecord<TRecord, TDto>(this IEndpointRouteBuilder api, string pattern, string what,
         Func<ChainRecords, Guid, Actor, CancellationToken, Task<TRecord>> read)
     {
-        var handler = RuntimeHandlers.BuiltAtStartUp(async (string id, ChainRecords records, IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
-            TypedResults.Ok(mapper.Map<TDto>(await read(records, RecordRoutes.Id(id, what), http.User.ToActor(), cancellationToken))));
-        return api.MapGet(pattern, handler)
-            .Requires(Permission.ReadEnforcement).WithSummary($"One {what.ToLowerInvariant()}.").ProducesProblem(404);
+        // The handler's own types are not generic, so that the request delegate generator writes it at build time; the
+        // answer's type is declared beside it.
+        return api.MapGet(pattern, async Task<IResult> (string id, ChainRecords records, IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
+                TypedResults.Ok(mapper.Map<TDto>(await read(records, RecordRoutes.Id(id, what), http.User.ToActor(), cancellationToken))))
+            .Produces<TDto>().Requires(Permission.ReadEnforcement).WithSummary($"One {what.ToLowerInvariant()}.").ProducesProblem(404);
     }
 
     /// <summary>A municipality's records of one kind, per year (the year the annual table counts them in), newest first.</summary>
     private static RouteHandlerBuilder MapList<TRecord, TDto>(this IEndpointRouteBuilder api, string pattern, string what,
         Func<EnforcementRecords, EnforcementQuery, Actor, CancellationToken, Task<Page<TRecord>>> list)
     {
-        var handler = RuntimeHandlers.BuiltAtStartUp(async ([AsParameters] EnforcementListQuery query, EnforcementRecords records, IMapper mapper, HttpContext http,
-            CancellationToken cancellationToken) =>
-        {
-            var page = await list(records, query.ToQuery(), http.User.ToActor(), cancellationToken);
-            return TypedResults.Ok(new RecordPageDto<TDto>
+        // The query's values are parameters, not an [AsParameters] object, for the reason CaseEndpoints.List gives.
+        return api.MapGet(pattern, async Task<IResult> (string? municipality, int? year, int? page, int? pageSize, EnforcementRecords records,
+                IMapper mapper, HttpContext http, CancellationToken cancellationToken) =>
             {
-                Items = mapper.Map<List<TDto>>(page.Items), Page = page.PageNumber, PageSize = page.PageSize, TotalCount = page.TotalCount,
-            });
-        });
-        return api.MapGet(pattern, handler)
-            .Requires(Permission.ReadEnforcement).WithSummary($"The {what} of a municipality, optionally of one year, newest first, paged.")
+                var query = new EnforcementListQuery(municipality, year, page, pageSize).ToQuery();
+                var found = await list(records, query, http.User.ToActor(), cancellationToken);
+                return TypedResults.Ok(new RecordPageDto<TDto>
+                {
+                    Items = mapper.Map<List<TDto>>(found.Items), Page = found.PageNumber, PageSize = found.PageSize, TotalCount = found.TotalCount,
+                });
+            })
+            .Produces<RecordPageDto<TDto>>().Requires(Permission.ReadEnforcement).WithSummary($"The {what} of a municipality, optionally of one year, newest first, paged.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
     }
 

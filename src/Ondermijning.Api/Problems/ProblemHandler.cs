@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Persistence;
@@ -63,6 +64,13 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, ILog
     {
         var problem = context.ProblemDetails;
         if (problem.Detail is not null) return;
+        if (problem.Status == StatusCodes.Status400BadRequest && UnparsedQueryValues(context.HttpContext) is { Count: > 0 } errors)
+        {
+            problem.Title = InvalidFieldsTitle;
+            problem.Detail = InvalidFieldsDetail;
+            problem.Extensions["errors"] = errors;
+            return;
+        }
         (problem.Title, problem.Detail) = problem.Status switch
         {
             StatusCodes.Status401Unauthorized => ("Sign-in required",
@@ -143,13 +151,46 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, ILog
         var name = JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value);
         return new ValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [name] = [$"'{match.Groups["value"].Value}' is not a valid {name}{(match.Groups["type"].Value.Contains("int", StringComparison.OrdinalIgnoreCase) ? "; give a whole number" : "")}."],
+            [name] = [NotValid(name, match.Groups["value"].Value, match.Groups["type"].Value.Contains("int", StringComparison.OrdinalIgnoreCase))],
         })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Some fields are missing or not valid",
-            Detail = "Correct the fields listed under 'errors' and send the request again.",
+            Title = InvalidFieldsTitle,
+            Detail = InvalidFieldsDetail,
         };
+    }
+
+    private const string InvalidFieldsTitle = "Some fields are missing or not valid";
+    private const string InvalidFieldsDetail = "Correct the fields listed under 'errors' and send the request again.";
+
+    private static string NotValid(string name, string value, bool wholeNumber) =>
+        $"'{value}' is not a valid {name}{(wholeNumber ? "; give a whole number" : "")}.";
+
+    /// <summary>
+    /// The request delegate generator answers a query value that does not parse as an optional parameter (page=twee for an
+    /// <c>int?</c>) with a bare 400 and no exception to say which. The endpoint's own description of its parameters does:
+    /// every query value that does not parse as its parameter's type is named, as a failed required one is.
+    /// </summary>
+    private static Dictionary<string, string[]> UnparsedQueryValues(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var parameter in http.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
+            if (!parameter.HasTryParse || type == typeof(string) || !http.Request.Query.TryGetValue(parameter.Name, out var values)) continue;
+            var value = values.ToString();
+            if (value.Length == 0 || Parses(type, value)) continue;
+            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name);
+            errors[name] = [NotValid(name, value, type == typeof(int) || type == typeof(long))];
+        }
+        return errors;
+    }
+
+    /// <summary>As the generated code parses a query value: the type's own TryParse with the invariant culture.</summary>
+    private static bool Parses(Type type, string value)
+    {
+        var tryParse = type.GetMethod("TryParse", [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
+        return tryParse is null || (bool)tryParse.Invoke(null, [value, System.Globalization.CultureInfo.InvariantCulture, null])!;
     }
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>\w+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]

@@ -1,6 +1,5 @@
 using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ondermijning.Api.Hosting;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
@@ -10,36 +9,35 @@ using Ondermijning.Engine.Statistics;
 
 namespace Ondermijning.Api.Statistics;
 
-public sealed record AnnualQuery(string? Municipality, string? Region, int? Year, [ChoiceList(nameof(ChoiceLists.AnnualFormats))] string? Format);
-
-public sealed record OverviewQuery(string? Municipality, string? Region, int? Year, int? Month, int? Quarter);
-
 public static class StatisticsEndpoints
 {
     public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/statistics").WithTags("Statistics");
-        group.MapGet("/annual", RuntimeHandlers.BuiltAtStartUp(Annual)).Requires(Permission.ReadStatistics)
+        group.MapGet("/annual", Annual).Requires(Permission.ReadStatistics)
             .WithSummary("The yearly intervention statistics (page 11 of the safety plan) for a municipality or RIEC region; format json, csv (semicolon-separated and quoted, with a byte-order mark, as a Dutch Excel opens it), xlsx or html.")
             .WithMetadata(new AlsoAnswers(200, AnnualTableFormats.CsvType), new AlsoAnswers(200, AnnualTableFormats.XlsxType, Binary: true),
                 new AlsoAnswers(200, AnnualTableFormats.HtmlType))
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/overview", RuntimeHandlers.BuiltAtStartUp(Overview)).Requires(Permission.ReadStatistics)
+        group.MapGet("/overview", Overview).Requires(Permission.ReadStatistics)
             .WithSummary("Monthly or quarterly overview: signals by source channel, cases per stage, overdue cases, time per stage.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         return api;
     }
 
-    private static async Task<Results<Ok<AnnualStatisticsDto>, FileContentHttpResult, ContentHttpResult>> Annual([AsParameters] AnnualQuery query,
-        AnnualStatisticsQuery handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    // The query's values are the handler's own parameters, not an [AsParameters] record: the request delegate generator
+    // writes such a record's constructor with typeof(string?), which does not compile.
+    private static async Task<Results<Ok<AnnualStatisticsDto>, FileContentHttpResult, ContentHttpResult>> Annual(string? municipality,
+        string? region, int? year, [ChoiceList(nameof(ChoiceLists.AnnualFormats))] string? format, AnnualStatisticsQuery handler,
+        IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
-        var format = (query.Format ?? "json").Trim().ToLowerInvariant();
+        format = (format ?? "json").Trim().ToLowerInvariant();
         var errors = new Dictionary<string, string[]>();
-        if (query.Year is null) errors["year"] = ["Say which calendar year, e.g. year=2023."];
+        if (year is null) errors["year"] = ["Say which calendar year, e.g. year=2023."];
         if (format is not ("json" or "csv" or "xlsx" or "html")) errors["format"] = ["Choose json, csv, xlsx or html."];
         if (errors.Count > 0) throw EngineProblem.Validation(errors);
 
-        var statistics = await handler.HandleAsync(query.Municipality, query.Region, query.Year!.Value, http.User.ToActor(), cancellationToken);
+        var statistics = await handler.HandleAsync(municipality, region, year!.Value, http.User.ToActor(), cancellationToken);
         var table = mapper.Map<AnnualStatisticsDto>(statistics);
         return format switch
         {
@@ -50,13 +48,12 @@ public static class StatisticsEndpoints
         };
     }
 
-    private static async Task<Ok<PeriodOverviewDto>> Overview([AsParameters] OverviewQuery query, PeriodOverviewQuery handler, IMapper mapper,
-        HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<PeriodOverviewDto>> Overview(string? municipality, string? region, int? year, int? month, int? quarter,
+        PeriodOverviewQuery handler, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
-        if (query.Year is null)
+        if (year is null)
             throw EngineProblem.Validation(new Dictionary<string, string[]> { ["year"] = ["Say which calendar year, e.g. year=2024."] });
-        var overview = await handler.HandleAsync(query.Municipality, query.Region, query.Year.Value, query.Month, query.Quarter,
-            http.User.ToActor(), cancellationToken);
+        var overview = await handler.HandleAsync(municipality, region, year.Value, month, quarter, http.User.ToActor(), cancellationToken);
         return TypedResults.Ok(mapper.Map<PeriodOverviewDto>(overview));
     }
 }

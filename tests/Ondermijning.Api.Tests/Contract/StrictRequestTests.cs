@@ -150,4 +150,36 @@ public class StrictRequestTests : IClassFixture<StrictRequestTests.Service>
 
         problem["errors"]!["page"]![0]!.GetValue<string>().Should().Be("'twee' is not a valid page; give a whole number.");
     }
+
+    /// <summary>
+    /// Every whole number a GET takes in its query, as the OpenAPI document lists them, optional ones too (for those the
+    /// generated request delegates answer a bare 400, see ProblemHandler.UnparsedQueryValues).
+    /// </summary>
+    [Fact]
+    public async Task Every_whole_number_in_a_query_that_is_not_one_is_named()
+    {
+        using var client = new HttpClient { BaseAddress = _service.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            TestTokens.For("strict", "gemeente", ShippedVocabulary.Roles.Select(r => r.Value), ["GM0935"]));
+        var document = (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+        var named = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (path.Contains('{') || item!["get"] is not JsonObject get) continue;
+            foreach (var parameter in get["parameters"]?.AsArray() ?? [])
+            {
+                var type = parameter!["schema"]?["type"];
+                var integer = type?.GetValueKind() == JsonValueKind.Array
+                    ? type.AsArray().Any(t => t!.GetValue<string>() == "integer")
+                    : type?.GetValue<string>() == "integer";
+                if (parameter["in"]!.GetValue<string>() != "query" || !integer) continue;
+                var name = parameter["name"]!.GetValue<string>();
+                var problem = await (await client.GetAsync($"{path}?{name}=twee")).ProblemAsync(HttpStatusCode.BadRequest);
+                (problem["errors"]?[name]?[0]?.GetValue<string>()).Should().Be($"'twee' is not a valid {name}; give a whole number.",
+                    $"GET {path}?{name}=twee names it: {problem.ToJsonString()}");
+                named.Add($"{path}?{name}");
+            }
+        }
+        named.Should().Contain(["/api/cases?page", "/api/cases/overdue?page", "/api/search?page", "/api/statistics/annual?year"]);
+    }
 }
