@@ -62,11 +62,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        // A test's service lives for seconds, not months, and most of its CPU is the JIT. Profile-guided recompilation and
-        // early promotion of hot methods pay off only in a long-running service; here they cost about a fifth of the
-        // processes' CPU. Both are the runtime's own tuning and change nothing the service does.
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        start.Environment["DOTNET_TC_CallCountingDelayMs"] = "5000";
+        ForSeconds(start);
         foreach (var (key, value) in database.Settings()) start.Environment[key.Replace(":", "__")] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
@@ -77,6 +73,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;
+    }
+
+    /// <summary>
+    /// A test's service lives for seconds, not months, and most of its CPU is the JIT. Profile-guided recompilation and
+    /// early promotion of hot methods pay off only in a long-running service; here they cost about a fifth of the
+    /// processes' CPU. Both are the runtime's own tuning and change nothing the service does.
+    /// </summary>
+    internal static void ForSeconds(ProcessStartInfo start)
+    {
+        start.Environment["DOTNET_TieredPGO"] = "0";
+        start.Environment["DOTNET_TC_CallCountingDelayMs"] = "5000";
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };

@@ -15,6 +15,7 @@ public static class VerifyCommand
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Ondermijning.Api.dll"), "verify-access-log", "--Logging:LogLevel:Default=Warning" },
         };
         foreach (var (key, value) in database.Settings()) start.ArgumentList.Add($"--{key}={value}");
+        ServiceProcess.ForSeconds(start);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
