@@ -26,12 +26,9 @@ set_up=$SECONDS
 pg_dir="/tmp/ondermijning-postgres-$(pwd | md5sum | cut -c1-8)/test"
 trap 'scripts/postgres.sh discard "$pg_dir" || true' EXIT
 # The server and its data go away at the end and no test crashes the machine, so it need not wait for the disk: without
-# fsync, creating a database per test and the restart test's shutdown checkpoint take seconds, not minutes.
+# fsync, creating a database per test takes seconds, not minutes.
 postgres="$(POSTGRES_OPTIONS="-c fsync=off -c full_page_writes=off" scripts/postgres.sh start "$pg_dir")"
 export ONDERMIJNING_TEST_POSTGRES="$postgres"
-# The restart test stops and starts this server; it runs alone (see PostgresRestartTests).
-export ONDERMIJNING_TEST_POSTGRES_CONTROL="$PWD/scripts/postgres.sh"
-export ONDERMIJNING_TEST_POSTGRES_DIR="$pg_dir"
 
 # One line per test project and the failures in full, not a line per test; the hosts' own warnings and errors go to
 # artifacts/test-logs/. Each pass reports its wall time.

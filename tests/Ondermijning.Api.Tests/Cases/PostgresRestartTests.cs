@@ -8,18 +8,20 @@ using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Cases;
 
-/// <summary>Stopping the shared server would break every other test, so this one runs alone.</summary>
-[CollectionDefinition(nameof(PostgresRestartTests), DisableParallelization = true)]
-public sealed class PostgresRestartCollection;
-
-[Collection(nameof(PostgresRestartTests))]
+/// <summary>
+/// Stops and starts PostgreSQL under a running service. The server is one of the test's own, started with the same
+/// script as <c>./test.sh</c>'s shared one, so the test runs beside the others: stopping the shared server would fail them.
+/// </summary>
 [Trait("Provider", "PostgreSql")]
 public class PostgresRestartTests
 {
     [Fact]
     public async Task While_PostgreSQL_restarts_requests_get_503_and_afterwards_succeed_with_nothing_half_written()
     {
-        var database = TestDatabase.New(StorageProvider.PostgreSql);
+        await using var server = await OwnServer.StartAsync();
+        // An empty database: the service creates it and applies its migrations at start-up.
+        var database = new TestDatabase(StorageProvider.PostgreSql,
+            new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "ondermijning" }.ConnectionString);
         await using var factory = new ApiFactory(database);
         var client = factory.CreateClient();
         await client.RegisterAsync();
@@ -44,9 +46,9 @@ public class PostgresRestartTests
         })).ToList();
 
         await FaultTests.WaitUntilAsync(() => outcomes.Count >= 20, TimeSpan.FromSeconds(30));
-        await ControlServer("restart-stop");
+        await server.ControlAsync("restart-stop");
         await FaultTests.WaitUntilAsync(() => downFor503.Count >= 4, TimeSpan.FromSeconds(30));
-        await ControlServer("restart-start");
+        await server.ControlAsync("restart-start");
         int Created() => outcomes.Count(o => o.Status == HttpStatusCode.Created);
         var createdBefore = Created();
         await FaultTests.WaitUntilAsync(() => Created() >= createdBefore + 20, TimeSpan.FromSeconds(60));
@@ -87,19 +89,41 @@ public class PostgresRestartTests
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary><c>./test.sh</c> says how to stop and start the server it started; without that this test fails, it does not skip.</summary>
-    private static async Task ControlServer(string action)
+    /// <summary>A throwaway server of <c>scripts/postgres.sh</c> in a folder of its own, discarded with everything in it.</summary>
+    private sealed class OwnServer : IAsyncDisposable
     {
-        var script = Required("ONDERMIJNING_TEST_POSTGRES_CONTROL");
-        var folder = Required("ONDERMIJNING_TEST_POSTGRES_DIR");
-        using var process = Process.Start(new ProcessStartInfo(script, [action, folder]) { RedirectStandardError = true })!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(0, $"{script} {action} failed: {errors}");
-    }
+        private static readonly string Script = Path.Combine(Repository.Root(), "scripts", "postgres.sh");
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), $"ondermijning-restart-{Guid.NewGuid():N}", "server");
 
-    private static string Required(string variable) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"This test stops and starts PostgreSQL, but {variable} is not set. Run ./test.sh, which sets it.");
+        public string ConnectionString { get; private set; } = "";
+
+        public static async Task<OwnServer> StartAsync()
+        {
+            var server = new OwnServer();
+            // Like ./test.sh's server: its data goes away at the end, so it need not wait for the disk.
+            server.ConnectionString = (await server.RunAsync("start", ("POSTGRES_OPTIONS", "-c fsync=off -c full_page_writes=off"))).Trim();
+            return server;
+        }
+
+        public Task ControlAsync(string action) => RunAsync(action);
+
+        public async ValueTask DisposeAsync()
+        {
+            // The in-process service's pools hold connections to this server; they must not outlive it.
+            NpgsqlConnection.ClearAllPools();
+            await RunAsync("discard");
+        }
+
+        private async Task<string> RunAsync(string action, params (string Name, string Value)[] environment)
+        {
+            var start = new ProcessStartInfo(Script, [action, _folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var (name, value) in environment) start.Environment[name] = value;
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            process.ExitCode.Should().Be(0, $"{Script} {action} failed: {errors}");
+            return await output;
+        }
+    }
 }
