@@ -14,31 +14,6 @@ public class SignInTests
     };
 
     [Fact]
-    public async Task Production_without_an_identity_provider_refuses_to_start_with_one_message_naming_the_settings()
-    {
-        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(TestDatabase.New(), environment: "Production");
-
-        exitCode.Should().NotBe(0);
-        ShouldBeOneRefusal(output, "No identity provider is configured");
-        output.Should().Contain("Identity:Jwt:Authority").And.Contain("Identity:Jwt:Audience");
-    }
-
-    [Fact]
-    public async Task Production_refuses_to_start_when_demo_users_are_switched_on_even_with_an_identity_provider()
-    {
-        foreach (var provider in new[] { new Dictionary<string, string>(), Provider })
-        {
-            var settings = new Dictionary<string, string>(provider) { ["Identity__Development__Enabled"] = "true" };
-
-            var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(TestDatabase.New(), settings, environment: "Production");
-
-            exitCode.Should().NotBe(0);
-            ShouldBeOneRefusal(output, "Demo users cannot be used in Production");
-            output.Should().Contain("Remove the setting Identity:Development:Enabled");
-        }
-    }
-
-    [Fact]
     public async Task In_Production_a_request_without_a_token_never_acts_as_a_demo_user()
     {
         await using var service = await ServiceProcess.StartAsync(TestDatabase.New(), Provider, environment: "Production");
@@ -55,12 +30,6 @@ public class SignInTests
     }
 
     /// <summary>The operator reads the reason once, and no stack trace around it.</summary>
-    private static void ShouldBeOneRefusal(string output, string message)
-    {
-        output.Split(message).Length.Should().Be(2, $"the refusal is said exactly once:\n{output}");
-        output.Should().NotContain("Unhandled exception").And.NotContainAny(["   at ", "Exception:"]);
-    }
-
     [Fact]
     public async Task Requests_without_a_valid_token_are_refused()
     {
