@@ -10,13 +10,6 @@ namespace Ondermijning.Api.Tests.Hosting;
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class StartUpRefusalTests
 {
-    private static readonly Dictionary<string, string> Provider = new()
-    {
-        ["Identity__Jwt__SigningKey"] = TestTokens.SigningKey,
-        ["Identity__Jwt__Issuer"] = TestTokens.Issuer,
-        ["Identity__Jwt__Audience"] = TestTokens.Audience,
-    };
-
     [Fact]
     public async Task Production_without_an_identity_provider_refuses_to_start_with_one_message_naming_the_settings()
     {
@@ -30,7 +23,7 @@ public class StartUpRefusalTests
     [Fact]
     public async Task Production_refuses_to_start_when_demo_users_are_switched_on_even_with_an_identity_provider()
     {
-        foreach (var provider in new[] { new Dictionary<string, string>(), Provider })
+        foreach (var provider in new[] { new Dictionary<string, string>(), Identity.SignInTests.Provider })
         {
             var settings = new Dictionary<string, string>(provider) { ["Identity__Development__Enabled"] = "true" };
 

@@ -6,7 +6,8 @@ namespace Ondermijning.Api.Tests.Identity;
 
 public class SignInTests
 {
-    private static readonly Dictionary<string, string> Provider = new()
+    /// <summary>The test identity provider, as the service process's environment.</summary>
+    internal static readonly Dictionary<string, string> Provider = new()
     {
         ["Identity__Jwt__SigningKey"] = TestTokens.SigningKey,
         ["Identity__Jwt__Issuer"] = TestTokens.Issuer,
