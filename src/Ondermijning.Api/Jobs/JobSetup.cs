@@ -13,6 +13,9 @@ public static class JobSetup
 {
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>On PostgreSQL the job queue lives in the service's own database, in a schema of its own.</summary>
+    public const string PostgresSchema = "hangfire";
+
     public static IServiceCollection AddEngineJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
@@ -30,8 +33,8 @@ public static class JobSetup
                     "Jobs:Storage is PostgreSql, but the service does not run on PostgreSQL (Storage:Provider); remove Jobs:Storage, " +
                     "set it to InMemory or set Storage:Provider=PostgreSql."),
                 JobStorageKind.PostgreSql => OneInstanceAtATime(database.RequiredConnectionString(), () => new PostgreSqlStorage(
-                    new NpgsqlConnectionFactory(database.RequiredConnectionString(), new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true })),
+                    new NpgsqlConnectionFactory(database.RequiredConnectionString(), new PostgreSqlStorageOptions { SchemaName = PostgresSchema }),
+                    new PostgreSqlStorageOptions { SchemaName = PostgresSchema, PrepareSchemaIfNecessary = true })),
                 _ => new InMemoryStorage(),
             };
         });

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hangfire.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Ondermijning.Api.Jobs;
 using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Infrastructure;
@@ -49,14 +51,15 @@ internal static class TestDatabaseTemplates
     }
 
     /// <summary>
-    /// Named after the migrations it holds, so a server kept between runs reuses a template only while the schema is the
-    /// same. Built under a name of its own and renamed when complete, so a copy is never taken of half a schema.
+    /// Named after the migrations it holds (and the job queue's version), so a server kept between runs reuses a template only
+    /// while the schema is the same. Built under a name of its own and renamed when complete, so a copy is never taken of
+    /// half a schema.
     /// </summary>
     private static string BuildPostgresTemplate()
     {
         var server = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Pooling = false };
         using var design = new PostgresDesignTimeFactory().CreateDbContext([]);
-        var migrations = string.Join("\n", design.Database.GetMigrations());
+        var migrations = string.Join("\n", design.Database.GetMigrations().Append($"job queue {typeof(PostgreSqlObjectsInstaller).Assembly.GetName().Version}"));
         var name = $"ondermijning_template_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(migrations)))[..16]}";
 
         using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
@@ -68,6 +71,13 @@ internal static class TestDatabaseTemplates
             .UseNpgsql(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = building }.ConnectionString, npgsql => npgsql.UseNodaTime())
             .Options;
         using (var db = new PostgresOndermijningDbContext(options)) db.Database.Migrate();
+        // The job queue's schema too, which the service's first start installs beside the migrations: without it every
+        // host on a copy installed it again, two dozen scripts each.
+        using (var queue = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = building }.ConnectionString))
+        {
+            queue.Open();
+            PostgreSqlObjectsInstaller.Install(queue, JobSetup.PostgresSchema);
+        }
         try
         {
             Execute(admin, $"""ALTER DATABASE "{building}" RENAME TO "{name}" """);

@@ -15,7 +15,8 @@ public class SharedJobQueueTests
     [Fact]
     public async Task Each_recurring_job_runs_once_per_occurrence_however_many_instances_run()
     {
-        var database = TestDatabase.New(StorageProvider.PostgreSql);
+        // No database yet, so the job queue's schema below is the instances' own doing (the test template has it already).
+        var database = TestDatabase.Empty(StorageProvider.PostgreSql);
         // Every job every minute (each schedule the options know, so a new job is included); nothing about where the queue
         // lives: that must follow from Storage:Provider.
         var everyMinute = typeof(JobsOptions).GetProperties().Where(p => p.Name.EndsWith("Cron", StringComparison.Ordinal))
@@ -47,7 +48,7 @@ public class SharedJobQueueTests
         foreach (var job in JobNames.All)
             runs.Where(r => r.Job == job).Should().ContainSingle($"{job} runs once in the minute of {occurrence}; runs: {summary}")
                 .Which.Outcome.Should().Be("Succeeded");
-        (await HasSchemaAsync(connection, "hangfire")).Should().BeTrue("the queue lives in the service's database");
+        (await HasSchemaAsync(connection, JobSetup.PostgresSchema)).Should().BeTrue("the queue lives in the service's database");
     }
 
     private static async Task<List<(string Job, Instant StartedAt, string Outcome)>> RunsAsync(NpgsqlConnection connection)
