@@ -10,6 +10,7 @@ namespace Ondermijning.Api.Tests.Web;
 /// protocol's own section in Dutch, with the approval counted; Maastricht's page has no such section.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class CcvProtocolInTheBrowserTests(Browser browser) : BrowserSession(browser, new ApiFactory { DemoUsers = true })
 {
     private const string ApprovalStep = "Weging 2: de privacyfunctionaris keurt de bronnen goed";

@@ -6,6 +6,7 @@ namespace Ondermijning.Api.Tests.Web;
 
 /// <summary>The functional administrator moves running cases to another workflow on the pages: a dry run first, then the job.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class MigrationInTheBrowserTests(Browser browser) : BrowserSession(browser, new ApiFactory { DemoUsers = true, JobServer = true })
 {
     [Fact]

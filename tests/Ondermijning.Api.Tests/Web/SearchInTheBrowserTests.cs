@@ -4,6 +4,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 namespace Ondermijning.Api.Tests.Web;
 
 [Collection(BrowserCollection.Name)]
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class SearchInTheBrowserTests(Browser browser) : IAsyncLifetime
 {
     private readonly ApiFactory _service = new() { DemoUsers = true };
