@@ -38,7 +38,7 @@ public class StartUpRefusalTests
     [Fact]
     public async Task The_service_refuses_to_start_on_an_invalid_definition_and_says_why()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows", "ondermijning");
+        var folder = Path.Combine(Scratch.NewFolder(), "workflows", "ondermijning");
         Directory.CreateDirectory(folder);
         var v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "ondermijning", "v1.json"));
         File.WriteAllText(Path.Combine(folder, "v1.json"), v1.Replace("\"to\": \"politie\"", "\"to\": \"polite\""));

@@ -59,7 +59,7 @@ public sealed record TestDatabase(StorageProvider Provider, string Location)
             ["Storage:Provider"] = nameof(StorageProvider.PostgreSql),
             ["Storage:ConnectionString"] = Location,
             // Beside the SQLite file by default; a PostgreSQL database has no file, and the hosts' content roots differ.
-            ["Privacy:AccessLogAnchor:Path"] = Path.Combine(Path.GetTempPath(), "ondermijning-tests",
+            ["Privacy:AccessLogAnchor:Path"] = Path.Combine(Scratch.NewFolder(),
                 $"{new NpgsqlConnectionStringBuilder(Location).Database}.access-log-anchors.jsonl"),
         },
         _ => new Dictionary<string, string>
@@ -81,10 +81,5 @@ public sealed record TestDatabase(StorageProvider Provider, string Location)
         return await command.ExecuteNonQueryAsync();
     }
 
-    internal static string NewSqliteFile()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "ondermijning.db");
-    }
+    internal static string NewSqliteFile() => Path.Combine(Scratch.NewFolder(), "ondermijning.db");
 }

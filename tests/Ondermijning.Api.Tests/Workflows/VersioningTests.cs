@@ -19,7 +19,7 @@ public class VersioningTests
     /// <summary>A workflows folder as it was before v2 was published.</summary>
     internal static string FolderWithOnlyV1()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
+        var folder = Path.Combine(Scratch.NewFolder(), "workflows");
         Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
         // Everything else ships as it is: the vocabulary, the other workflows (the shipped settings put a municipality on one).
         foreach (var file in Directory.EnumerateFiles(Shipped, "*", SearchOption.AllDirectories)

@@ -20,7 +20,7 @@ public class VocabularyOnThePagesTests
     /// <summary>A copy of the shipped workflows folder, definitions and vocabulary, for a test to change.</summary>
     internal static string CopyOfShipped()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N"), "workflows");
+        var folder = Path.Combine(Scratch.NewFolder(), "workflows");
         foreach (var file in Directory.EnumerateFiles(Shipped, "*.json", SearchOption.AllDirectories))
         {
             var target = Path.Combine(folder, Path.GetRelativePath(Shipped, file));
