@@ -7,9 +7,12 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 /// </summary>
 public static class Scratch
 {
+    private static readonly string Parent = Path.Combine(Path.GetTempPath(), "ondermijning-tests");
+
     private static readonly Lazy<string> Run = new(() =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-tests", $"run-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        RemoveThoseOfEndedRuns();
+        var folder = Path.Combine(Parent, $"run-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -20,6 +23,41 @@ public static class Scratch
         };
         return folder;
     });
+
+    /// <summary>
+    /// A test process that was killed never ran its clean-up (two runs with a failed test left theirs); the next run
+    /// removes its folder, known by a process number that no longer runs.
+    /// </summary>
+    private static void RemoveThoseOfEndedRuns()
+    {
+        if (!Directory.Exists(Parent)) return;
+        foreach (var folder in Directory.EnumerateDirectories(Parent, "run-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder).Split('-')[1], out var processId) || Runs(processId)) continue;
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool Runs(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The same path for the same name throughout the run, e.g. for a setting that the test process and the service
+    /// processes it starts must agree on.
+    /// </summary>
+    public static string FileNamed(string name) => Path.Combine(Run.Value, name);
 
     /// <summary>A new, empty folder of this run's own.</summary>
     public static string NewFolder()

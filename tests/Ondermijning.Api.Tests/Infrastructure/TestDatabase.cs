@@ -59,7 +59,7 @@ public sealed record TestDatabase(StorageProvider Provider, string Location)
             ["Storage:Provider"] = nameof(StorageProvider.PostgreSql),
             ["Storage:ConnectionString"] = Location,
             // Beside the SQLite file by default; a PostgreSQL database has no file, and the hosts' content roots differ.
-            ["Privacy:AccessLogAnchor:Path"] = Path.Combine(Scratch.NewFolder(),
+            ["Privacy:AccessLogAnchor:Path"] = Scratch.FileNamed(
                 $"{new NpgsqlConnectionStringBuilder(Location).Database}.access-log-anchors.jsonl"),
         },
         _ => new Dictionary<string, string>
