@@ -14,13 +14,7 @@ public static class Scratch
         RemoveThoseOfEndedRuns();
         var folder = Path.Combine(Parent, $"run-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            // Best effort: a file a killed service process still held must not turn a passed run into a crash.
-            try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(folder);
         return folder;
     });
 
@@ -33,11 +27,16 @@ public static class Scratch
         if (!Directory.Exists(Parent)) return;
         foreach (var folder in Directory.EnumerateDirectories(Parent, "run-*"))
         {
-            if (!int.TryParse(Path.GetFileName(folder).Split('-')[1], out var processId) || Runs(processId)) continue;
-            try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            if (int.TryParse(Path.GetFileName(folder).Split('-')[1], out var processId) && !Runs(processId)) TryDelete(folder);
         }
+    }
+
+    /// <summary>Best effort: a file that a killed service process still held must not turn a passed run into a crash.</summary>
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     private static bool Runs(int processId)

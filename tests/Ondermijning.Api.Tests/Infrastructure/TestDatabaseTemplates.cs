@@ -70,13 +70,13 @@ internal static class TestDatabaseTemplates
         var options = new DbContextOptionsBuilder<PostgresOndermijningDbContext>()
             .UseNpgsql(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = building }.ConnectionString, npgsql => npgsql.UseNodaTime())
             .Options;
-        using (var db = new PostgresOndermijningDbContext(options)) db.Database.Migrate();
-        // The job queue's schema too, which the service's first start installs beside the migrations: without it every
-        // host on a copy installed it again, two dozen scripts each.
-        using (var queue = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = building }.ConnectionString))
+        using (var db = new PostgresOndermijningDbContext(options))
         {
-            queue.Open();
-            PostgreSqlObjectsInstaller.Install(queue, JobSetup.PostgresSchema);
+            db.Database.Migrate();
+            // The job queue's schema too, which the service's first start installs beside the migrations: without it every
+            // host on a copy installed it again, two dozen scripts each.
+            db.Database.OpenConnection();
+            PostgreSqlObjectsInstaller.Install((NpgsqlConnection)db.Database.GetDbConnection(), JobSetup.PostgresSchema);
         }
         try
         {
