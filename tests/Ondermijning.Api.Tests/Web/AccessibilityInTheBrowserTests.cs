@@ -60,10 +60,7 @@ public class AccessibilityInTheBrowserTests(Browser browser) : IAsyncLifetime
         foreach (var url in urls)
         {
             await page.GotoAsync(new Uri(_address, url).ToString());
-            var result = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
+            var result = await AxeAsync(page);
             failures.AddRange(result.Violations.Select(v =>
                 $"{user} {width}px {url}: {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
@@ -73,12 +70,35 @@ public class AccessibilityInTheBrowserTests(Browser browser) : IAsyncLifetime
                 failures.Add($"{user} {width}px {url}: {overflow} px wider than the screen ({widest})");
             }
         }
+        if (user == "demo-oov" && width == Widths[0])
+        {
+            // The check itself: a picture without a text alternative, planted on a page that passed, is found.
+            await page.EvaluateAsync("document.body.insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\">')");
+            (await AxeAsync(page)).Violations.Select(v => v.Id).Should().Contain("image-alt");
+        }
         if (user == "demo-oov")
         {
             await page.GotoAsync(new Uri(_address, width == 320 ? "/" : "/definities").ToString());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(width == 320 ? "werkvoorraad-320" : "werkprocessen"), FullPage = true });
         }
         return failures;
+    }
+
+    /// <summary>
+    /// WCAG 2.1 A and AA, run in the page itself. The package's default run finishes in a new blank page with axe injected a
+    /// second time, to keep a page that tampers with axe from changing the verdict; on the service's own pages that only
+    /// doubled Chromium's work (about 1.2 s a page against 0.6 s) for the same rules and findings.
+    /// </summary>
+    private static async Task<AxeResult> AxeAsync(IPage page)
+    {
+#pragma warning disable CS0618 // The in-page run is marked "legacy"; if the package drops it, this is the one place to change.
+        return await page.RunAxeLegacy(options: new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            // What passed is not read, so axe need not describe every passing element.
+            ResultTypes = [ResultType.Violations],
+        });
+#pragma warning restore CS0618
     }
 
     /// <summary>The element that sticks out furthest to the right, to name the culprit of an overflow.</summary>
