@@ -49,14 +49,7 @@ try
     builder.Services.AddOndermijningEngine(builder.Environment.ContentRootPath);
     builder.Services.AddEngineJobs(builder.Configuration);
 
-    builder.Services.AddAutoMapper(cfg =>
-    {
-        // Production use needs a licence key (see README, "Configuration").
-        cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"];
-        cfg.AddProfile<ApiMappingProfile>();
-        cfg.AddProfile<SearchMappingProfile>();
-        cfg.AddProfile<WorkflowMappingProfile>();
-    });
+    builder.Services.AddApiMapping(builder.Configuration["AutoMapper:LicenseKey"]);
     builder.Services.AddScoped<CaseResponder>();
     builder.Services.AddScoped<HistoryImport>();
     builder.Services.AddScoped<Ondermijning.Api.Pages.Zaken.ZaakKeten>();

@@ -2,6 +2,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Cases;
 
+[LongRunning]
 public class DurabilityTests
 {
     [Fact]

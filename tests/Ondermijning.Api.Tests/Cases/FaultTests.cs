@@ -8,6 +8,7 @@ using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Cases;
 
+[LongRunning]
 public class FaultTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Identity;
 
+[LongRunning]
 public class SignInTests
 {
     /// <summary>The test identity provider, as the service process's environment.</summary>

@@ -1,7 +1,8 @@
 // Test classes run side by side, each with its own hosts on its own database. The hosts run no job server unless a
 // test asks for one (ApiFactory.JobServer), and they share one logger factory that outlives them (TestLogs), so the
 // log provider Hangfire keeps process-wide never points at a stopped host's disposed one.
-// More threads than cores: most of a test's time is spent waiting on a database, a process or a browser.
+// Four tests at a time on two cores: a test also waits on a database, a process or a browser, but with eight the hosts
+// mostly contended (the PostgreSQL pass took a quarter more CPU and longer). Long classes start first (LongRunning.cs).
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerClass, MaxParallelThreads = 4)]
 
 namespace Ondermijning.Api.Tests.Infrastructure;
@@ -12,6 +13,7 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 /// Mark a class <c>[Collection(JobServerCollection.Name)]</c> when it triggers or awaits a job.
 /// </summary>
 [CollectionDefinition(Name)]
+[LongRunning]
 public sealed class JobServerCollection
 {
     public const string Name = "JobServer";

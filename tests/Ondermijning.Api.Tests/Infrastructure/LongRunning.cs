@@ -1,0 +1,34 @@
+using System.Reflection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+[assembly: TestCollectionOrderer("Ondermijning.Api.Tests.Infrastructure.LongRunningFirst", "Ondermijning.Api.Tests")]
+
+namespace Ondermijning.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A test class (or collection) that takes far longer than most: it starts service processes, fuzzes thousands of
+/// requests, puts load on the service or waits for jobs across nodes. <see cref="LongRunningFirst"/> starts it first, so
+/// it runs beside the many short classes instead of alone at the end of a pass, with a core idle while it waits.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LongRunningAttribute : Attribute;
+
+/// <summary>The collections of <see cref="LongRunningAttribute"/> classes first, the rest in xunit's own order.</summary>
+public sealed class LongRunningFirst : ITestCollectionOrderer
+{
+    /// <summary>How xunit names the collection of a class that names none (one collection per class, see Parallelism.cs).</summary>
+    private const string ClassCollectionPrefix = "Test collection for ";
+
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
+        new DefaultTestCollectionOrderer().OrderTestCollections(testCollections).OrderBy(c => IsLongRunning(c) ? 0 : 1);
+
+    private static bool IsLongRunning(ITestCollection collection)
+    {
+        var type = collection.CollectionDefinition?.ToRuntimeType()
+                   ?? (collection.DisplayName.StartsWith(ClassCollectionPrefix, StringComparison.Ordinal)
+                       ? typeof(LongRunningFirst).Assembly.GetType(collection.DisplayName[ClassCollectionPrefix.Length..])
+                       : null);
+        return type?.GetCustomAttribute<LongRunningAttribute>() is not null;
+    }
+}
