@@ -2,7 +2,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Cases;
 
-[LongRunning]
+[LongRunning(seconds: 35)]
 public class DurabilityTests
 {
     [Fact]

@@ -8,7 +8,7 @@ using Ondermijning.Engine.Persistence;
 
 namespace Ondermijning.Api.Tests.Cases;
 
-[LongRunning]
+[LongRunning(seconds: 30)]
 public class FaultTests
 {
     [Fact]

@@ -45,7 +45,7 @@ public sealed class ThreeNodes : IAsyncLifetime
 }
 
 [Trait("Provider", "PostgreSql")]
-[LongRunning]
+[LongRunning(seconds: 70)]
 public class MultiNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
 {
     private static readonly Dictionary<string, string> Meeting = new() { ["vergaderdatum"] = "2024-06-03" };

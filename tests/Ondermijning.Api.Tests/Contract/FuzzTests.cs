@@ -16,7 +16,7 @@ namespace Ondermijning.Api.Tests.Contract;
 /// database. The operations come from the document and start from the valid requests of <see cref="RouteAccessTests"/>,
 /// so a new endpoint is fuzzed without anyone adding it here. Runs in both database passes.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 60)]
 public class FuzzTests(ITestOutputHelper output)
 {
     /// <summary>Per operation; CI's default keeps the pass short, a larger number (environment) searches deeper.</summary>

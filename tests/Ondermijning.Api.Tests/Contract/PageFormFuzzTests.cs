@@ -14,7 +14,7 @@ namespace Ondermijning.Api.Tests.Contract;
 /// is sent with one field replaced by an over-long, empty, malformed or hostile value. Never a 5xx, never an English
 /// framework message, and a form that is refused with a message next to a field has changed nothing.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 120)]
 public partial class PageFormFuzzTests(ITestOutputHelper output)
 {
     private static readonly int Iterations =

@@ -4,7 +4,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Identity;
 
-[LongRunning]
+[LongRunning(seconds: 25)]
 public class SignInTests
 {
     /// <summary>The test identity provider, as the service process's environment.</summary>

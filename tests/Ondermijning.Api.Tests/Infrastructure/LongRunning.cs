@@ -11,24 +11,32 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 /// requests, puts load on the service or waits for jobs across nodes. <see cref="LongRunningFirst"/> starts it first, so
 /// it runs beside the many short classes instead of alone at the end of a pass, with a core idle while it waits.
 /// </summary>
+/// <param name="seconds">About how long it takes in a pass on two cores; the longest start first.</param>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class LongRunningAttribute : Attribute;
+public sealed class LongRunningAttribute(int seconds) : Attribute
+{
+    public int Seconds { get; } = seconds;
+}
 
-/// <summary>The collections of <see cref="LongRunningAttribute"/> classes first, the rest in xunit's own order.</summary>
+/// <summary>
+/// The collections of <see cref="LongRunningAttribute"/> classes first, longest first (four run at a time, and a long one
+/// started late ends a pass alone), then the rest in xunit's own order.
+/// </summary>
 public sealed class LongRunningFirst : ITestCollectionOrderer
 {
     /// <summary>How xunit names the collection of a class that names none (one collection per class, see Parallelism.cs).</summary>
     private const string ClassCollectionPrefix = "Test collection for ";
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
-        new DefaultTestCollectionOrderer().OrderTestCollections(testCollections).OrderBy(c => IsLongRunning(c) ? 0 : 1);
+        new DefaultTestCollectionOrderer().OrderTestCollections(testCollections).OrderByDescending(Seconds);
 
-    private static bool IsLongRunning(ITestCollection collection)
+    /// <summary>The estimate of a long-running collection, 0 for the others.</summary>
+    internal static int Seconds(ITestCollection collection)
     {
         var type = collection.CollectionDefinition?.ToRuntimeType()
                    ?? (collection.DisplayName.StartsWith(ClassCollectionPrefix, StringComparison.Ordinal)
                        ? typeof(LongRunningFirst).Assembly.GetType(collection.DisplayName[ClassCollectionPrefix.Length..])
                        : null);
-        return type?.GetCustomAttribute<LongRunningAttribute>() is not null;
+        return type?.GetCustomAttribute<LongRunningAttribute>()?.Seconds ?? 0;
     }
 }

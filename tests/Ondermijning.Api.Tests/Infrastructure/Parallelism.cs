@@ -13,7 +13,7 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 /// Mark a class <c>[Collection(JobServerCollection.Name)]</c> when it triggers or awaits a job.
 /// </summary>
 [CollectionDefinition(Name)]
-[LongRunning]
+[LongRunning(seconds: 40)]
 public sealed class JobServerCollection
 {
     public const string Name = "JobServer";

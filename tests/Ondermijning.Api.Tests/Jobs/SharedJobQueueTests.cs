@@ -8,7 +8,7 @@ namespace Ondermijning.Api.Tests.Jobs;
 
 /// <summary>Two service processes on one PostgreSQL database with the shipped settings: one queue, one run per occurrence.</summary>
 [Trait("Provider", "PostgreSql")]
-[LongRunning]
+[LongRunning(seconds: 75)]
 public class SharedJobQueueTests
 {
     private static readonly Duration Patience = Duration.FromSeconds(50);

@@ -11,7 +11,7 @@ using Ondermijning.Engine.Persistence;
 namespace Ondermijning.Api.Tests.Privacy;
 
 /// <summary>The access log while many requests append to it at once, through two instances and next to other writers.</summary>
-[LongRunning]
+[LongRunning(seconds: 50)]
 public class AccessLogUnderLoadTests
 {
     private const int Reads = 200;

@@ -12,7 +12,7 @@ namespace Ondermijning.Api.Tests.Privacy;
 /// gates in the shipped definition and the domain's table membership, not from the code under test. For every denied
 /// cell the item's unique marker must be absent from the raw response bytes.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 45)]
 public class AuthorizationMatrixTests
 {
     private static readonly string[] Stages = ["lwo", "atom", "mot"];
