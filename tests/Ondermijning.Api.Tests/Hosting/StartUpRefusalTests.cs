@@ -70,6 +70,7 @@ public class StartUpRefusalTests
         output.Should().NotContain("Unhandled exception").And.NotContain("   at ");
     }
 
+    /// <summary>The operator reads the reason once, and no stack trace around it.</summary>
     private static void ShouldBeOneRefusal(string output, string message)
     {
         output.Split(message).Length.Should().Be(2, $"the refusal is said exactly once:\n{output}");

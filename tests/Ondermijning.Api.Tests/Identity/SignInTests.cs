@@ -31,7 +31,6 @@ public class SignInTests
         (await client.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    /// <summary>The operator reads the reason once, and no stack trace around it.</summary>
     [Fact]
     public async Task Requests_without_a_valid_token_are_refused()
     {
