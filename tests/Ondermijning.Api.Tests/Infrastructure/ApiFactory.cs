@@ -48,7 +48,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public bool DemoUsers { get; init; }
     /// <summary>
     /// Runs a real Hangfire server, for a test that triggers or awaits a job. Off by default, so that hosts can run side
-    /// by side; a class that turns it on belongs in <see cref="JobServerCollection"/>. The queue and the recurring
+    /// by side; a class that turns it on belongs in <see cref="JobServerCollection"/> (a browser class runs in the browser pass,
+    /// where no other host runs a job server). The queue and the recurring
     /// schedules are there either way, as shipped.
     /// </summary>
     public bool JobServer { get; init; }

@@ -11,8 +11,9 @@ namespace Ondermijning.Api.Tests.Web;
 /// violation, and at 320 px no page is wider than the screen (reflow, 1.4.10): the menu wraps, wide tables scroll in their box.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-[Collection(BrowserCollection.Name)]
-public class AccessibilityInTheBrowserTests(Browser browser) : IAsyncLifetime
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
+[LongRunning(seconds: 40)]
+public class AccessibilityInTheBrowserTests(Browser browser) : IAsyncLifetime, IClassFixture<Browser>
 {
     private static readonly int[] Widths = [1440, 320];
     private static readonly string[] Users = ["demo-oov", "demo-beheerder", "demo-statistiek", "demo-politie"];

@@ -5,32 +5,63 @@ namespace Ondermijning.Api.Tests.Web;
 
 /// <summary>
 /// Debian's Chromium as its headless shell (the rendering engine without the browser around it, what Playwright itself runs
-/// headless), driven by Playwright; test.sh installs it. One browser for the whole collection.
+/// headless), driven by Playwright; test.sh installs it. A class fixture of every browser test class, but one Chromium for
+/// all the classes that run at the same time: each test works in contexts of its own, as two people at two windows would.
+/// The last class that holds it closes it.
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
+    private static readonly SemaphoreSlim Shared = new(1, 1);
+    private static (IPlaywright Playwright, IBrowser Chromium)? _running;
+    private static int _holders;
+
     public IBrowser Instance { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        await Shared.WaitAsync();
+        try
+        {
+            _running ??= await LaunchAsync();
+            _holders++;
+            Instance = _running.Value.Chromium;
+        }
+        finally
+        {
+            Shared.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Shared.WaitAsync();
+        try
+        {
+            if (--_holders > 0 || _running is not { } running) return;
+            _running = null;
+            await running.Chromium.DisposeAsync();
+            running.Playwright.Dispose();
+        }
+        finally
+        {
+            Shared.Release();
+        }
+    }
+
+    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    {
         const string chromium = "/usr/bin/chromium-headless-shell";
         if (!File.Exists(chromium))
             throw new InvalidOperationException($"{chromium} is missing; run ./test.sh, which installs Debian's chromium-headless-shell package.");
-        _playwright = await Playwright.CreateAsync();
-        Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Instance.DisposeAsync();
-        _playwright?.Dispose();
+        return (playwright, browser);
     }
 
     /// <summary>Screenshots go to artifacts/screenshots in the repository, for people to look at after a run.</summary>
@@ -44,13 +75,15 @@ public sealed class Browser : IAsyncLifetime
 }
 
 /// <summary>
-/// Chromium wants more CPU than a test host; beside the parallel tests on two cores its page loads ran past
-/// Playwright's 30 s. Its few tests run alone, after the rest.
+/// <c>[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]</c> marks a class that drives Chromium (with
+/// <c>IClassFixture&lt;Browser&gt;</c>). <c>./test.sh</c> runs these classes in a pass of their own, two at a time: beside
+/// the four parallel host tests on two cores, Chromium's page loads ran past Playwright's 30 s; alone, one at a time, a
+/// browser test left a core idle while it waited for a page.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class BrowserCollection : ICollectionFixture<Browser>
+public static class BrowserTrait
 {
-    public const string Name = "browser";
+    public const string Name = "Browser";
+    public const string Chromium = "Chromium";
 }
 
 /// <summary>

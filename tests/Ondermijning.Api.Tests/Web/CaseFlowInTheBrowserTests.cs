@@ -4,8 +4,8 @@ using Ondermijning.Api.Tests.Infrastructure;
 namespace Ondermijning.Api.Tests.Web;
 
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-[Collection(BrowserCollection.Name)]
-public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
+public class CaseFlowInTheBrowserTests(Browser browser) : IAsyncLifetime, IClassFixture<Browser>
 {
     private readonly ApiFactory _service = new() { DemoUsers = true };
     private IPage _page = null!;

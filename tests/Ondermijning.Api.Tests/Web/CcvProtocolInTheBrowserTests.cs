@@ -9,9 +9,9 @@ namespace Ondermijning.Api.Tests.Web;
 /// by ticking them and weighing proportionality and subsidiarity, and the municipality's statistics page shows the
 /// protocol's own section in Dutch, with the approval counted; Maastricht's page has no such section.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-public class CcvProtocolInTheBrowserTests(Browser browser) : BrowserSession(browser, new ApiFactory { DemoUsers = true })
+public class CcvProtocolInTheBrowserTests(Browser browser) : BrowserSession(browser, new ApiFactory { DemoUsers = true }), IClassFixture<Browser>
 {
     private const string ApprovalStep = "Weging 2: de privacyfunctionaris keurt de bronnen goed";
 

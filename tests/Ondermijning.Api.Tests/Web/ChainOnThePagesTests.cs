@@ -14,9 +14,9 @@ namespace Ondermijning.Api.Tests.Web;
 /// 2025, where the chain's version 2 applies: there the ATOM can send its findings back to the LWO, so one case meets both tables.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-[Collection(BrowserCollection.Name)]
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
 public class ChainOnThePagesTests(Browser browser)
-    : BrowserSession(browser, new ApiFactory(clock: new FakeClock(Instant.FromUtc(2025, 2, 3, 8, 0))) { DemoUsers = true })
+    : BrowserSession(browser, new ApiFactory(clock: new FakeClock(Instant.FromUtc(2025, 2, 3, 8, 0))) { DemoUsers = true }), IClassFixture<Browser>
 {
     private ILocator Step(string trigger) => Page.Locator($"#stap-{trigger}");
 

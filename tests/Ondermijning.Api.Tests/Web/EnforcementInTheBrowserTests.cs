@@ -11,8 +11,8 @@ namespace Ondermijning.Api.Tests.Web;
 /// go to artifacts/screenshots.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-[Collection(BrowserCollection.Name)]
-public class EnforcementInTheBrowserTests(Browser browser) : IAsyncLifetime
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
+public class EnforcementInTheBrowserTests(Browser browser) : IAsyncLifetime, IClassFixture<Browser>
 {
     private readonly ApiFactory _service = new() { DemoUsers = true };
     private Uri _address = null!;

@@ -9,8 +9,9 @@ namespace Ondermijning.Api.Tests.Web;
 /// the user, for the pages the whole-job flows do not pass through. The page list is the Dutch-pages crawler's.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-[Collection(BrowserCollection.Name)]
-public partial class EveryPageScreenshotTests(Browser browser)
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
+[LongRunning(seconds: 45)]
+public partial class EveryPageScreenshotTests(Browser browser) : IClassFixture<Browser>
 {
     [Theory]
     [InlineData("demo-oov", "Demo OOV-regisseur")]

@@ -5,9 +5,9 @@ using Ondermijning.Api.Tests.Workflows;
 namespace Ondermijning.Api.Tests.Web;
 
 /// <summary>The functional administrator moves running cases to another workflow on the pages: a dry run first, then the job.</summary>
-[Collection(BrowserCollection.Name)]
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-public class MigrationInTheBrowserTests(Browser browser) : BrowserSession(browser, new ApiFactory { DemoUsers = true, JobServer = true })
+public class MigrationInTheBrowserTests(Browser browser) : BrowserSession(browser, new ApiFactory { DemoUsers = true, JobServer = true }), IClassFixture<Browser>
 {
     [Fact]
     public async Task The_administrator_tries_a_migration_to_another_workflow_then_runs_it_and_sees_it_done()

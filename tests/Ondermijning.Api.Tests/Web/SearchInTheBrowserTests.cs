@@ -3,9 +3,9 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Web;
 
-[Collection(BrowserCollection.Name)]
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-public class SearchInTheBrowserTests(Browser browser) : IAsyncLifetime
+public class SearchInTheBrowserTests(Browser browser) : IAsyncLifetime, IClassFixture<Browser>
 {
     private readonly ApiFactory _service = new() { DemoUsers = true };
     private IPage _page = null!;

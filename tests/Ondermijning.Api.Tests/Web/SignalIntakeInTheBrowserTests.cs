@@ -15,8 +15,8 @@ namespace Ondermijning.Api.Tests.Web;
 /// number and an address; the reporter then reads the feedback on /melding. The API only checks what the pages stored.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-[Collection(BrowserCollection.Name)]
-public class SignalIntakeInTheBrowserTests(Browser browser) : IAsyncLifetime
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
+public class SignalIntakeInTheBrowserTests(Browser browser) : IAsyncLifetime, IClassFixture<Browser>
 {
     private static readonly Instant Now = SystemClock.Instance.GetCurrentInstant();
     private readonly ApiFactory _service = new(clock: new FakeClock(Now)) { DemoUsers = true };

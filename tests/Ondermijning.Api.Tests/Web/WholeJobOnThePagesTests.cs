@@ -15,8 +15,9 @@ namespace Ondermijning.Api.Tests.Web;
 /// ATOM send its findings back to the LWO, so one case meets all three tables.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
-[Collection(BrowserCollection.Name)]
-public class WholeJobOnThePagesTests(Browser browser) : IAsyncLifetime
+[Trait(BrowserTrait.Name, BrowserTrait.Chromium)]
+[LongRunning(seconds: 40)]
+public class WholeJobOnThePagesTests(Browser browser) : IAsyncLifetime, IClassFixture<Browser>
 {
     private const string Maastricht = "Maastricht";
     private const string Regisseur = "Demo OOV-regisseur";
