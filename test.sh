@@ -17,55 +17,30 @@ if ((${#missing[@]})); then
   installing=$!
 fi
 
-# One line per test project and the failures in full, not a line per test; the hosts' own warnings and errors go to
-# artifacts/test-logs/. Each pass reports its wall time.
-quiet=(--no-build --nologo --logger "console;verbosity=minimal")
-declare -a times=()
-engine="" pg_dir=""
-# Whatever way the script ends: no engine tests left running, no server left behind.
-cleanup() {
-  if [ -n "$engine" ]; then pkill -P "$engine" 2>/dev/null || true; kill "$engine" 2>/dev/null || true; fi
-  if [ -n "$pg_dir" ]; then scripts/postgres.sh discard "$pg_dir" || true; fi
-}
-trap cleanup EXIT
-
 dotnet tool restore >/dev/null
-# The engine's tests need only the engine and the database server. They run while the API, its tests and the benchmark
-# compile: the compiler keeps about one of the two cores busy, so the other runs them. Their output comes after the build's.
-dotnet build tests/Ondermijning.Engine.Tests -c Release -v quiet -nologo
+dotnet build Ondermijning.sln -c Release -v quiet -nologo
 if [ -n "$installing" ]; then wait "$installing"; fi
+set_up=$SECONDS
 
 # One fixed server folder per checkout, so a rerun replaces its own leftover server and never another checkout's.
 pg_dir="/tmp/ondermijning-postgres-$(pwd | md5sum | cut -c1-8)/test"
+trap 'scripts/postgres.sh discard "$pg_dir" || true' EXIT
 # The server and its data go away at the end and no test crashes the machine, so it need not wait for the disk: without
 # fsync, creating a database per test takes seconds, not minutes.
 postgres="$(POSTGRES_OPTIONS="-c fsync=off -c full_page_writes=off" scripts/postgres.sh start "$pg_dir")"
 export ONDERMIJNING_TEST_POSTGRES="$postgres"
 
-engine_output="$(mktemp)"
-(
-  start=$SECONDS status=0
-  dotnet test tests/Ondermijning.Engine.Tests -c Release "${quiet[@]}" "$@" >"$engine_output" 2>&1 || status=$?
-  echo "$status $((SECONDS - start))" >"$engine_output.result"
-) &
-engine=$!
-dotnet build Ondermijning.sln -c Release -v quiet -nologo
-times+=("install and build: $SECONDS s")
-wait "$engine" || true
-engine=""
-echo "== engine tests (beside the build)"
-cat "$engine_output"
-read -r engine_exit engine_seconds <"$engine_output.result"
-rm -f "$engine_output" "$engine_output.result"
-times+=("engine tests (beside the build): $engine_seconds s")
-if [ "$engine_exit" != 0 ]; then exit "$engine_exit"; fi
-
+# One line per test project and the failures in full, not a line per test; the hosts' own warnings and errors go to
+# artifacts/test-logs/. Each pass reports its wall time.
+quiet=(--no-build --nologo --logger "console;verbosity=minimal")
+declare -a times=("install and build: $set_up s")
 pass() {
   local name="$1" start=$SECONDS; shift
   echo "== $name"
   "$@"
   times+=("$name: $((SECONDS - start)) s")
 }
+pass "engine tests" dotnet test tests/Ondermijning.Engine.Tests -c Release "${quiet[@]}" "$@"
 pass "API tests on SQLite" env ONDERMIJNING_TEST_PROVIDER=Sqlite dotnet test tests/Ondermijning.Api.Tests -c Release "${quiet[@]}" \
   --filter "Provider!=PostgreSql&Browser!=Chromium" "$@"
 # The classes that drive Chromium, on SQLite, two at a time and nothing else beside them (see BrowserTrait).
