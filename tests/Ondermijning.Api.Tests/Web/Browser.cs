@@ -14,6 +14,7 @@ public sealed class Browser : IAsyncLifetime
     private static readonly SemaphoreSlim Shared = new(1, 1);
     private static (IPlaywright Playwright, IBrowser Chromium)? _running;
     private static int _holders;
+    private bool _holding;
 
     public IBrowser Instance { get; private set; } = null!;
 
@@ -24,6 +25,7 @@ public sealed class Browser : IAsyncLifetime
         {
             _running ??= await LaunchAsync();
             _holders++;
+            _holding = true;
             Instance = _running.Value.Chromium;
         }
         finally
@@ -34,6 +36,8 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A fixture whose launch failed holds nothing, and must not close the Chromium another class holds.
+        if (!_holding) return;
         await Shared.WaitAsync();
         try
         {
