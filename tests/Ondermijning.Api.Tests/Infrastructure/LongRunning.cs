@@ -8,8 +8,9 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 
 /// <summary>
 /// A test class (or collection) that takes far longer than most: it starts service processes, fuzzes thousands of
-/// requests, puts load on the service or waits for jobs across nodes. <see cref="LongRunningFirst"/> starts it first, so
-/// it runs beside the many short classes instead of alone at the end of a pass, with a core idle while it waits.
+/// requests, puts load on the service, waits for jobs across nodes or walks every page in a browser.
+/// <see cref="LongRunningFirst"/> starts it first, so it runs beside the many short classes instead of alone at the end of
+/// a pass, with a core idle while it waits.
 /// </summary>
 /// <param name="seconds">About how long it takes in a pass on two cores; the longest start first.</param>
 [AttributeUsage(AttributeTargets.Class)]
