@@ -30,7 +30,9 @@ internal static class TestDatabaseTemplates
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"""CREATE DATABASE "{name}" TEMPLATE "{PostgresTemplate.Value}" """;
+        // FILE_COPY copies the template's files as they are; the default (WAL_LOG) writes every block of it through the
+        // write-ahead log, which took the throwaway server more than twice the CPU over a PostgreSQL pass.
+        command.CommandText = $"""CREATE DATABASE "{name}" TEMPLATE "{PostgresTemplate.Value}" STRATEGY FILE_COPY""";
         command.ExecuteNonQuery();
         return new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = name }.ConnectionString;
     }
