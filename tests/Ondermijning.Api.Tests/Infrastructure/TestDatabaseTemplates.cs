@@ -31,7 +31,7 @@ internal static class TestDatabaseTemplates
         connection.Open();
         using var command = connection.CreateCommand();
         // FILE_COPY copies the template's files as they are; the default (WAL_LOG) writes every block of it through the
-        // write-ahead log, which took the throwaway server more than twice the CPU over a PostgreSQL pass.
+        // write-ahead log, which took the throwaway server half as much CPU again over a PostgreSQL pass (120 s against 79).
         command.CommandText = $"""CREATE DATABASE "{name}" TEMPLATE "{PostgresTemplate.Value}" STRATEGY FILE_COPY""";
         command.ExecuteNonQuery();
         return new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = name }.ConnectionString;
