@@ -3,6 +3,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 namespace Ondermijning.Api.Tests.Cases;
 
 /// <summary>The case page and its print write an address as a Dutch reader expects it, also when only postcode and number are known.</summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class CasePageAddressTests
 {
     [Fact]

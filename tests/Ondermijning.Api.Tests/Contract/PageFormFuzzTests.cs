@@ -14,6 +14,7 @@ namespace Ondermijning.Api.Tests.Contract;
 /// is sent with one field replaced by an over-long, empty, malformed or hostile value. Never a 5xx, never an English
 /// framework message, and a form that is refused with a message next to a field has changed nothing.
 /// </summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 [LongRunning(seconds: 120)]
 public partial class PageFormFuzzTests(ITestOutputHelper output)
 {

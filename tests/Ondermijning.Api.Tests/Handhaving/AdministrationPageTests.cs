@@ -11,6 +11,7 @@ namespace Ondermijning.Api.Tests.Handhaving;
 /// as an export, and nothing of another municipality's case), the monthly reports, the kinds of intervention, the
 /// retention run and the background jobs.
 /// </summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class AdministrationPageTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Ondermijning.Api.Tests.Handhaving;
 /// linked to a case where the record takes one (and the case page lists it), the API then serves it, the list of its year
 /// shows it, and a user of another municipality finds it neither on the page nor through the API.
 /// </summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class EnforcementPageTests
 {
     [Theory]

@@ -16,6 +16,7 @@ public class SignInTests
     };
 
     [Fact]
+    [Trait(StorageTrait.Name, StorageTrait.Independent)]
     public async Task In_Production_a_request_without_a_token_never_acts_as_a_demo_user()
     {
         await using var service = await ServiceProcess.StartAsync(TestDatabase.New(), Provider, environment: "Production");
@@ -32,6 +33,7 @@ public class SignInTests
     }
 
     [Fact]
+    [Trait(StorageTrait.Name, StorageTrait.Independent)]
     public async Task Requests_without_a_valid_token_are_refused()
     {
         await using var factory = new ApiFactory();
@@ -66,6 +68,7 @@ public class SignInTests
     }
 
     [Fact]
+    [Trait(StorageTrait.Name, StorageTrait.Independent)]
     public async Task The_development_sign_in_picks_a_demo_user_per_request_and_defaults_to_the_OOV_regisseur()
     {
         await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["Identity:Development:Enabled"] = "true" } };
@@ -87,6 +90,7 @@ public class SignInTests
     }
 
     [Fact]
+    [Trait(StorageTrait.Name, StorageTrait.Independent)]
     public async Task The_OpenAPI_document_and_the_API_reference_need_sign_in()
     {
         await using var factory = new ApiFactory();
@@ -106,6 +110,7 @@ public class SignInTests
     }
 
     [Fact]
+    [Trait(StorageTrait.Name, StorageTrait.Independent)]
     public async Task A_setting_opens_the_OpenAPI_document_and_the_API_reference_to_everyone()
     {
         await using var factory = new ApiFactory { Settings = new Dictionary<string, string> { ["ApiReference:Public"] = "true" } };

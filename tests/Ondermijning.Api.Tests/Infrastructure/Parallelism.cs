@@ -20,9 +20,11 @@ public sealed class JobServerCollection
 }
 
 /// <summary>
-/// <c>[Trait(StorageTrait.Name, StorageTrait.Independent)]</c> marks a class that proves nothing about storage (headers, mapping,
-/// the pages in a browser): it runs in the SQLite pass of <c>./test.sh</c> only. Anything that reads or writes cases
-/// runs on both databases.
+/// <c>[Trait(StorageTrait.Name, StorageTrait.Independent)]</c> marks a class or test that proves nothing about storage
+/// (headers, mapping, sign-in, the pages, server-rendered or in a browser): it runs in the SQLite pass of <c>./test.sh</c>
+/// only. The pages store and read only through the engine's services (<see cref="PagesUseTheEngineTests"/>), which the
+/// API tests prove on both databases; a page test whose subject is what a service does with the database (a transaction,
+/// a query only the pages use) is not marked. The rest runs on both databases.
 /// </summary>
 public static class StorageTrait
 {

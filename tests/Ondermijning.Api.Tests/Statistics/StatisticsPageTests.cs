@@ -4,6 +4,7 @@ using Ondermijning.Api.Tests.Infrastructure;
 
 namespace Ondermijning.Api.Tests.Statistics;
 
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class StatisticsPageTests
 {
     private static readonly HtmlParser Parser = new();

@@ -10,6 +10,7 @@ namespace Ondermijning.Api.Tests.Validation;
 /// The case page's forms keep the engine's rules, as a person signed in on the pages meets them: the rule in Dutch next
 /// to the field (marked aria-invalid and described by the message), what was typed kept, nothing stored, never a 500.
 /// </summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class CasePageFormTests
 {
     [Theory]

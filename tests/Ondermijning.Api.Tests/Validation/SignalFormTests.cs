@@ -12,6 +12,7 @@ namespace Ondermijning.Api.Tests.Validation;
 /// The new-signal form as a browser without JavaScript posts it: the rules in Dutch next to their fields, an error summary
 /// that takes the focus, rows added and removed by the server, and nothing stored when anything is refused.
 /// </summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class SignalFormTests
 {
     private static async Task<(ApiFactory Factory, HttpClient Page, string Token)> OpenAsync()

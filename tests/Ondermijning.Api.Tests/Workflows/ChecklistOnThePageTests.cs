@@ -11,6 +11,7 @@ namespace Ondermijning.Api.Tests.Workflows;
 /// A step that asks for a checklist (a structured weighing: "at least two indicators") shows it on the case page and on a
 /// table's agenda as boxes to tick, refuses too few next to the field in Dutch, and stores the ticked options as the API does.
 /// </summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class ChecklistOnThePageTests
 {
     private static readonly string[] Indicators = ["Contante betalingen", "Afgeschermde ramen", "Wisselende bezoekers", "Geen openingstijden"];

@@ -12,6 +12,7 @@ namespace Ondermijning.Api.Tests.Workflows;
 /// line of code: a definition seats a stage there, a user of the organisation signs in and takes the step, and the pages
 /// show both by the Dutch names the vocabulary gives them.
 /// </summary>
+[Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class VocabularyOnThePagesTests
 {
     private static readonly HtmlParser Parser = new();
