@@ -6,8 +6,8 @@ namespace Ondermijning.Api.Tests.Infrastructure;
 /// <summary>
 /// The premise of marking the page tests <see cref="StorageTrait.Independent"/>: a page stores and reads only through the
 /// engine's services, whose work on each database the API tests prove on both. A page model, a helper of the pages or a
-/// compiled view (<c>@inject</c>) that held a database context, or any Entity Framework type, would have queries of its
-/// own that only the page tests reach, on SQLite only.
+/// compiled view (<c>@inject</c>) that held a database context or any Entity Framework type, or asked the request's
+/// services for one, would have queries of its own that only the page tests reach, on SQLite only.
 /// </summary>
 [Trait(StorageTrait.Name, StorageTrait.Independent)]
 public class PagesUseTheEngineTests
@@ -36,7 +36,9 @@ public class PagesUseTheEngineTests
             .Concat(type.GetProperties(Declared).Select(p => ($"{type.FullName}.{p.Name}", p.PropertyType)))
             .Concat(type.GetMethods(Declared).Select(m => ($"{type.FullName}.{m.Name}()", m.ReturnType)))
             .Concat(type.GetConstructors(Declared).Concat<MethodBase>(type.GetMethods(Declared))
-                .SelectMany(m => m.GetParameters().Select(p => ($"{type.FullName}.{m.Name}({p.Name})", p.ParameterType))));
+                .SelectMany(m => m.GetParameters().Select(p => ($"{type.FullName}.{m.Name}({p.Name})", p.ParameterType))
+                    // A context asked for from the request's services into a local variable.
+                    .Concat((m.GetMethodBody()?.LocalVariables ?? []).Select(l => ($"{type.FullName}.{m.Name}: local {l.LocalIndex}", l.LocalType)))));
 
     private static bool IsStorage(Type type) =>
         typeof(DbContext).IsAssignableFrom(type)
