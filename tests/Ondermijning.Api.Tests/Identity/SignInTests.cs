@@ -50,6 +50,7 @@ public class SignInTests
         (await stranger.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    /// <summary>Unlike the rest of the class, on both databases: the municipalities a user works for are a query filter.</summary>
     [Fact]
     public async Task Users_only_see_cases_of_the_municipalities_they_work_for()
     {
