@@ -4,10 +4,10 @@ using Ondermijning.Api.Problems;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Contract;
 using Ondermijning.Api.Identity;
-using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Cases;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
+using Ondermijning.Engine.Signals;
 using Ondermijning.Engine.Workflows;
 
 namespace Ondermijning.Api.Cases;
@@ -20,47 +20,32 @@ public sealed record FireTriggerRequest([property: WorkflowChoice(WorkflowTerm.T
 public sealed record CaseListQuery(string? Stage, string? Municipality, string? Workflow, int? Version, string? ReceivedFrom,
     string? ReceivedTo, int? Page, int? PageSize);
 
-/// <summary>Builds case responses: mapping plus the steps the current user may take.</summary>
 /// <summary>What of a case beyond its course a reader sees: the reporter's identity, and the reasons and notes written on it.</summary>
-public sealed record CaseViewRights(bool Reporter, bool Notes)
-{
-    public static CaseViewRights None { get; } = new(false, false);
-}
+public sealed record CaseViewRights(bool Reporter, bool Notes);
 
+/// <summary>Builds case answers: the case as its reader may see it (<see cref="CaseView"/>), mapped.</summary>
 public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQueries queries, CaseInformation information, AccessGate gate)
 {
     /// <summary>The case as this user may see it; reading its gated items is logged as <paramref name="action"/>.</summary>
-    public Task<CaseDetailDto> DetailAsync(Case @case, Actor actor, AccessAction action, CancellationToken cancellationToken) =>
-        DetailAsync<CaseDetailDto>(@case, actor, action, cancellationToken);
+    public async Task<CaseDetailDto> DetailAsync(Case @case, Actor actor, AccessAction action, CancellationToken cancellationToken) =>
+        mapper.Map<CaseDetailDto>(View(@case, actor, await information.ReadAsync(@case, actor, action, cancellationToken)));
 
-    public async Task<TDetail> DetailAsync<TDetail>(Case @case, Actor actor, AccessAction action, CancellationToken cancellationToken,
-        Action<IMappingOperationOptions>? more = null) where TDetail : CaseDetailDto =>
-        Detail<TDetail>(@case, actor, await information.ReadAsync(@case, actor, action, cancellationToken), more);
-
-    /// <summary>The case as <see cref="DetailAsync(Case, Actor, AccessAction, CancellationToken)"/> gives it, with the items it read (and logged) for it.</summary>
+    /// <summary>The case as <see cref="DetailAsync"/> gives it, with the items it read (and logged) for it.</summary>
     public async Task<(CaseDetailDto Detail, VisibleInformation Read)> DetailWithInformationAsync(Case @case, Actor actor, CancellationToken cancellationToken)
     {
         var read = await information.ReadAsync(@case, actor, AccessAction.Read, cancellationToken);
-        return (Detail<CaseDetailDto>(@case, actor, read, null), read);
+        return (mapper.Map<CaseDetailDto>(View(@case, actor, read)), read);
     }
 
     /// <summary>A case this request has just registered: nobody can have added information to it yet, so none is read.</summary>
-    public TDetail Registered<TDetail>(Case @case, Actor actor, Action<IMappingOperationOptions> more) where TDetail : CaseDetailDto =>
-        Detail<TDetail>(@case, actor, VisibleInformation.None, more);
+    public RegisteredSignalDto Registered(Case @case, Actor actor, ReceiptCode? receipt) =>
+        mapper.Map<RegisteredSignalDto>(new RegisteredCase(View(@case, actor, VisibleInformation.None), receipt));
 
-    private TDetail Detail<TDetail>(Case @case, Actor actor, VisibleInformation visible, Action<IMappingOperationOptions>? more) =>
-        mapper.Map<TDetail>(@case, o =>
-        {
-            o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition);
-            o.Items[ApiMappingProfile.StepsItem] = queries.AvailableSteps(@case, actor);
-            o.Items[ApiMappingProfile.InformationItem] = visible;
-            o.Items[ApiMappingProfile.RightsItem] = new CaseViewRights(gate.Allows(@case, actor, Permission.ReadReporter),
-                gate.Allows(@case, actor, Permission.ReadInformation));
-            more?.Invoke(o);
-        });
+    public CaseSummaryDto Summary(Case @case) => mapper.Map<CaseSummaryDto>(new DefinedCase(@case, catalog.Get(@case.Definition)));
 
-    public CaseSummaryDto Summary(Case @case) =>
-        mapper.Map<CaseSummaryDto>(@case, o => o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(@case.Definition));
+    private CaseView View(Case @case, Actor actor, VisibleInformation visible) =>
+        new(@case, catalog.Get(@case.Definition), queries.AvailableSteps(@case, actor), visible,
+            new CaseViewRights(gate.Allows(@case, actor, Permission.ReadReporter), gate.Allows(@case, actor, Permission.ReadInformation)));
 }
 
 public static class CaseEndpoints

@@ -23,7 +23,7 @@ public interface IChoice
 public sealed class ChoiceAttribute(Type enumType, params string[] only) : Attribute, IChoice
 {
     public IEnumerable<string> Values(IServiceProvider services) =>
-        Enum.GetNames(enumType).Where(n => only.Length == 0 || only.Contains(n)).Select(Mapping.ApiMappingProfile.Kebab);
+        Enum.GetNames(enumType).Where(n => only.Length == 0 || only.Contains(n)).Select(Mapping.ApiSpelling.Kebab);
 }
 
 /// <summary>One of the values of a list the server parses against; <paramref name="list"/> names a member of <see cref="ChoiceLists"/>.</summary>

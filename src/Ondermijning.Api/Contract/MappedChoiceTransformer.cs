@@ -9,7 +9,7 @@ namespace Ondermijning.Api.Contract;
 
 /// <summary>
 /// The choices in answers: a text property that the mapping profile fills from an enum (every enum travels kebab-case,
-/// see <see cref="ApiMappingProfile"/>) takes exactly that enum's values, so the document lists them, read from the
+/// see <see cref="Mapping.ValueMappingProfile"/>) takes exactly that enum's values, so the document lists them, read from the
 /// mapping itself rather than from a second list that could drift.
 /// </summary>
 public sealed class MappedChoiceTransformer(IMapper mapper) : IOpenApiSchemaTransformer
@@ -30,7 +30,7 @@ public sealed class MappedChoiceTransformer(IMapper mapper) : IOpenApiSchemaTran
         if (member is null || !_enums.Value.TryGetValue((dto, member), out var source)) return Task.CompletedTask;
 
         var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
-        target.Enum = Enum.GetNames(source).Select(n => (JsonNode)JsonValue.Create(ApiMappingProfile.Kebab(n))).ToList();
+        target.Enum = Enum.GetNames(source).Select(n => (JsonNode)JsonValue.Create(ApiSpelling.Kebab(n))).ToList();
         return Task.CompletedTask;
     }
 

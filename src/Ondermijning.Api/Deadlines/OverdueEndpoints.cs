@@ -4,7 +4,6 @@ using NodaTime;
 using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Identity;
-using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Deadlines;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Workflows;
@@ -51,7 +50,7 @@ public static class OverdueEndpoints
         var found = await overdue.PageAsync(http.User.ToActor(), page ?? 1, pageSize ?? DefaultPageSize, cancellationToken);
         return TypedResults.Ok(new OverdueCasePageDto
         {
-            Items = found.Items.Select(c => mapper.Map<OverdueCaseDto>(c, o => o.Items[ApiMappingProfile.DefinitionItem] = catalog.Get(c.Definition))).ToList(),
+            Items = found.Items.Select(c => mapper.Map<OverdueCaseDto>(new DefinedCase(c, catalog.Get(c.Definition)))).ToList(),
             Page = found.PageNumber,
             PageSize = found.PageSize,
             TotalCount = found.TotalCount,

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using AutoMapper;
-using Ondermijning.Api.Search;
-using Ondermijning.Api.Workflows;
 
 namespace Ondermijning.Api.Mapping;
 
@@ -23,9 +21,8 @@ public static class MappingSetup
             {
                 // Production use needs a licence key (see README, "Configuration").
                 cfg.LicenseKey = key.LicenseKey;
-                cfg.AddProfile<ApiMappingProfile>();
-                cfg.AddProfile<SearchMappingProfile>();
-                cfg.AddProfile<WorkflowMappingProfile>();
+                // Every slice's profile in this assembly, so a new slice's maps cannot be left out.
+                cfg.AddMaps(typeof(MappingSetup).Assembly);
             }, key.Logs)));
         services.AddTransient<IMapper>(provider => new Mapper(provider.GetRequiredService<AutoMapper.IConfigurationProvider>(), provider.GetService));
         return services;

@@ -36,5 +36,5 @@ public sealed class RequestFields : Fields
         return OptionalChoice<T>(value, field, what) ?? default;
     }
 
-    public static string Spell<T>(T value) where T : struct, Enum => ApiMappingProfile.Kebab(value.ToString());
+    public static string Spell<T>(T value) where T : struct, Enum => ApiSpelling.Kebab(value.ToString());
 }

@@ -5,7 +5,6 @@ using Ondermijning.Api.Access;
 using Ondermijning.Api.Cases;
 using Ondermijning.Api.Idempotency;
 using Ondermijning.Api.Identity;
-using Ondermijning.Api.Mapping;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Privacy;
 using Ondermijning.Engine.Signals;
@@ -45,7 +44,7 @@ public static class SignalEndpoints
         var registered = await handler.HandleAsync(signal, actor, idempotency, cancellationToken);
         if (registered.Created)
             return TypedResults.Created($"/api/cases/{registered.Case.Id}",
-                responder.Registered<RegisteredSignalDto>(registered.Case, actor, o => o.Items[ApiMappingProfile.ReceiptItem] = registered.Receipt));
+                responder.Registered(registered.Case, actor, registered.Receipt));
         http.Response.Headers.Location = $"/api/cases/{registered.Case.Id}";
         return TypedResults.Ok(await responder.DetailAsync(registered.Case, actor, AccessAction.Read, cancellationToken));
     }
