@@ -39,10 +39,6 @@ public sealed class Case
     public int Revision { get; private set; }
     /// <summary>When retention erased the personal data; the non-personal facts stay for the statistics.</summary>
     public Instant? PersonalDataErasedAt { get; private set; }
-    /// <summary>The client's idempotency key for the registration, if it sent one: a retried registration finds this case.</summary>
-    public string? IdempotencyKey { get; private set; }
-    /// <summary>A hash of the registration request, so a key reused for a different signal is recognised.</summary>
-    public string? IdempotencyFingerprint { get; private set; }
 
     public List<CasePerson> Persons { get; private set; } = [];
     public List<CaseCompany> Companies { get; private set; } = [];

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ondermijning.Engine.Common;
-using Ondermijning.Engine.Signals;
 
 namespace Ondermijning.Engine.Cases;
 
@@ -17,8 +16,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.Property(x => x.ReporterName).HasMaxLength(Limits.Name);
         c.Property(x => x.ReporterContact).HasMaxLength(Limits.Contact);
         c.Property(x => x.Branch).HasMaxLength(Limits.Branch);
-        c.Property(x => x.IdempotencyKey).HasMaxLength(IdempotencyKey.MaxLength);
-        c.Property(x => x.IdempotencyFingerprint).HasMaxLength(64);
         c.Ignore(x => x.Definition);
         c.HasMany(x => x.History).WithOne().HasForeignKey(h => h.CaseId);
         c.HasMany(x => x.Persons).WithOne().HasForeignKey(p => p.CaseId);
@@ -40,8 +37,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Municipality, x.DueAt, x.Workflow, x.DefinitionVersion, x.Stage });
         c.HasIndex(x => x.ReceivedAt);
         c.HasIndex(x => x.DueAt);
-        // The database, not a check before the insert, guarantees one case per key across all service instances.
-        c.HasIndex(x => x.IdempotencyKey).IsUnique();
     }
 }
 

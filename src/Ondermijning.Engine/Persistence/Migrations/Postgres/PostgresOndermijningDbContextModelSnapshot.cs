@@ -105,14 +105,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.Property<Instant?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("IdempotencyFingerprint")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<string>("Municipality")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -172,9 +164,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DueAt");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 

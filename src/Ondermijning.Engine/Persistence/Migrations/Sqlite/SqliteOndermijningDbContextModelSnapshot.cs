@@ -100,14 +100,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IdempotencyFingerprint")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Municipality")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -167,9 +159,6 @@ namespace Ondermijning.Engine.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DueAt");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
