@@ -25,7 +25,7 @@ public sealed class BewustwordingModel(RecordEnforcement record, EnforcementReco
     protected override string Toelichting(string field) => field switch
     {
         "kind" => "Kies het soort activiteit.",
-        "conversations" => $"Vul het aantal gesprekken met inwoners in (0 tot en met {MostConversations.ToString("N0", Nl)}).",
+        "conversations" => $"Vul het aantal gesprekken met inwoners in (0 tot en met {Dutch.Number(MostConversations)}).",
         _ => "Controleer dit veld.",
     };
 

@@ -159,8 +159,4 @@ public abstract class RegisterPageModel<TRecord>(CaseCodes codes, IClock clock, 
         var page = await List(records, query, Actor, cancellationToken);
         (Records, Totaal) = (page.Items, page.TotalCount);
     }
-
-    public static string Datum(LocalDate date) => date.ToString("d MMMM yyyy", Nl);
-
-    public static readonly System.Globalization.CultureInfo Nl = new("nl-NL");
 }

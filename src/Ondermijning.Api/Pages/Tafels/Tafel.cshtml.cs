@@ -90,7 +90,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
     public List<Outcome> Refused { get; } = [];
     public IReadOnlyList<InterventionSubtype> Subtypes { get; private set; } = [];
     public string Today => LocalDatePattern.Iso.Format(clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date);
-    public string TodayLabel => clock.GetCurrentInstant().InZone(Amsterdam.Zone).Date.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl-NL"));
+    public string TodayLabel => Dutch.Date(clock.GetCurrentInstant());
     /// <summary>Whether any decision on this agenda is dated by the sitting (an ATOM row is dated by its inspection).</summary>
     public bool AsksMeetingDate => Agenda.Any(a => a.Decidable.Any(s => ChainSteps.Records(s.Transition) != StepRecord.AtomInspection
                                                                          && KetenInvoer.Dates(s.Transition).Any()));
@@ -203,8 +203,7 @@ public sealed class TafelModel(CaseQueries queries, TakeStepWithOutcomes takeSte
         var stage = definition.Stage(@case.Stage).Label;
         if (last?.Trigger is not { } trigger) return $"Deze zaak is intussen gewijzigd; ze staat nu in ‘{stage}’.";
         var step = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label ?? stage;
-        var nl = new System.Globalization.CultureInfo("nl-NL");
-        return $"Intussen al besloten door {last.ActorName} op {last.At.InZone(Amsterdam.Zone).ToString("d MMMM yyyy HH:mm", nl)}: ‘{step}’. " +
+        return $"Intussen al besloten door {last.ActorName} op {Dutch.DateTime(last.At)}: ‘{step}’. " +
                $"De zaak staat nu in ‘{stage}’; uw besluit is niet vastgelegd.";
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Ondermijning.Api.Access;
@@ -19,7 +18,6 @@ namespace Ondermijning.Api.Pages.Termijnen;
 public sealed class IndexModel(OverdueCases overdue, WorkflowCatalog catalog, IClock clock) : PageModel
 {
     public const int PageSize = 50;
-    private static readonly CultureInfo Dutch = new("nl-NL");
 
     public sealed record Row(CaseId Id, string Code, string Stage, string InStageSince, string DueAt, string Late, string? EscalatedAt);
 
@@ -39,19 +37,15 @@ public sealed class IndexModel(OverdueCases overdue, WorkflowCatalog catalog, IC
         PageNumber = found.PageNumber;
         var now = clock.GetCurrentInstant();
         Rows = found.Items.Select(c => new Row(c.Id, Pages.IndexModel.Short(c.Id), catalog.Get(c.Definition).Stage(c.Stage).Label,
-                Date(c.StageEnteredAt), Date(c.DueAt!.Value), Days(now - c.DueAt.Value),
-                c.Escalations.Where(e => e.StageEntrySequence == c.StageEntrySequence).Select(e => Date(e.EscalatedAt)).FirstOrDefault()))
+                Dutch.Date(c.StageEnteredAt), Dutch.Date(c.DueAt!.Value), Days(now - c.DueAt.Value),
+                c.Escalations.Where(e => e.StageEntrySequence == c.StageEntrySequence).Select(e => Dutch.Date(e.EscalatedAt)).FirstOrDefault()))
             .ToList();
     }
-
-    public static string Count(int count) => count.ToString("N0", Dutch);
-
-    private static string Date(Instant instant) => instant.InZone(Amsterdam.Zone).Date.ToString("d MMMM yyyy", Dutch);
 
     private static string Days(Duration late) => (int)late.TotalDays switch
     {
         < 1 => "minder dan een dag",
         1 => "1 dag",
-        var days => $"{Count(days)} dagen",
+        var days => $"{Dutch.Number(days)} dagen",
     };
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using NodaTime;
 using Ondermijning.Api.Search;
 using Ondermijning.Engine.Common;
 using Ondermijning.Engine.Search;
@@ -9,15 +7,13 @@ namespace Ondermijning.Api.Pages.Zoeken;
 /// <summary>A case in a list of hits or links, as the pages show it: code, subject, stage, date received, and why it is there.</summary>
 public sealed record ZaakTreffer(CaseId Id, string Code, string Subject, string Stage, string Received, IReadOnlyList<string> Why)
 {
-    private static readonly CultureInfo Dutch = new("nl-NL");
-
     public static ZaakTreffer From(CaseSearchHit hit) => From(hit.Case, hit.StageLabel, hit.Reasons);
 
     public static ZaakTreffer From(RelatedCase related) => From(related.Case, related.StageLabel, related.Shared);
 
     private static ZaakTreffer From(Engine.Cases.Case c, string stage, IReadOnlyList<SearchReason> reasons) => new(
         c.Id, Pages.IndexModel.Short(c.Id), SearchSubjects.Of(c) ?? "Geen betrokkenen bekend", stage,
-        c.ReceivedAt.InZone(Amsterdam.Zone).Date.ToString("d MMMM yyyy", Dutch),
+        Dutch.Date(c.ReceivedAt),
         reasons.Select(r => $"{Kind(r.Kind)}: {r.Value}").ToList());
 
     public static string Kind(SearchTermKind kind) => kind switch
