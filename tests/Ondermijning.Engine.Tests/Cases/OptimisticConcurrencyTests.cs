@@ -23,8 +23,7 @@ public class OptimisticConcurrencyTests
     [Fact]
     public async Task The_second_writer_of_the_same_revision_loses_and_writes_nothing()
     {
-        var file = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N") + ".db");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var file = Path.Combine(Scratch.NewFolder(), "ondermijning.db");
         var definition = new DefinitionKey(new WorkflowId("ondermijning"), 1);
         var signal = new SignalDetails(MunicipalityCode.Parse("GM0935"), SourceChannel.Professional, ReporterDetails.AnonymousReporter,
             "Signaal", null, [], [], [], [], null);

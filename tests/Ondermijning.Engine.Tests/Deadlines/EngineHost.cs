@@ -51,12 +51,7 @@ public sealed class EngineHost : IAsyncDisposable
         return host;
     }
 
-    public static string NewDatabasePath()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-engine-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "ondermijning.db");
-    }
+    public static string NewDatabasePath() => Path.Combine(Scratch.NewFolder(), "ondermijning.db");
 
     public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {

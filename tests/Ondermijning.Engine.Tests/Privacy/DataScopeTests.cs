@@ -22,8 +22,7 @@ public class DataScopeTests
     [Fact]
     public async Task A_scoped_context_sees_only_its_municipalities_whichever_context_instance_runs_the_query()
     {
-        var file = Path.Combine(Path.GetTempPath(), "ondermijning-tests", Guid.NewGuid().ToString("N") + ".db");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var file = Path.Combine(Scratch.NewFolder(), "ondermijning.db");
         var definition = new DefinitionKey(new WorkflowId("ondermijning"), 1);
         var actor = new Actor("oov", "OOV", Organisations.Gemeente, new HashSet<Role> { Role.OovRegisseur }, new HashSet<MunicipalityCode> { Maastricht, Heerlen });
         await using (var setup = Open(file, new DataScope()))

@@ -47,7 +47,7 @@ public class RenamedChainTests
             retention[Renamed(stage)] = period!.DeepClone();
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-engine-tests", Guid.NewGuid().ToString("N"), "workflows");
+        var folder = Path.Combine(Scratch.NewFolder(), "workflows");
         Directory.CreateDirectory(Path.Combine(folder, "ondermijning"));
         File.WriteAllText(Path.Combine(folder, "ondermijning", "v1.json"), v3.ToJsonString());
         File.Copy(Path.Combine(ShippedDefinitionTests.ShippedFolder, DefinitionLoader.VocabularyFile), Path.Combine(folder, DefinitionLoader.VocabularyFile));

@@ -129,7 +129,7 @@ public class OutcomeDeclarationTests
     [Fact]
     public void A_compatibility_file_naming_a_step_no_covered_version_has_refuses_the_folder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ondermijning-engine-tests", Guid.NewGuid().ToString("N"), "workflows", "ondermijning");
+        var folder = Path.Combine(Scratch.NewFolder(), "workflows", "ondermijning");
         Directory.CreateDirectory(folder);
         foreach (var file in new[] { "v1.json", "v2.json", "outcomes-v1-v2.json" })
             File.Copy(Path.Combine(ShippedDefinitionTests.ShippedFolder, "ondermijning", file), Path.Combine(folder, file));

@@ -1,9 +1,10 @@
-namespace Ondermijning.Api.Tests.Infrastructure;
+namespace Ondermijning.Tests;
 
 /// <summary>
 /// Where a test run keeps its files (SQLite databases, changed definition folders, access-log anchors): one folder per
 /// test process, deleted when the process ends. A run used to leave its few hundred databases in the temporary folder
-/// for good, gigabytes after a few dozen runs.
+/// for good, gigabytes after a few dozen runs. Both test projects compile this file (tests/Shared), so the engine tests'
+/// databases and definition folders go the same way.
 /// </summary>
 public static class Scratch
 {
