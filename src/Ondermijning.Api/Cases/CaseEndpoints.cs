@@ -20,9 +20,6 @@ public sealed record FireTriggerRequest([property: WorkflowChoice(WorkflowTerm.T
 public sealed record CaseListQuery(string? Stage, string? Municipality, string? Workflow, int? Version, string? ReceivedFrom,
     string? ReceivedTo, int? Page, int? PageSize);
 
-/// <summary>What of a case beyond its course a reader sees: the reporter's identity, and the reasons and notes written on it.</summary>
-public sealed record CaseViewRights(bool Reporter, bool Notes);
-
 /// <summary>Builds case answers: the case as its reader may see it (<see cref="CaseView"/>), mapped.</summary>
 public sealed class CaseResponder(IMapper mapper, WorkflowCatalog catalog, CaseQueries queries, CaseInformation information, AccessGate gate)
 {

@@ -11,8 +11,8 @@ namespace Ondermijning.Api.Cases;
 public sealed record DefinedCase(Case Case, WorkflowDefinition Definition);
 
 /// <summary>
-/// A case as one reader sees it: the steps open to them, the information items they may read (never the case's own item
-/// list, so nothing ungated can slip through) and what else of the case they may see.
+/// A case as one reader sees it: the steps open to them, the information items they may read (as the access gate let
+/// <c>CaseInformation</c> read and log them) and what else of the case they may see.
 /// </summary>
 public record CaseView(Case Case, WorkflowDefinition Definition, IReadOnlyList<AvailableStep> Steps, VisibleInformation Information,
     CaseViewRights Rights);
@@ -25,13 +25,17 @@ public sealed record RegisteredCase : CaseView
     public ReceiptCode? Receipt { get; }
 }
 
+/// <summary>What of a case beyond its course a reader sees: the reporter's identity, and the reasons and notes written on it.</summary>
+public sealed record CaseViewRights(bool Reporter, bool Notes);
+
 /// <summary>One entry of a case's course, with what its reader may see of the reasons and notes written on it.</summary>
 public sealed record HistoryEntryView(CaseHistoryEntry Entry, CaseViewRights Rights);
 
 /// <summary>
 /// Cases as the API answers them. What depends on the definition or on the reader comes in the source record
-/// (<see cref="DefinedCase"/>, <see cref="CaseView"/>), so a map cannot be called without it; the case's own fields come
-/// from the case through <c>IncludeMembers</c>.
+/// (<see cref="DefinedCase"/>, <see cref="CaseView"/>), typed, so a caller cannot leave it out; the case's own fields come
+/// from the case through <c>IncludeMembers</c> (the maps from a bare case leave out what it alone cannot say, and only
+/// serve the views' maps).
 /// </summary>
 public sealed class CaseMappingProfile : Profile
 {
