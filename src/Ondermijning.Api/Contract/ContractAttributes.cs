@@ -16,7 +16,7 @@ public interface IChoice
 }
 
 /// <summary>
-/// One of an enum's members as <see cref="RequestFields.Spell{T}"/> spells them (kebab-case), or only the members named in
+/// One of an enum's members as <see cref="Mapping.ApiSpelling.Kebab{T}(T)"/> spells them (kebab-case), or only the members named in
 /// <paramref name="only"/> (a status that a request may set, say).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]

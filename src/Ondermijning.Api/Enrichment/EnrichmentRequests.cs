@@ -15,7 +15,7 @@ public sealed record ManualFindingRequest([property: ChoiceList(nameof(ChoiceLis
     JsonObject? Facts = null)
 {
     public static readonly IReadOnlyDictionary<string, FindingSource> Sources =
-        AddManualFinding.ManualSources.ToDictionary(s => ApiSpelling.Kebab(s.ToString()));
+        AddManualFinding.ManualSources.ToDictionary(s => ApiSpelling.Kebab(s));
 
     public ManualFindingDetails ToDetails(LocalDate today)
     {

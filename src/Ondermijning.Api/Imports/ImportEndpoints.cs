@@ -17,7 +17,7 @@ public sealed record ImportReportDto(bool DryRun, int Rows, int Importable, int 
     public static ImportReportDto From(ImportReport report) => new(report.DryRun, report.Rows.Count,
         report.Count(ImportRowStatus.Importable), report.Count(ImportRowStatus.Imported), report.Count(ImportRowStatus.AlreadyImported),
         report.Count(ImportRowStatus.Refused),
-        report.Rows.Select(r => new ImportRowDto(r.Row, r.Reference, ApiSpelling.Kebab(r.Status.ToString()), r.Case?.ToString(),
+        report.Rows.Select(r => new ImportRowDto(r.Row, r.Reference, ApiSpelling.Kebab(r.Status), r.Case?.ToString(),
             r.Errors.Select(e => new ImportErrorDto(e.Column, e.Step, e.Message)).ToList())).ToList());
 }
 

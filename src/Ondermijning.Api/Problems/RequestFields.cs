@@ -21,8 +21,8 @@ public sealed class RequestFields : Fields
     public T? OptionalChoice<T>(string? value, string field, string what) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        var match = Enum.GetValues<T>().Where(v => Spell(v) == value.Trim().ToLowerInvariant()).Select(v => (T?)v).FirstOrDefault();
-        if (match is null) Error(field, $"Say {what}: one of {string.Join(", ", Enum.GetValues<T>().Select(Spell))}.");
+        var match = Enum.GetValues<T>().Where(v => ApiSpelling.Kebab(v) == value.Trim().ToLowerInvariant()).Select(v => (T?)v).FirstOrDefault();
+        if (match is null) Error(field, $"Say {what}: one of {string.Join(", ", Enum.GetValues<T>().Select(ApiSpelling.Kebab))}.");
         return match;
     }
 
@@ -30,11 +30,9 @@ public sealed class RequestFields : Fields
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Error(field, Breach.Required($"Say {what}: one of {string.Join(", ", Enum.GetValues<T>().Select(Spell))}."));
+            Error(field, Breach.Required($"Say {what}: one of {string.Join(", ", Enum.GetValues<T>().Select(ApiSpelling.Kebab))}."));
             return default;
         }
         return OptionalChoice<T>(value, field, what) ?? default;
     }
-
-    public static string Spell<T>(T value) where T : struct, Enum => ApiSpelling.Kebab(value.ToString());
 }

@@ -46,7 +46,7 @@ public sealed class SearchMappingProfile : Profile
 {
     public SearchMappingProfile()
     {
-        CreateMap<SearchReason, SearchReasonDto>().ForMember(d => d.Kind, o => o.MapFrom(s => Mapping.ApiSpelling.Kebab(s.Kind.ToString())));
+        CreateMap<SearchReason, SearchReasonDto>().ForMember(d => d.Kind, o => o.MapFrom(s => Mapping.ApiSpelling.Kebab(s.Kind)));
         CreateMap<CaseSearchHit, CaseHitDto>()
             .IncludeMembers(s => s.Case)
             .ForMember(d => d.Reasons, o => o.MapFrom(s => s.Reasons));

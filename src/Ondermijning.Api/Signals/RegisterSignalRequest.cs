@@ -28,7 +28,7 @@ public sealed record RegisterSignalRequest(
     [property: IsoDateTime] string? ReceivedAt = null)
 {
     public static readonly IReadOnlyDictionary<string, SourceChannel> Channels =
-        Enum.GetValues<SourceChannel>().ToDictionary(c => ApiSpelling.Kebab(c.ToString()));
+        Enum.GetValues<SourceChannel>().ToDictionary(c => ApiSpelling.Kebab(c));
 
     /// <param name="receivedAt">
     /// Reads the moment of receipt when a form asks for it in fields of its own (a date and a time); otherwise it is

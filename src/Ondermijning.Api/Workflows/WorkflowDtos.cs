@@ -139,9 +139,9 @@ public sealed record MigrationDryRunDto(string Workflow, int FromVersion, string
         dryRun.To.Version,
         dryRun.Cases.Select(c => new CaseMigrationPlanDto(c.Case.Value, c.FromStage.Value, c.TargetStage.Value, c.TargetSeverity.Value,
             c.MissingSeverities.Select(s => s.Value).ToList(),
-            c.ItemsLosingGate.Select(i => new ItemLosingGateDto(i.Item.Value, ApiSpelling.Kebab(i.Category.ToString()), i.AddedAtStage.Value, i.Gate)).ToList(),
-            c.OutcomesNotRecorded.Select(o => new OutcomeNotRecordedDto(o.Sequence, o.Trigger.Value, ApiSpelling.Kebab(o.Records.ToString()),
-                o.Route is { } route ? ApiSpelling.Kebab(route.ToString()) : null)).ToList())).ToList());
+            c.ItemsLosingGate.Select(i => new ItemLosingGateDto(i.Item.Value, ApiSpelling.Kebab(i.Category), i.AddedAtStage.Value, i.Gate)).ToList(),
+            c.OutcomesNotRecorded.Select(o => new OutcomeNotRecordedDto(o.Sequence, o.Trigger.Value, ApiSpelling.Kebab(o.Records),
+                o.Route is { } route ? ApiSpelling.Kebab(route) : null)).ToList())).ToList());
 }
 
 /// <param name="Status">pending, migrated, skipped (it was on the target already) or failed (with the reason).</param>
@@ -180,12 +180,12 @@ public sealed class MigrationDto
     {
         Id = m.Id, FromWorkflow = m.FromWorkflow.Value, FromVersion = m.FromVersion, ToWorkflow = m.ToWorkflow.Value, ToVersion = m.ToVersion,
         StageMapping = m.StageMapping, SeverityMapping = m.SeverityMapping, Reason = m.Reason, RequestedBy = m.RequestedByName,
-        RequestedAt = m.RequestedAt, StartedAt = m.StartedAt, FinishedAt = m.FinishedAt, Status = ApiSpelling.Kebab(m.Status.ToString()),
+        RequestedAt = m.RequestedAt, StartedAt = m.StartedAt, FinishedAt = m.FinishedAt, Status = ApiSpelling.Kebab(m.Status),
         Total = m.Total, Done = m.DoneCount,
         Migrated = m.Cases.Count(c => c.Status == MigrationCaseStatus.Migrated), Skipped = m.Cases.Count(c => c.Status == MigrationCaseStatus.Skipped),
         Failures = m.Cases.Where(c => c.Status == MigrationCaseStatus.Failed).Select(c => new MigrationFailureDto(c.CaseId.Value, CaseMigrationCase.Explain(c.Failure!.Value))).ToList(),
         Error = m.Error,
         Cases = m.Cases.Select(c => new MigrationCaseDto(c.CaseId.Value, c.FromStage.Value, c.TargetStage.Value, c.TargetSeverity.Value,
-            ApiSpelling.Kebab(c.Status.ToString()), c.Failure is { } failure ? CaseMigrationCase.Explain(failure) : null)).ToList(),
+            ApiSpelling.Kebab(c.Status), c.Failure is { } failure ? CaseMigrationCase.Explain(failure) : null)).ToList(),
     };
 }

@@ -48,8 +48,8 @@ public sealed class WorkflowMappingProfile : Profile
             .ForMember(d => d.PerStage, o => o.MapFrom(r => r.PerStage.ToDictionary(x => x.Key.Value, x => PeriodPattern.NormalizingIso.Format(x.Value))));
         CreateMap<DefinitionChange, DefinitionChangeDto>();
         CreateMap<DefinitionError, DefinitionErrorDto>().ForMember(d => d.Message, o => o.MapFrom(e => e.Problem));
-        CreateMap<WorkflowVersionState, string>().ConvertUsing(v => ApiSpelling.Kebab(v.ToString()));
-        CreateMap<DefinitionPart, string>().ConvertUsing(v => ApiSpelling.Kebab(v.ToString()));
-        CreateMap<ChangeKind, string>().ConvertUsing(v => ApiSpelling.Kebab(v.ToString()));
+        CreateMap<WorkflowVersionState, string>().ConvertUsing(v => ApiSpelling.Kebab(v));
+        CreateMap<DefinitionPart, string>().ConvertUsing(v => ApiSpelling.Kebab(v));
+        CreateMap<ChangeKind, string>().ConvertUsing(v => ApiSpelling.Kebab(v));
     }
 }

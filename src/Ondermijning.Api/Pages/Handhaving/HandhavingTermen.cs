@@ -53,5 +53,5 @@ public static class HandhavingTermen
     };
 
     /// <summary>The value an option posts: the choice as the API spells it, so one parser reads both.</summary>
-    public static string Waarde<T>(T value) where T : struct, Enum => RequestFields.Spell(value);
+    public static string Waarde<T>(T value) where T : struct, Enum => Mapping.ApiSpelling.Kebab(value);
 }
